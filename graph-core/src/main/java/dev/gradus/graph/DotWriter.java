@@ -1,0 +1,85 @@
+package dev.gradus.graph;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Renders a graph in Graphviz DOT in the style of the lecture's drawings (and micrograd's): each
+ * value is a record box "name | value | grad", and each operation an ellipse feeding its result.
+ */
+final class DotWriter {
+  private static final int MAX_SHOWN_ELEMENTS = 6;
+
+  private DotWriter() {}
+
+  static String write(Graph graph) {
+    Map<Node, String> ids = new IdentityHashMap<>();
+    StringBuilder dot = new StringBuilder();
+    dot.append("digraph computation {\n");
+    dot.append("  rankdir=LR;\n");
+    dot.append("  node [fontname=\"Helvetica\"];\n");
+    int next = 0;
+    for (Node node : graph.nodes()) {
+      ids.put(node, "n" + next++);
+    }
+    for (Node node : graph.nodes()) {
+      String id = ids.get(node);
+      String name = node instanceof Variable v ? v.name() : "";
+      dot.append("  ")
+          .append(id)
+          .append(" [shape=record, label=\"{ ")
+          .append(escape(name.isEmpty() ? Shapes.format(node.shape) : name))
+          .append(" | value ")
+          .append(escape(format(node.value, node.shape)))
+          .append(" | grad ")
+          .append(node.grad == null ? "-" : escape(format(node.grad, node.shape)))
+          .append(" }\"");
+      if (node == graph.output()) {
+        dot.append(", color=blue");
+      }
+      dot.append("];\n");
+      if (node.inputs.length > 0) {
+        dot.append("  ")
+            .append(id)
+            .append("_op [shape=ellipse, label=\"")
+            .append(escape(node.op))
+            .append("\"];\n");
+        dot.append("  ").append(id).append("_op -> ").append(id).append(";\n");
+        for (Node input : node.inputs) {
+          dot.append("  ").append(ids.get(input)).append(" -> ").append(id).append("_op;\n");
+        }
+      }
+    }
+    dot.append("}\n");
+    return dot.toString();
+  }
+
+  private static String format(double[] values, int[] shape) {
+    if (values.length == 1) {
+      return shortNumber(values[0]);
+    }
+    if (values.length > MAX_SHOWN_ELEMENTS) {
+      return "shape " + Shapes.format(shape);
+    }
+    StringBuilder out = new StringBuilder("[");
+    for (int i = 0; i < values.length; i++) {
+      out.append(i == 0 ? "" : ", ").append(shortNumber(values[i]));
+    }
+    return out.append(']').toString();
+  }
+
+  private static String shortNumber(double v) {
+    return String.format(java.util.Locale.ROOT, "%.4g", v);
+  }
+
+  private static String escape(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      if ("{}|<>\"\\".indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,170 @@
+package dev.gradus.graph;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The compiled form of a computation graph: every node the output depends on, in topological order,
+ * ready to be re-run.
+ *
+ * <p>Call order: {@linkplain Variable#set set} variables, {@link #forward()}, then {@link
+ * #backward()}; read gradients with {@link Node#grad()}. Each backward pass starts from zero
+ * gradients (unlike PyTorch, nothing accumulates across passes). Within a pass, a node that feeds
+ * several others receives the sum of their contributions.
+ *
+ * <p>Compiling walks the graph iteratively, so chains of millions of nodes compile and run without
+ * stack overflow. Gradient buffers are allocated here, once; {@link #forward()} and {@link
+ * #backward()} allocate nothing. A graph is not thread-safe.
+ */
+public final class Graph {
+  private final Node output;
+  private final Node[] nodes;
+  private final Node[] recomputed;
+  private final Node[] differentiated;
+  private final List<Variable> variables;
+
+  private Graph(Node output) {
+    this.output = output;
+    this.nodes = topologicalOrder(output);
+    List<Node> recompute = new ArrayList<>();
+    List<Node> differentiate = new ArrayList<>();
+    List<Variable> inputs = new ArrayList<>();
+    for (Node node : nodes) {
+      if (node instanceof Variable variable) {
+        inputs.add(variable);
+      } else if (node.dependsOnVariable) {
+        recompute.add(node);
+      }
+      if (node.requiresGrad) {
+        if (node.grad == null) {
+          node.grad = new double[node.value.length];
+        }
+        differentiate.add(node);
+      }
+    }
+    this.recomputed = recompute.toArray(new Node[0]);
+    this.differentiated = differentiate.toArray(new Node[0]);
+    this.variables = Collections.unmodifiableList(inputs);
+  }
+
+  /** Compiles the graph that ends at {@code output}. */
+  public static Graph of(Node output) {
+    return new Graph(output);
+  }
+
+  private static Node[] topologicalOrder(Node output) {
+    Map<Node, Boolean> seen = new IdentityHashMap<>();
+    ArrayDeque<Node> pending = new ArrayDeque<>();
+    List<Node> found = new ArrayList<>();
+    pending.push(output);
+    seen.put(output, Boolean.TRUE);
+    while (!pending.isEmpty()) {
+      Node node = pending.pop();
+      found.add(node);
+      for (Node input : node.inputs) {
+        if (seen.put(input, Boolean.TRUE) == null) {
+          pending.push(input);
+        }
+      }
+    }
+    // A node is always created after its inputs, so creation order is a topological order.
+    found.sort(Comparator.comparingLong(node -> node.id));
+    return found.toArray(new Node[0]);
+  }
+
+  public Node output() {
+    return output;
+  }
+
+  /** The variables the output depends on, in creation order. */
+  public List<Variable> variables() {
+    return variables;
+  }
+
+  /** Every node, in topological (creation) order, the output last. */
+  public List<Node> nodes() {
+    return List.of(nodes);
+  }
+
+  /** Recomputes every node that depends on a variable. Returns this graph. */
+  public Graph forward() {
+    for (Node node : recomputed) {
+      node.computeValue();
+    }
+    return this;
+  }
+
+  /**
+   * Backward pass from a single-element output, seeded with 1.
+   *
+   * @throws IllegalStateException if the output has more than one element; use {@link
+   *     #backward(Tensor)} with a seed gradient then
+   */
+  public Graph backward() {
+    if (output.value.length != 1) {
+      throw new IllegalStateException(
+          "backward() without a seed needs a scalar output, but "
+              + output.describe()
+              + " has "
+              + output.value.length
+              + " elements: pass a seed gradient of that shape, backward(seed)");
+    }
+    return propagate(1.0, null);
+  }
+
+  /** Backward pass with an explicit seed gradient, of the output's shape. */
+  public Graph backward(Tensor seed) {
+    if (!Arrays.equals(seed.shapeInternal(), output.shape)) {
+      throw new ShapeMismatchException(
+          "backward: seed of shape "
+              + Shapes.format(seed.shapeInternal())
+              + " does not match the output "
+              + output.describe());
+    }
+    return propagate(0.0, seed.dataInternal());
+  }
+
+  private Graph propagate(double scalarSeed, double[] seed) {
+    if (!output.requiresGrad) {
+      throw new IllegalStateException(
+          "backward: " + output.describe() + " depends on no variable that requires a gradient");
+    }
+    for (Node node : differentiated) {
+      node.zeroGrad();
+    }
+    if (seed == null) {
+      output.grad[0] = scalarSeed;
+    } else {
+      System.arraycopy(seed, 0, output.grad, 0, seed.length);
+    }
+    for (int i = differentiated.length - 1; i >= 0; i--) {
+      differentiated[i].propagateGrad();
+    }
+    return this;
+  }
+
+  /**
+   * The first node, in evaluation order, whose value holds a NaN or an infinity: the place where a
+   * non-finite value was produced, since every later one may just carry it on.
+   */
+  public Optional<Node> firstNonFinite() {
+    for (Node node : nodes) {
+      if (node.hasNonFiniteValue()) {
+        return Optional.of(node);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Graphviz DOT of this graph, each node with its operation, value and gradient. */
+  public String toDot() {
+    return DotWriter.write(this);
+  }
+}

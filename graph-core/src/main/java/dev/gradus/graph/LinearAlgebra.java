@@ -1,0 +1,88 @@
+package dev.gradus.graph;
+
+/**
+ * Matrix products on flat row-major arrays: C[m×n] = A[m×k]·B[k×n]. A vector on the left is a 1×k
+ * matrix and a vector on the right a k×1 matrix, which share the vector's layout, so one kernel
+ * serves matrix·matrix, matrix·vector, vector·matrix and the dot product.
+ */
+final class LinearAlgebra {
+  private LinearAlgebra() {}
+
+  static final class MatMul extends Node {
+    final Node a;
+    final Node b;
+    private final int m;
+    private final int k;
+    private final int n;
+
+    MatMul(String op, Node a, Node b, int m, int k, int n, int[] shape) {
+      super(op, shape, a, b);
+      this.a = a;
+      this.b = b;
+      this.m = m;
+      this.k = k;
+      this.n = n;
+    }
+
+    @Override
+    void computeValue() {
+      double[] x = a.value, y = b.value, out = value;
+      if (n == 1) {
+        for (int i = 0; i < m; i++) {
+          double sum = 0;
+          int row = i * k;
+          for (int p = 0; p < k; p++) {
+            sum += x[row + p] * y[p];
+          }
+          out[i] = sum;
+        }
+        return;
+      }
+      java.util.Arrays.fill(out, 0.0);
+      for (int i = 0; i < m; i++) {
+        int outRow = i * n;
+        for (int p = 0; p < k; p++) {
+          double xip = x[i * k + p];
+          int yRow = p * n;
+          for (int j = 0; j < n; j++) {
+            out[outRow + j] += xip * y[yRow + j];
+          }
+        }
+      }
+    }
+
+    @Override
+    void propagateGrad() {
+      double[] g = grad, x = a.value, y = b.value;
+      if (a.grad != null) {
+        // dA = dC · Bᵀ
+        double[] ga = a.grad;
+        for (int i = 0; i < m; i++) {
+          for (int p = 0; p < k; p++) {
+            double sum = 0;
+            int yRow = p * n;
+            int gRow = i * n;
+            for (int j = 0; j < n; j++) {
+              sum += g[gRow + j] * y[yRow + j];
+            }
+            ga[i * k + p] += sum;
+          }
+        }
+      }
+      if (b.grad != null) {
+        // dB = Aᵀ · dC
+        double[] gb = b.grad;
+        for (int i = 0; i < m; i++) {
+          int gRow = i * n;
+          for (int p = 0; p < k; p++) {
+            double xip = x[i * k + p];
+            int bRow = p * n;
+            for (int j = 0; j < n; j++) {
+              gb[bRow + j] += xip * g[gRow + j];
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,360 @@
+package dev.gradus.graph;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A node of a computation graph: a dense tensor value computed from the values of its inputs, and
+ * after a backward pass the gradient of the graph's output with respect to that value.
+ *
+ * <p>Graphs are built define-by-run, as in PyTorch: every operation computes its value as soon as
+ * it is created, so {@code x.add(y).mul(z).sin().item()} is the value of sin((x + y)·z). Once
+ * built, a graph is re-evaluated without being rebuilt: {@linkplain Variable#set set} new input
+ * values, call {@link #forward()}, then {@link #backward()}, and read {@link Variable#grad()}.
+ * Every buffer is allocated when the node is created (values) or when it first joins a {@link
+ * Graph} (gradients), so a steady-state forward and backward pass allocates nothing.
+ *
+ * <p>Elementwise operations broadcast their operands as NumPy does. An operation whose operand
+ * shapes do not fit throws {@link ShapeMismatchException} naming the operation and both shapes.
+ *
+ * <p>Nodes are not thread-safe: a graph is built and evaluated by one thread at a time.
+ */
+public abstract class Node {
+  private static final AtomicLong NEXT_ID = new AtomicLong();
+
+  final long id = NEXT_ID.getAndIncrement();
+  final String op;
+  final int[] shape;
+  final Node[] inputs;
+  final double[] value;
+
+  /** True when the value depends on a {@link Variable}, so {@link Graph#forward} recomputes it. */
+  final boolean dependsOnVariable;
+
+  /** True when some variable below this node requires a gradient. */
+  final boolean requiresGrad;
+
+  /** Gradient buffer, allocated by {@link Graph} for nodes that require a gradient. */
+  double[] grad;
+
+  private Graph graph;
+
+  /** An operation on {@code inputs}. */
+  Node(String op, int[] shape, Node... inputs) {
+    this(op, shape, inputs, false, false);
+  }
+
+  /** A leaf: a {@link Variable} when {@code variable}, otherwise a constant. */
+  Node(String op, int[] shape, boolean variable, boolean requiresGradient) {
+    this(op, shape, new Node[0], variable, variable && requiresGradient);
+  }
+
+  private Node(String op, int[] shape, Node[] inputs, boolean variable, boolean needsGrad) {
+    this.op = op;
+    this.shape = shape;
+    this.inputs = inputs;
+    this.value = new double[Shapes.size(shape)];
+    for (Node input : inputs) {
+      variable |= input.dependsOnVariable;
+      needsGrad |= input.requiresGrad;
+    }
+    this.dependsOnVariable = variable;
+    this.requiresGrad = needsGrad;
+  }
+
+  /** Recomputes {@link #value} from the inputs' values. */
+  abstract void computeValue();
+
+  /**
+   * Adds this node's contribution to the gradient buffers of those inputs that have one ({@code
+   * input.grad != null}), given {@link #grad}.
+   */
+  abstract void propagateGrad();
+
+  /** Operation name, such as {@code "add"} or {@code "sin"}; a variable's name for variables. */
+  public String op() {
+    return op;
+  }
+
+  public int[] shape() {
+    return shape.clone();
+  }
+
+  public int rank() {
+    return shape.length;
+  }
+
+  /** Number of elements. */
+  public int size() {
+    return value.length;
+  }
+
+  /** A copy of the current value. */
+  public Tensor value() {
+    return Tensor.wrap(shape, value.clone());
+  }
+
+  /** The value of a node with exactly one element. */
+  public double item() {
+    requireSingleElement("item");
+    return value[0];
+  }
+
+  /** The element at a flat row-major index, without copying. */
+  public double valueAt(int flatIndex) {
+    return value[flatIndex];
+  }
+
+  /**
+   * A copy of the gradient from the last backward pass.
+   *
+   * @throws IllegalStateException if no backward pass has reached this node
+   */
+  public Tensor grad() {
+    requireGrad();
+    return Tensor.wrap(shape, grad.clone());
+  }
+
+  /** The gradient of a node with exactly one element. */
+  public double gradItem() {
+    requireSingleElement("gradItem");
+    requireGrad();
+    return grad[0];
+  }
+
+  /** Copies the gradient into {@code target} at {@code offset}, without allocating. */
+  public void copyGradTo(double[] target, int offset) {
+    requireGrad();
+    System.arraycopy(grad, 0, target, offset, grad.length);
+  }
+
+  /** Copies the value into {@code target} at {@code offset}, without allocating. */
+  public void copyValueTo(double[] target, int offset) {
+    System.arraycopy(value, 0, target, offset, value.length);
+  }
+
+  /** The graph that ends at this node, built once and cached. */
+  public Graph graph() {
+    if (graph == null) {
+      graph = Graph.of(this);
+    }
+    return graph;
+  }
+
+  /** Recomputes every node of this node's graph from the current variable values. */
+  public Node forward() {
+    graph().forward();
+    return this;
+  }
+
+  /** Backward pass from this single-element node; shorthand for {@code graph().backward()}. */
+  public Node backward() {
+    graph().backward();
+    return this;
+  }
+
+  /** Backward pass seeded with {@code seed}, which must have this node's shape. */
+  public Node backward(Tensor seed) {
+    graph().backward(seed);
+    return this;
+  }
+
+  /** A short description such as {@code mul#12 [2, 3]}, used in error messages and DOT output. */
+  public String describe() {
+    return op + "#" + id + " " + Shapes.format(shape);
+  }
+
+  @Override
+  public String toString() {
+    return describe() + " = " + value();
+  }
+
+  private void requireSingleElement(String what) {
+    if (value.length != 1) {
+      throw new IllegalStateException(
+          what + "() needs a single-element node, but " + describe() + " has " + value.length);
+    }
+  }
+
+  private void requireGrad() {
+    if (grad == null) {
+      throw new IllegalStateException(
+          "no gradient for "
+              + describe()
+              + ": run backward() on a graph that contains it and depends on a variable that"
+              + " requires a gradient");
+    }
+  }
+
+  boolean hasNonFiniteValue() {
+    for (double v : value) {
+      if (!Double.isFinite(v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void zeroGrad() {
+    Arrays.fill(grad, 0.0);
+  }
+
+  // ---- Fluent operations. Each delegates to Ops, where the operations are documented. ----
+
+  public Node add(Node other) {
+    return Ops.add(this, other);
+  }
+
+  public Node add(double other) {
+    return Ops.add(this, Ops.constant(other));
+  }
+
+  public Node sub(Node other) {
+    return Ops.sub(this, other);
+  }
+
+  public Node sub(double other) {
+    return Ops.sub(this, Ops.constant(other));
+  }
+
+  public Node mul(Node other) {
+    return Ops.mul(this, other);
+  }
+
+  public Node mul(double other) {
+    return Ops.mul(this, Ops.constant(other));
+  }
+
+  public Node div(Node other) {
+    return Ops.div(this, other);
+  }
+
+  public Node div(double other) {
+    return Ops.div(this, Ops.constant(other));
+  }
+
+  public Node pow(Node exponent) {
+    return Ops.pow(this, exponent);
+  }
+
+  public Node pow(double exponent) {
+    return Ops.pow(this, exponent);
+  }
+
+  public Node neg() {
+    return Ops.neg(this);
+  }
+
+  public Node square() {
+    return Ops.square(this);
+  }
+
+  public Node sqrt() {
+    return Ops.sqrt(this);
+  }
+
+  public Node exp() {
+    return Ops.exp(this);
+  }
+
+  public Node log() {
+    return Ops.log(this);
+  }
+
+  public Node abs() {
+    return Ops.abs(this);
+  }
+
+  public Node sin() {
+    return Ops.sin(this);
+  }
+
+  public Node cos() {
+    return Ops.cos(this);
+  }
+
+  public Node tan() {
+    return Ops.tan(this);
+  }
+
+  public Node tanh() {
+    return Ops.tanh(this);
+  }
+
+  public Node sigmoid() {
+    return Ops.sigmoid(this);
+  }
+
+  public Node relu() {
+    return Ops.relu(this);
+  }
+
+  public Node sum() {
+    return Ops.sum(this);
+  }
+
+  public Node sum(int axis) {
+    return Ops.sum(this, axis);
+  }
+
+  public Node mean() {
+    return Ops.mean(this);
+  }
+
+  public Node mean(int axis) {
+    return Ops.mean(this, axis);
+  }
+
+  public Node max() {
+    return Ops.max(this);
+  }
+
+  public Node max(int axis) {
+    return Ops.max(this, axis);
+  }
+
+  public Node min() {
+    return Ops.min(this);
+  }
+
+  public Node min(int axis) {
+    return Ops.min(this, axis);
+  }
+
+  public Node dot(Node other) {
+    return Ops.dot(this, other);
+  }
+
+  public Node matmul(Node other) {
+    return Ops.matmul(this, other);
+  }
+
+  public Node transpose() {
+    return Ops.transpose(this);
+  }
+
+  public Node transpose(int... axes) {
+    return Ops.transpose(this, axes);
+  }
+
+  public Node reshape(int... shape) {
+    return Ops.reshape(this, shape);
+  }
+
+  public Node slice(int axis, int start, int end) {
+    return Ops.slice(this, axis, start, end, 1);
+  }
+
+  public Node slice(int axis, int start, int end, int step) {
+    return Ops.slice(this, axis, start, end, step);
+  }
+
+  /** Element {@code index} along the first axis, removing that axis: {@code x[i]}. */
+  public Node get(int index) {
+    return Ops.select(this, 0, index);
+  }
+
+  public Node select(int axis, int index) {
+    return Ops.select(this, axis, index);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.gradus.spi;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A function f: ℝⁿ → ℝ to minimise, with its gradient.
+ *
+ * <p>Points are {@code double[]} of length {@link #dimension()}, coordinate i named {@link
+ * #parameterNames()}{@code .get(i)}. Methods must not keep or modify the point. An objective
+ * instance is used by one thread at a time, so it may reuse internal buffers; implementations built
+ * on {@link GraphObjective} compute gradients by autodiff and allocate nothing per call.
+ *
+ * <p>A point of the wrong length throws {@link IllegalArgumentException} naming both lengths.
+ */
+public interface Objective {
+  int dimension();
+
+  /** One name per coordinate, such as {@code [x0, x1]} or the lecture's {@code [m, b]}. */
+  List<String> parameterNames();
+
+  /** f(x). */
+  double value(double[] x);
+
+  /**
+   * f(x), with ∇f(x) written into {@code gradient} (of length {@link #dimension()}).
+   *
+   * @return f(x)
+   */
+  double valueAndGradient(double[] x, double[] gradient);
+
+  /** The global minimum and all its minimizers, when known. */
+  default Optional<KnownMinimum> knownMinimum() {
+    return Optional.empty();
+  }
+
+  /** The search domain, when the function has one. */
+  default Optional<Domain> domain() {
+    return Optional.empty();
+  }
+
+  /** The conventional starting point, when there is one; a fresh array on each call. */
+  default Optional<double[]> defaultStart() {
+    return Optional.empty();
+  }
+
+  /** Throws the standard error for a point of the wrong length. */
+  static void requireDimension(Objective objective, double[] x) {
+    if (x.length != objective.dimension()) {
+      throw new IllegalArgumentException(
+          "point has "
+              + x.length
+              + " coordinates, but the objective has dimension "
+              + objective.dimension()
+              + " "
+              + objective.parameterNames());
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.gradus.spi;
+
+/**
+ * The version of this SPI. Plugins state the version they were built against; the runner accepts a
+ * plugin when the major versions are equal and the plugin's minor version is not newer.
+ */
+public final class Spi {
+  /** major.minor of the SPI in this graph-core. */
+  public static final String VERSION = "1.0";
+
+  private Spi() {}
+
+  /** True when a plugin built against {@code required} can run on this SPI. */
+  public static boolean supports(String required) {
+    int[] have = parse(VERSION);
+    int[] want = parse(required);
+    return want[0] == have[0] && want[1] <= have[1];
+  }
+
+  private static int[] parse(String version) {
+    String[] parts = version == null ? new String[0] : version.trim().split("\\.");
+    try {
+      return new int[] {
+        Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0
+      };
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("'" + version + "' is not an SPI version like 1.0", e);
+    }
+  }
+}
