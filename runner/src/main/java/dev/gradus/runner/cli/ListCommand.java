@@ -1,0 +1,53 @@
+package dev.gradus.runner.cli;
+
+import dev.gradus.runner.wiring.Gradus;
+import dev.gradus.spi.Provider;
+import dev.gradus.spi.ProviderRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = "List every optimizer and function with its id, description and origin.")
+final class ListCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--plugins",
+      paramLabel = "DIR",
+      description = "A folder of plugin jars; repeatable.")
+  List<Path> plugins = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    Logging.configure(true, false);
+    Gradus gradus = SuiteOptions.wire(plugins, false);
+    PrintWriter out = spec.commandLine().getOut();
+    print(out, "Optimizers", gradus.plugins().optimizers());
+    out.println();
+    print(out, "Functions", gradus.plugins().objectives());
+    out.flush();
+    return 0;
+  }
+
+  private static <P extends Provider> void print(
+      PrintWriter out, String title, ProviderRegistry<P> registry) {
+    out.println(title + ":");
+    int width = 0;
+    for (P p : registry.all()) {
+      width = Math.max(width, p.id().length());
+    }
+    for (P p : registry.all()) {
+      out.printf(
+          "  %-" + width + "s  %s  [%s]%n", p.id(), p.description(), Origins.of(registry, p.id()));
+    }
+  }
+}

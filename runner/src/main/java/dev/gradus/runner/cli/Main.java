@@ -1,0 +1,31 @@
+package dev.gradus.runner.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code gradus} command. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code, without exiting; tests call this. */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new GradusCommand());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("gradus: " + messageOf(e));
+          return 1;
+        });
+    return cli.execute(args);
+  }
+
+  static String messageOf(Throwable e) {
+    String message = e.getMessage();
+    if (message == null || message.isBlank()) {
+      message = e.getClass().getSimpleName();
+    }
+    return message;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.gradus.runner.cli;
+
+import dev.gradus.runner.plan.FunctionConfig;
+import dev.gradus.runner.plan.Plan;
+import dev.gradus.runner.run.StartPoints;
+import dev.gradus.runner.suite.Suite;
+import dev.gradus.runner.suite.SuiteException;
+import dev.gradus.runner.suite.SuiteLoader;
+import dev.gradus.runner.wiring.Gradus;
+import dev.gradus.runner.wiring.Plugins;
+import dev.gradus.spi.Objective;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Loading, planning and checking a suite, shared by {@code run} and {@code validate}. */
+final class SuiteOptions {
+  private SuiteOptions() {}
+
+  static Gradus wire(List<Path> pluginDirs, boolean progress) {
+    return Gradus.create(Plugins.discover(SuiteOptions.class.getClassLoader()), progress);
+  }
+
+  /**
+   * Loads and plans a suite, then makes each function configuration's objective once and resolves
+   * its start, so that a missing CSV or a start of the wrong dimension fails before any run.
+   */
+  static Plan plan(Gradus gradus, Path file) {
+    Suite suite = new SuiteLoader().load(file);
+    Plan plan = gradus.planner().plan(suite);
+    for (FunctionConfig f : plan.functions()) {
+      Objective objective;
+      try {
+        objective = f.factory().get();
+      } catch (SuiteException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new SuiteException(
+            suite.file() + ": function '" + f.label() + "': " + Main.messageOf(e), e);
+      }
+      StartPoints.resolve(f.start(), objective, 0, f.label());
+    }
+    return plan;
+  }
+
+  static List<Path> none() {
+    return new ArrayList<>();
+  }
+}

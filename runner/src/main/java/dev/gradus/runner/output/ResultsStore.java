@@ -1,0 +1,141 @@
+package dev.gradus.runner.output;
+
+import dev.gradus.runner.run.RunResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code runs.jsonl}: one line per finished run, appended and flushed to the operating system as
+ * each run ends, so a killed process loses no finished run. Opening an existing file reads its runs
+ * back; a torn last line (a kill in the middle of a write) is reported and cut off.
+ */
+public final class ResultsStore implements AutoCloseable {
+  public static final String FILE = "runs.jsonl";
+  private static final Logger log = LoggerFactory.getLogger(ResultsStore.class);
+
+  private final Path file;
+  private final Writer writer;
+  private final List<RunResult> existing;
+
+  private ResultsStore(Path file, Writer writer, List<RunResult> existing) {
+    this.file = file;
+    this.writer = writer;
+    this.existing = existing;
+  }
+
+  /**
+   * Opens {@code dir/runs.jsonl}: when {@code resume}, keeps and reads its runs; otherwise starts
+   * it empty.
+   */
+  public static ResultsStore open(Path dir, boolean resume) {
+    Path file = dir.resolve(FILE);
+    try {
+      Files.createDirectories(dir);
+      List<RunResult> existing = new ArrayList<>();
+      if (resume && Files.exists(file)) {
+        existing = readAndRepair(file);
+      } else {
+        Files.deleteIfExists(file);
+      }
+      Writer writer =
+          Files.newBufferedWriter(
+              file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      return new ResultsStore(file, writer, existing);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open " + file + " for writing: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads every complete run of a results file; a torn last line is cut off the file. */
+  static List<RunResult> readAndRepair(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    List<RunResult> runs = new ArrayList<>();
+    int start = 0;
+    int lineNumber = 0;
+    while (start < text.length()) {
+      int end = text.indexOf('\n', start);
+      lineNumber++;
+      boolean complete = end >= 0;
+      String line = complete ? text.substring(start, end) : text.substring(start);
+      RunResult run = null;
+      if (!line.isBlank()) {
+        try {
+          run = RunRecords.fromJson(line);
+        } catch (IllegalArgumentException e) {
+          if (complete && text.indexOf('\n', end + 1) >= 0) {
+            throw new IOException(
+                file
+                    + ":"
+                    + lineNumber
+                    + ": not a run record ("
+                    + e.getMessage()
+                    + "); the file is damaged before its last line, so it is not resumed");
+          }
+          // Only the last line can be torn by a kill.
+        }
+      }
+      if (run == null && !line.isBlank()) {
+        log.warn(
+            "{}:{}: torn last line ({} bytes) removed; that run will be run again",
+            file,
+            lineNumber,
+            line.length());
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+          channel.truncate(text.substring(0, start).getBytes(StandardCharsets.UTF_8).length);
+        }
+        break;
+      }
+      if (run != null) {
+        if (!complete) {
+          Files.writeString(file, "\n", StandardOpenOption.APPEND);
+        }
+        runs.add(run);
+      }
+      if (!complete) {
+        break;
+      }
+      start = end + 1;
+    }
+    return runs;
+  }
+
+  /** The runs that were already in the file when it was opened for resuming. */
+  public List<RunResult> existing() {
+    return existing;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Appends one run as one line and flushes it. */
+  public synchronized void append(RunResult result) {
+    try {
+      writer.write(RunRecords.toJson(result));
+      writer.write('\n');
+      writer.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      writer.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package dev.gradus.runner.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.gradus.runner.run.RunResult;
+import dev.gradus.runner.run.RunStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON form of a {@link RunResult}: one line of {@code runs.jsonl}, in snake_case, fields in a
+ * fixed order. Doubles are written so that they read back bit for bit.
+ */
+public final class RunRecords {
+  static final ObjectMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
+
+  private RunRecords() {}
+
+  public static String toJson(RunResult r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("run_id", r.runId());
+    m.put("function", r.function());
+    m.put("function_label", r.functionLabel());
+    m.put("function_params", r.functionParams());
+    m.put("optimizer", r.optimizer());
+    m.put("optimizer_label", r.optimizerLabel());
+    m.put("hyperparameters", r.hyperparameters());
+    m.put("seed", r.seed());
+    m.put("repeat", r.repeat());
+    m.put("status", r.status().id());
+    m.put("iterations", r.iterations());
+    m.put("evaluations", r.evaluations());
+    m.put("x_start", r.xStart());
+    m.put("x_final", r.xFinal());
+    m.put("f_final", r.fFinal());
+    m.put("x_best", r.xBest());
+    m.put("f_best", r.fBest());
+    m.put("grad_norm_final", r.gradNormFinal());
+    m.put("f_gap", r.fGap());
+    m.put("distance_to_optimum", r.distanceToOptimum());
+    m.put("iterations_to_target", r.iterationsToTarget());
+    m.put("wall_ms", r.wallMs());
+    m.put("error", r.error());
+    try {
+      return JSON.writeValueAsString(m);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write run " + r.runId() + " as JSON", e);
+    }
+  }
+
+  /**
+   * Reads one line back.
+   *
+   * @throws IllegalArgumentException if the line is not a complete run record
+   */
+  public static RunResult fromJson(String line) {
+    Map<String, Object> m;
+    try {
+      m = JSON.readValue(line, new TypeReference<Map<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a JSON run record: " + e.getOriginalMessage(), e);
+    }
+    if (m == null) {
+      throw new IllegalArgumentException("not a JSON run record: empty");
+    }
+    try {
+      return new RunResult(
+          text(m, "run_id"),
+          text(m, "function"),
+          text(m, "function_label"),
+          map(m, "function_params"),
+          text(m, "optimizer"),
+          text(m, "optimizer_label"),
+          map(m, "hyperparameters"),
+          ((Number) m.get("seed")).longValue(),
+          ((Number) m.get("repeat")).intValue(),
+          RunStatus.fromId(text(m, "status")),
+          ((Number) m.get("iterations")).longValue(),
+          ((Number) m.get("evaluations")).longValue(),
+          doubles(m.get("x_start")),
+          doubles(m.get("x_final")),
+          real(m.get("f_final")),
+          doubles(m.get("x_best")),
+          real(m.get("f_best")),
+          real(m.get("grad_norm_final")),
+          real(m.get("f_gap")),
+          real(m.get("distance_to_optimum")),
+          m.get("iterations_to_target") == null
+              ? null
+              : ((Number) m.get("iterations_to_target")).longValue(),
+          ((Number) m.get("wall_ms")).longValue(),
+          (String) m.get("error"));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("incomplete run record: " + e.getMessage(), e);
+    }
+  }
+
+  private static String text(Map<String, Object> m, String key) {
+    Object v = m.get(key);
+    if (!(v instanceof String s)) {
+      throw new IllegalArgumentException("field '" + key + "' is missing or not text");
+    }
+    return s;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Map<String, Object> m, String key) {
+    Object v = m.get(key);
+    if (!(v instanceof Map)) {
+      throw new IllegalArgumentException("field '" + key + "' is missing or not an object");
+    }
+    return (Map<String, Object>) v;
+  }
+
+  private static Double real(Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof String s) {
+      return Double.valueOf(s); // NaN and infinities are written as strings
+    }
+    return ((Number) v).doubleValue();
+  }
+
+  private static double[] doubles(Object v) {
+    if (v == null) {
+      return null;
+    }
+    List<?> list = (List<?>) v;
+    double[] out = new double[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = real(list.get(i));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.gradus.runner.plan;
+
+import dev.gradus.spi.Optimizer;
+import java.util.Map;
+
+/**
+ * One optimizer configuration of a suite.
+ *
+ * @param index position among the suite's optimizer configurations
+ * @param name the optimizer id
+ * @param label a readable label with the values that were given, such as {@code adam lr=0.01}
+ * @param hyperparameters every value, defaults included, plus schedule and clipping when set
+ * @param optimizer the configured optimizer, shared by all its runs (it is immutable)
+ * @param learningRate the schedule, applied to the optimizer's own learning rate
+ * @param clipGradNorm the largest allowed global L2 norm of the gradient, or NaN for none
+ * @param clipGradValue the largest allowed |component| of the gradient, or NaN for none
+ */
+public record OptimizerConfig(
+    int index,
+    String name,
+    String label,
+    Map<String, Object> hyperparameters,
+    Optimizer optimizer,
+    LearningRate learningRate,
+    double clipGradNorm,
+    double clipGradValue) {}

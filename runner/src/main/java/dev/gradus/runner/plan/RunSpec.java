@@ -1,0 +1,18 @@
+package dev.gradus.runner.plan;
+
+/**
+ * The coordinates of one run: which function configuration, which optimizer configuration, which
+ * repeat, and the seed derived from them. A run's result is a pure function of its spec and the
+ * suite's budget and stop rules.
+ *
+ * @param index the run's position in the suite's run list (function-major, then optimizer, then
+ *     repeat)
+ * @param runId a stable readable id, also the trace file name
+ */
+public record RunSpec(
+    int index,
+    String runId,
+    FunctionConfig function,
+    OptimizerConfig optimizer,
+    int repeat,
+    long seed) {}

@@ -1,0 +1,235 @@
+package dev.gradus.runner.run;
+
+import dev.gradus.runner.plan.OptimizerConfig;
+import dev.gradus.runner.plan.RunSpec;
+import dev.gradus.runner.suite.Suite;
+import dev.gradus.spi.Evaluator;
+import dev.gradus.spi.KnownMinimum;
+import dev.gradus.spi.Objective;
+import dev.gradus.spi.Optimizer;
+import dev.gradus.spi.OptimizerState;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Executes one run: a pure function of (run spec, budget, stop rules). It makes a fresh objective
+ * and optimizer state, iterates until a stop rule, the budget, divergence or an error ends it, and
+ * reports every {@code trace_every}-th iteration to the listener. No state is shared with other
+ * runs, so runs can execute on any thread, process or machine with bit-identical results.
+ *
+ * <p>Iteration t evaluates f and ∇f at x_t, checks the stop rules and the budget, then takes step t
+ * to x_{t+1}; {@code iterations} in the result counts the steps taken.
+ */
+public final class RunEngine {
+  /** |f| or ‖∇f‖ above this counts as overflow: the run has diverged. */
+  public static final double OVERFLOW = 1e300;
+
+  private final Suite.Budget budget;
+  private final Suite.Stop stop;
+  private final int traceEvery;
+
+  public RunEngine(Suite.Budget budget, Suite.Stop stop, int traceEvery) {
+    this.budget = budget;
+    this.stop = stop;
+    this.traceEvery = traceEvery;
+  }
+
+  public RunResult run(RunSpec spec, RunListener listener) {
+    long started = System.nanoTime();
+    Tracker t = new Tracker(spec);
+    try {
+      listener.runStarted(spec);
+      iterate(spec, listener, t, started);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      t.status = RunStatus.FAILED;
+      t.error =
+          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+    return t.result(System.nanoTime() - started);
+  }
+
+  private void iterate(RunSpec spec, RunListener listener, Tracker t, long started) {
+    Objective objective = spec.function().factory().get();
+    double[] x =
+        StartPoints.resolve(
+            spec.function().start(), objective, spec.seed(), spec.function().label());
+    int n = x.length;
+    t.xStart = x.clone();
+    t.minimum = objective.knownMinimum();
+    double fStar = t.minimum.map(KnownMinimum::value).orElse(Double.NaN);
+    OptimizerConfig config = spec.optimizer();
+    Optimizer optimizer = config.optimizer();
+    OptimizerState state = optimizer.init(n);
+    double[] gradient = new double[n];
+    double[] previous = new double[n];
+    double[] best = x.clone();
+    t.x = x;
+    t.xBest = best;
+    long[] evaluations = {0};
+    Evaluator evaluator =
+        (point, g) -> {
+          evaluations[0]++;
+          return objective.valueAndGradient(point, g);
+        };
+    long maxEvaluations =
+        budget.maxEvaluations() == null ? Long.MAX_VALUE : budget.maxEvaluations();
+    long deadline =
+        budget.maxSeconds() == null ? Long.MAX_VALUE : started + (long) (budget.maxSeconds() * 1e9);
+    double target = stop.target() == null ? Double.NaN : stop.target();
+    double gradTolerance = stop.gradNorm() == null ? -1 : stop.gradNorm();
+    double stepNorm = 0;
+    for (long iteration = 0; ; iteration++) {
+      double f = evaluator.evaluate(x, gradient);
+      t.evaluations = evaluations[0];
+      double gradNorm = norm(gradient);
+      t.fFinal = f;
+      t.gradNormFinal = gradNorm;
+      t.iterations = iteration;
+      if (!Double.isFinite(f) || Math.abs(f) > OVERFLOW || !(gradNorm <= OVERFLOW)) {
+        t.status = RunStatus.DIVERGED;
+        t.error = "diverged at iteration " + iteration + ": f = " + f + ", ‖∇f‖ = " + gradNorm;
+        return;
+      }
+      if (f < t.fBest) {
+        t.fBest = f;
+        System.arraycopy(x, 0, best, 0, n);
+      }
+      double gap = f - fStar;
+      boolean reached = gap <= target;
+      if (reached && t.iterationsToTarget == null) {
+        t.iterationsToTarget = iteration;
+      }
+      double lr = config.learningRate().at(iteration, optimizer.learningRate());
+      boolean last =
+          reached
+              || gradNorm <= gradTolerance
+              || iteration >= budget.maxIterations()
+              || evaluations[0] >= maxEvaluations
+              || System.nanoTime() > deadline;
+      if (iteration % traceEvery == 0 || last) {
+        listener.iteration(spec, iteration, f, gap, gradNorm, stepNorm, lr);
+      }
+      if (reached || gradNorm <= gradTolerance) {
+        t.status = RunStatus.CONVERGED;
+        return;
+      }
+      if (iteration >= budget.maxIterations() || evaluations[0] >= maxEvaluations) {
+        t.status = RunStatus.BUDGET_EXHAUSTED;
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        t.status = RunStatus.TIMEOUT;
+        return;
+      }
+      clip(gradient, gradNorm, config.clipGradNorm(), config.clipGradValue());
+      System.arraycopy(x, 0, previous, 0, n);
+      optimizer.step(x, f, gradient, lr, state, evaluator);
+      stepNorm = distance(x, previous);
+    }
+  }
+
+  static void clip(double[] gradient, double norm, double maxNorm, double maxValue) {
+    if (!Double.isNaN(maxValue)) {
+      for (int i = 0; i < gradient.length; i++) {
+        gradient[i] = Math.max(-maxValue, Math.min(maxValue, gradient[i]));
+      }
+      if (!Double.isNaN(maxNorm)) {
+        norm = norm(gradient);
+      }
+    }
+    if (!Double.isNaN(maxNorm) && norm > maxNorm) {
+      // As torch.nn.utils.clip_grad_norm_: scale by max_norm / (norm + 1e-6).
+      double scale = maxNorm / (norm + 1e-6);
+      for (int i = 0; i < gradient.length; i++) {
+        gradient[i] *= scale;
+      }
+    }
+  }
+
+  static double norm(double[] v) {
+    double sum = 0;
+    for (double e : v) {
+      sum += e * e;
+    }
+    return Math.sqrt(sum);
+  }
+
+  private static double distance(double[] a, double[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      double d = a[i] - b[i];
+      sum += d * d;
+    }
+    return Math.sqrt(sum);
+  }
+
+  /** The mutable record of a run in progress. */
+  private static final class Tracker {
+    final RunSpec spec;
+    RunStatus status = RunStatus.FAILED;
+    String error;
+    long iterations;
+    long evaluations;
+    double[] xStart;
+    double[] x;
+    double[] xBest;
+    double fFinal = Double.NaN;
+    double fBest = Double.POSITIVE_INFINITY;
+    double gradNormFinal = Double.NaN;
+    Long iterationsToTarget;
+    Optional<KnownMinimum> minimum = Optional.empty();
+
+    Tracker(RunSpec spec) {
+      this.spec = spec;
+    }
+
+    RunResult result(long nanos) {
+      Double gap = null;
+      Double distance = null;
+      if (minimum.isPresent() && Double.isFinite(fBest)) {
+        gap = fBest - minimum.get().value();
+      }
+      if (minimum.isPresent() && x != null && !minimum.get().minimizers().isEmpty()) {
+        distance = nearest(x, minimum.get().minimizers());
+      }
+      return new RunResult(
+          spec.runId(),
+          spec.function().name(),
+          spec.function().label(),
+          spec.function().parameters(),
+          spec.optimizer().name(),
+          spec.optimizer().label(),
+          spec.optimizer().hyperparameters(),
+          spec.seed(),
+          spec.repeat(),
+          status,
+          iterations,
+          evaluations,
+          xStart,
+          x == null ? null : x.clone(),
+          finite(fFinal),
+          xBest == null || !Double.isFinite(fBest) ? null : xBest.clone(),
+          Double.isFinite(fBest) ? fBest : null,
+          finite(gradNormFinal),
+          gap,
+          distance,
+          iterationsToTarget,
+          nanos / 1_000_000,
+          error);
+    }
+
+    private static Double finite(double v) {
+      return Double.isNaN(v) ? null : v;
+    }
+
+    private static double nearest(double[] x, List<double[]> points) {
+      double best = Double.POSITIVE_INFINITY;
+      for (double[] p : points) {
+        if (p.length == x.length) {
+          best = Math.min(best, distance(x, p));
+        }
+      }
+      return best;
+    }
+  }
+}

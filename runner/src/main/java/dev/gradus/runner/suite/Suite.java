@@ -1,0 +1,66 @@
+package dev.gradus.runner.suite;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A suite as written, checked for shape and types but not yet against providers: sweeps are still
+ * lists. {@link dev.gradus.runner.plan.Planner} resolves it against the registries.
+ *
+ * @param name the suite name; default output folder {@code results/<name>}
+ * @param seed master seed; each run's seed derives from it and the run's coordinates
+ * @param repeats runs per (function, optimizer configuration)
+ * @param baseDir the folder relative paths in the suite (CSV data) are resolved against
+ */
+public record Suite(
+    String name,
+    long seed,
+    int repeats,
+    Budget budget,
+    Stop stop,
+    List<Entry> functions,
+    List<Entry> optimizers,
+    Output output,
+    Path baseDir,
+    String file) {
+
+  public static final long DEFAULT_SEED = 0;
+  public static final int DEFAULT_REPEATS = 1;
+
+  /**
+   * Limits of one run.
+   *
+   * @param maxIterations optimizer steps
+   * @param maxEvaluations objective evaluations, or null for no limit
+   * @param maxSeconds wall-clock seconds, or null for no limit
+   */
+  public record Budget(long maxIterations, Long maxEvaluations, Double maxSeconds) {
+    public static final long DEFAULT_MAX_ITERATIONS = 1000;
+  }
+
+  /**
+   * Stop rules; a run that meets one is converged. Null means the rule is off.
+   *
+   * @param target stop when f − f* ≤ target (needs a known minimum)
+   * @param gradNorm stop when ‖∇f‖₂ ≤ gradNorm
+   */
+  public record Stop(Double target, Double gradNorm) {}
+
+  /**
+   * @param traceEvery iterations between trace rows
+   */
+  public record Output(int traceEvery) {
+    public static final int DEFAULT_TRACE_EVERY = 1;
+  }
+
+  /**
+   * One item of {@code functions:} or {@code optimizers:}: its {@code name} and every other key as
+   * written, with locations.
+   */
+  public record Entry(String name, Located node, Map<String, Located> settings) {
+    public Located.Location location() {
+      return node.location();
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package dev.gradus.runner.suite;
+
+import dev.gradus.spi.Names;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a suite file into a {@link Suite}, checking its shape and the types of the suite-level
+ * keys. Every error names the file, line and column, and for unknown keys suggests close matches.
+ */
+public final class SuiteLoader {
+  private static final Set<String> TOP_KEYS =
+      Set.of("suite", "seed", "repeats", "budget", "stop", "functions", "optimizers", "output");
+  private static final Set<String> BUDGET_KEYS =
+      Set.of("max_iterations", "max_evaluations", "max_seconds");
+  private static final Set<String> STOP_KEYS = Set.of("target", "grad_norm");
+  private static final Set<String> OUTPUT_KEYS = Set.of("trace_every");
+
+  private final YamlReader yaml = new YamlReader();
+
+  public Suite load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new SuiteException(file + ": no such file");
+    } catch (IOException e) {
+      throw new SuiteException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    Path base = file.toAbsolutePath().getParent();
+    return parse(text, file.toString(), base);
+  }
+
+  public Suite parse(String text, String fileName, Path baseDir) {
+    Located root = yaml.read(text, fileName);
+    Map<String, Located> top = map(root, "the suite");
+    checkKeys(top, TOP_KEYS, "suite", root);
+
+    String name = text(required(top, "suite", root), "suite");
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      throw SuiteException.at(
+          top.get("suite").location(),
+          "suite name '" + name + "' must be letters, digits, '.', '_' or '-' (it names a folder)");
+    }
+    long seed =
+        top.containsKey("seed")
+            ? integer(top.get("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE)
+            : Suite.DEFAULT_SEED;
+    int repeats =
+        top.containsKey("repeats")
+            ? (int) integer(top.get("repeats"), "repeats", 1, 100_000)
+            : Suite.DEFAULT_REPEATS;
+
+    Suite.Budget budget = budget(top.get("budget"));
+    Suite.Stop stop = stop(top.get("stop"));
+    Suite.Output output = output(top.get("output"));
+    List<Suite.Entry> functions = entries(required(top, "functions", root), "functions");
+    List<Suite.Entry> optimizers = entries(required(top, "optimizers", root), "optimizers");
+    return new Suite(
+        name, seed, repeats, budget, stop, functions, optimizers, output, baseDir, fileName);
+  }
+
+  private static Suite.Budget budget(Located node) {
+    if (node == null) {
+      return new Suite.Budget(Suite.Budget.DEFAULT_MAX_ITERATIONS, null, null);
+    }
+    Map<String, Located> m = map(node, "budget");
+    checkKeys(m, BUDGET_KEYS, "budget", node);
+    long iterations =
+        m.containsKey("max_iterations")
+            ? integer(m.get("max_iterations"), "budget.max_iterations", 0, 1_000_000_000L)
+            : Suite.Budget.DEFAULT_MAX_ITERATIONS;
+    Long evaluations =
+        m.containsKey("max_evaluations")
+            ? integer(m.get("max_evaluations"), "budget.max_evaluations", 1, Long.MAX_VALUE / 2)
+            : null;
+    Double seconds =
+        m.containsKey("max_seconds") ? positive(m.get("max_seconds"), "budget.max_seconds") : null;
+    return new Suite.Budget(iterations, evaluations, seconds);
+  }
+
+  private static Suite.Stop stop(Located node) {
+    if (node == null) {
+      return new Suite.Stop(null, null);
+    }
+    Map<String, Located> m = map(node, "stop");
+    checkKeys(m, STOP_KEYS, "stop", node);
+    Double target = m.containsKey("target") ? nonNegative(m.get("target"), "stop.target") : null;
+    Double grad =
+        m.containsKey("grad_norm") ? nonNegative(m.get("grad_norm"), "stop.grad_norm") : null;
+    return new Suite.Stop(target, grad);
+  }
+
+  private static Suite.Output output(Located node) {
+    if (node == null) {
+      return new Suite.Output(Suite.Output.DEFAULT_TRACE_EVERY);
+    }
+    Map<String, Located> m = map(node, "output");
+    checkKeys(m, OUTPUT_KEYS, "output", node);
+    int every =
+        m.containsKey("trace_every")
+            ? (int) integer(m.get("trace_every"), "output.trace_every", 1, Integer.MAX_VALUE)
+            : Suite.Output.DEFAULT_TRACE_EVERY;
+    return new Suite.Output(every);
+  }
+
+  private static List<Suite.Entry> entries(Located node, String key) {
+    if (!node.isList()) {
+      throw SuiteException.at(
+          node.location(), key + ": expected a list of entries, got " + node.kind());
+    }
+    if (node.asList().isEmpty()) {
+      throw SuiteException.at(node.location(), key + ": the list is empty; name at least one");
+    }
+    List<Suite.Entry> out = new ArrayList<>();
+    for (Located item : node.asList()) {
+      Map<String, Located> m = map(item, key + " entry");
+      Located nameNode = m.get("name");
+      if (nameNode == null) {
+        throw SuiteException.at(item.location(), key + " entry: 'name' is missing");
+      }
+      String name = text(nameNode, "name");
+      Map<String, Located> settings = new LinkedHashMap<>(m);
+      settings.remove("name");
+      out.add(new Suite.Entry(name, item, settings));
+    }
+    return out;
+  }
+
+  // ---- typed readers; each error names the location and the key ----
+
+  static Map<String, Located> map(Located node, String what) {
+    if (!node.isMap()) {
+      throw SuiteException.at(
+          node.location(), what + ": expected a map of keys, got " + node.kind());
+    }
+    return node.asMap();
+  }
+
+  static void checkKeys(Map<String, Located> m, Set<String> allowed, String where, Located owner) {
+    for (Map.Entry<String, Located> e : m.entrySet()) {
+      if (!allowed.contains(e.getKey())) {
+        throw SuiteException.at(
+            e.getValue().location(),
+            "unknown key '"
+                + e.getKey()
+                + "' in "
+                + where
+                + Names.didYouMean(e.getKey(), allowed)
+                + "; allowed: "
+                + String.join(", ", new java.util.TreeSet<>(allowed)));
+      }
+    }
+  }
+
+  static Located required(Map<String, Located> m, String key, Located owner) {
+    Located v = m.get(key);
+    if (v == null || v.isNull()) {
+      throw SuiteException.at(owner.location(), "'" + key + "' is required");
+    }
+    return v;
+  }
+
+  static String text(Located node, String key) {
+    if (!(node.scalar() instanceof String s) || s.isBlank()) {
+      throw SuiteException.at(node.location(), key + ": expected text, got " + node.kind());
+    }
+    return s;
+  }
+
+  static long integer(Located node, String key, long min, long max) {
+    Object v = node.scalar();
+    double d;
+    if (v instanceof Long l) {
+      d = l;
+    } else if (v instanceof Double x && x == Math.rint(x)) {
+      d = x;
+    } else {
+      throw SuiteException.at(node.location(), key + ": expected an integer, got " + node.kind());
+    }
+    if (d < min || d > max) {
+      throw SuiteException.at(
+          node.location(), key + " = " + v + " is out of range [" + min + ", " + max + "]");
+    }
+    return v instanceof Long l ? l : (long) d;
+  }
+
+  static double number(Located node, String key) {
+    if (node.scalar() instanceof Number n && !(node.scalar() instanceof Double d && d.isNaN())) {
+      return n.doubleValue();
+    }
+    throw SuiteException.at(node.location(), key + ": expected a number, got " + node.kind());
+  }
+
+  private static double positive(Located node, String key) {
+    double v = number(node, key);
+    if (!(v > 0)) {
+      throw SuiteException.at(node.location(), key + " = " + v + " must be in (0, ∞)");
+    }
+    return v;
+  }
+
+  private static double nonNegative(Located node, String key) {
+    double v = number(node, key);
+    if (!(v >= 0)) {
+      throw SuiteException.at(node.location(), key + " = " + v + " must be in [0, ∞)");
+    }
+    return v;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.gradus.runner.wiring;
+
+import dev.gradus.runner.plan.LearningRate;
+import dev.gradus.runner.plan.Planner;
+import dev.gradus.runner.suite.Located;
+import dev.gradus.runner.suite.Suite;
+import dev.gradus.runner.suite.SuiteException;
+import dev.gradus.spi.Objective;
+import java.util.function.Supplier;
+
+/** Connects the planner to the optimizers and functions modules. */
+final class DefaultExtensions implements Planner.Extensions {
+  @Override
+  public Supplier<Objective> expression(Suite.Entry entry, Suite suite) {
+    throw SuiteException.at(
+        entry.location(), "expression functions are not available in this build yet");
+  }
+
+  @Override
+  public Supplier<Objective> withGradient(
+      Supplier<Objective> factory, String method, String functionName) {
+    if (!method.equals("autodiff")) {
+      throw new SuiteException(
+          "function '" + functionName + "': gradient '" + method + "' is not available yet");
+    }
+    return factory;
+  }
+
+  @Override
+  public LearningRate schedule(Located schedule) {
+    throw SuiteException.at(schedule.location(), "schedules are not available in this build yet");
+  }
+}

@@ -1,0 +1,55 @@
+package dev.gradus.runner.wiring;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import dev.gradus.runner.SuiteRunner;
+import dev.gradus.runner.plan.Planner;
+import dev.gradus.runner.run.RunListener;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The wired application: providers, listeners and the planner, built through Guice. */
+public final class Gradus {
+  /** The version of this Gradus build, from the runner jar's manifest. */
+  public static final String VERSION = versionFromManifest();
+
+  private final Injector injector;
+  private final Plugins plugins;
+
+  private Gradus(Injector injector, Plugins plugins) {
+    this.injector = injector;
+    this.plugins = plugins;
+  }
+
+  public static Gradus create(Plugins plugins, boolean progress) {
+    return new Gradus(Guice.createInjector(new GradusModule(plugins, progress)), plugins);
+  }
+
+  public Plugins plugins() {
+    return plugins;
+  }
+
+  public Planner planner() {
+    return new Planner(plugins.objectives(), plugins.optimizers(), new DefaultExtensions());
+  }
+
+  public List<RunListener> listeners() {
+    return new ArrayList<>(injector.getInstance(Key.get(new TypeLiteral<Set<RunListener>>() {})));
+  }
+
+  public SuiteRunner suiteRunner() {
+    Map<String, String> versions = new LinkedHashMap<>();
+    versions.put("gradus", VERSION);
+    return new SuiteRunner(listeners(), versions);
+  }
+
+  private static String versionFromManifest() {
+    String version = Gradus.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
+  }
+}
