@@ -1,0 +1,126 @@
+package dev.gradus.runner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+  @TempDir Path dir;
+
+  record Result(int code, String out, String err) {}
+
+  static Result gradus(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : new String[] {"run", "validate", "list", "describe", "eval"}) {
+      Result r = gradus(command, "--help");
+      assertEquals(0, r.code(), command);
+      assertTrue(r.out().contains("Usage: gradus " + command), r.out());
+    }
+    assertTrue(gradus("--help").out().contains("Commands:"));
+  }
+
+  @Test
+  void listShowsOptimizersAndFunctionsWithOrigin() {
+    Result r = gradus("list");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("Optimizers:") && r.out().contains("Functions:"), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.trim().startsWith("adam ") && l.endsWith("[built-in]")), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.trim().startsWith("rosenbrock ")), r.out());
+  }
+
+  @Test
+  void describeShowsHyperparametersAndForAFunctionItsMinimum() throws Exception {
+    Result adam = gradus("describe", "adam");
+    assertEquals(0, adam.code(), adam.err());
+    assertTrue(adam.out().contains("betas") && adam.out().contains("[0, 1)"), adam.out());
+
+    Result beale = gradus("describe", "beale", "--json");
+    assertEquals(0, beale.code(), beale.err());
+    JsonNode json = new ObjectMapper().readTree(beale.out());
+    assertEquals("beale", json.get("id").asText());
+    assertEquals(0.0, json.get("minimum").get("f").asDouble());
+    assertEquals(3.0, json.get("minimum").get("at").get(0).get(0).asDouble());
+    assertEquals(0.5, json.get("minimum").get("at").get(0).get(1).asDouble());
+    assertTrue(json.has("domain") && json.has("formula"));
+  }
+
+  @Test
+  void describeSuggestsCloseMatchesForUnknownIds() {
+    Result r = gradus("describe", "adamw2");
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("did you mean 'adamw'"), r.err());
+  }
+
+  @Test
+  void evalPrintsValueAndGradient() throws Exception {
+    Result r = gradus("eval", "rosenbrock", "--x", "1,2", "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    // f = 100(2 − 1)² + (1 − 1)² = 100; ∂f/∂x0 = −400·x0(x1 − x0²) − 2(1 − x0) = −400; ∂f/∂x1 = 200.
+    assertEquals(100.0, json.get("f").asDouble(), 1e-12);
+    assertEquals(-400.0, json.get("grad").get(0).asDouble(), 1e-12);
+    assertEquals(200.0, json.get("grad").get(1).asDouble(), 1e-12);
+
+    Result dim = gradus("eval", "sphere", "--x", "1,2,3", "--set", "dim=3");
+    assertEquals(0, dim.code(), dim.err());
+    assertTrue(dim.out().contains("f    = 14.0"), dim.out());
+    assertTrue(dim.out().contains("grad = [2.0, 4.0, 6.0]"), dim.out());
+  }
+
+  @Test
+  void evalRejectsAPointOfTheWrongDimension() {
+    Result r = gradus("eval", "beale", "--x", "1,2,3");
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("3 coordinates") && r.err().contains("dimension 2"), r.err());
+  }
+
+  @Test
+  void validateReportsTheRunCountOrTheError() throws Exception {
+    Path good = dir.resolve("good.yaml");
+    Files.writeString(good, "suite: v\nrepeats: 2\nfunctions: [{name: beale}]\noptimizers: [{name: gd, lr: [0.1, 0.01]}]\n");
+    Result ok = gradus("validate", good.toString());
+    assertEquals(0, ok.code(), ok.err());
+    assertTrue(ok.out().contains("is valid: 4 runs"), ok.out());
+
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "suite: v\nfunctions: [{name: beale, start: [1, 2, 3]}]\noptimizers: [{name: gd}]\n");
+    Result err = gradus("validate", bad.toString());
+    assertEquals(1, err.code());
+    assertTrue(err.err().contains("start has 3 coordinates, but 'beale' has dimension 2"), err.err());
+    assertTrue(err.err().contains("bad.yaml:2:"), err.err());
+
+    Result missing = gradus("validate", dir.resolve("nope.yaml").toString());
+    assertEquals(1, missing.code());
+    assertTrue(missing.err().contains("nope.yaml: no such file"), missing.err());
+  }
+
+  @Test
+  void runPrintsTheSummaryTableAndWritesResults() throws Exception {
+    Path suite = dir.resolve("s.yaml");
+    Files.writeString(
+        suite,
+        "suite: tiny\nbudget: {max_iterations: 50}\nfunctions: [{name: beale}]\n"
+            + "optimizers: [{name: adam, lr: 0.01}]\n");
+    Path out = dir.resolve("out");
+    Result r = gradus("run", suite.toString(), "--out", out.toString(), "--quiet", "--threads", "1");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("function") && r.out().contains("beale") && r.out().contains("adam lr=0.01"), r.out());
+    assertTrue(Files.exists(out.resolve("runs.jsonl")));
+    assertTrue(Files.exists(out.resolve("summary.csv")));
+  }
+}
