@@ -29,8 +29,11 @@ public final class McCormick extends TestFunction {
 
   @Override
   KnownMinimum minimum(int n) {
+    // ∇f = 0 gives x − y = 1 and cos(x + y) = −½, so x + y = −2π/3: (½ − π/3, −½ − π/3) and
+    // f = −√3/2 − π/3. Correctly rounded literals: evaluating those expressions in double is an
+    // ulp off.
     return KnownMinimum.at(
-        -Math.sqrt(3) / 2 - Math.PI / 3, new double[] {0.5 - Math.PI / 3, -0.5 - Math.PI / 3});
+        -1.9132229549810364, new double[] {-0.5471975511965977, -1.5471975511965979});
   }
 
   @Override
