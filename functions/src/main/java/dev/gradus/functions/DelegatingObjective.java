@@ -1,0 +1,56 @@
+package dev.gradus.functions;
+
+import dev.gradus.spi.Domain;
+import dev.gradus.spi.KnownMinimum;
+import dev.gradus.spi.Objective;
+import java.util.List;
+import java.util.Optional;
+
+/** An objective that forwards everything but the gradient to another. */
+abstract class DelegatingObjective implements Objective {
+  final Objective delegate;
+
+  DelegatingObjective(Objective delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public int dimension() {
+    return delegate.dimension();
+  }
+
+  @Override
+  public List<String> parameterNames() {
+    return delegate.parameterNames();
+  }
+
+  @Override
+  public double value(double[] x) {
+    return delegate.value(x);
+  }
+
+  @Override
+  public Optional<KnownMinimum> knownMinimum() {
+    return delegate.knownMinimum();
+  }
+
+  @Override
+  public Optional<Domain> domain() {
+    return delegate.domain();
+  }
+
+  @Override
+  public Optional<double[]> defaultStart() {
+    return delegate.defaultStart();
+  }
+
+  void requireGradientLength(double[] gradient) {
+    if (gradient.length != delegate.dimension()) {
+      throw new IllegalArgumentException(
+          "gradient buffer has "
+              + gradient.length
+              + " entries, dimension is "
+              + delegate.dimension());
+    }
+  }
+}

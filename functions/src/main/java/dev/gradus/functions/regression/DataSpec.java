@@ -1,0 +1,183 @@
+package dev.gradus.functions.regression;
+
+import dev.gradus.spi.InvalidHyperParameterException;
+import dev.gradus.spi.Names;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Reads the {@code data} hyperparameter: either {@code {csv: path, x: [col, ...], y: col}} or
+ * {@code {generate: {n, weights: [...], bias, noise, seed}}}.
+ */
+final class DataSpec {
+  /** The generated set used when a suite gives no data, and the defaults of {@code generate}. */
+  record Generate(int n, List<Double> weights, double bias, double noise, long seed) {
+    static final Generate DEFAULTS = new Generate(50, List.of(2.0), 1.0, 0.5, 42);
+
+    Generate {
+      if (n < 1 || n > 10_000_000) {
+        throw invalid("data.generate.n = " + n + " is not allowed: must be in [1, 10000000]");
+      }
+      weights = List.copyOf(weights);
+      if (weights.isEmpty()) {
+        throw invalid("data.generate.weights is empty: give at least one feature weight");
+      }
+      if (!(noise >= 0) || !Double.isFinite(noise)) {
+        throw invalid("data.generate.noise = " + noise + " is not allowed: must be in [0, ∞)");
+      }
+    }
+  }
+
+  private static final Set<String> TOP_KEYS = Set.of("csv", "x", "y", "generate");
+  private static final Set<String> GENERATE_KEYS = Set.of("n", "weights", "bias", "noise", "seed");
+
+  private DataSpec() {}
+
+  /** The dataset {@code raw} describes; labels are drawn from σ(xw + b) when {@code logistic}. */
+  static Dataset load(Object raw, boolean logistic) {
+    if (raw == null) {
+      return generate(Generate.DEFAULTS, logistic);
+    }
+    if (!(raw instanceof Map<?, ?> map)) {
+      throw invalid(
+          "data = "
+              + raw
+              + " is not allowed: must be {csv: path, x: [columns], y: column} or {generate: {n,"
+              + " weights, bias, noise, seed}}");
+    }
+    requireKnownKeys(map, TOP_KEYS, "data");
+    boolean csv = map.containsKey("csv");
+    boolean generate = map.containsKey("generate");
+    if (csv == generate) {
+      throw invalid("data needs exactly one of 'csv' or 'generate', got " + map.keySet());
+    }
+    if (csv) {
+      Path file = Path.of(text(map.get("csv"), "data.csv"));
+      Object x = map.get("x");
+      List<String> features = new ArrayList<>();
+      if (x instanceof List<?> list) {
+        for (Object column : list) {
+          features.add(text(column, "data.x"));
+        }
+      } else if (x != null) {
+        features.add(text(x, "data.x"));
+      }
+      if (features.isEmpty()) {
+        throw invalid("data.x is required with csv: the feature column name(s), such as [x]");
+      }
+      if (map.get("y") == null) {
+        throw invalid("data.y is required with csv: the target column name");
+      }
+      return CsvTable.read(file, features, text(map.get("y"), "data.y"));
+    }
+    if (map.containsKey("x") || map.containsKey("y")) {
+      throw invalid("data.x and data.y belong with csv, not with generate");
+    }
+    return generate(generateSpec(map.get("generate"), logistic), logistic);
+  }
+
+  private static Generate generateSpec(Object raw, boolean logistic) {
+    Generate d = Generate.DEFAULTS;
+    if (raw == null) {
+      return d;
+    }
+    if (!(raw instanceof Map<?, ?> map)) {
+      throw invalid("data.generate = " + raw + " is not allowed: must be a map " + GENERATE_KEYS);
+    }
+    requireKnownKeys(map, GENERATE_KEYS, "data.generate");
+    if (logistic && map.containsKey("noise")) {
+      throw invalid(
+          "data.generate.noise does not apply to logistic-regression: labels are drawn from the"
+              + " logistic model itself");
+    }
+    double n = number(map.get("n"), "data.generate.n", d.n());
+    if (n != Math.rint(n)) {
+      throw invalid("data.generate.n = " + n + " is not allowed: must be an integer");
+    }
+    List<Double> weights = d.weights();
+    if (map.get("weights") != null) {
+      if (!(map.get("weights") instanceof List<?> list)) {
+        throw invalid("data.generate.weights = " + map.get("weights") + " must be a list");
+      }
+      weights = new ArrayList<>();
+      for (Object w : list) {
+        weights.add(number(w, "data.generate.weights", Double.NaN));
+      }
+    }
+    double seed = number(map.get("seed"), "data.generate.seed", d.seed());
+    return new Generate(
+        (int) Math.min(n, Integer.MAX_VALUE),
+        weights,
+        number(map.get("bias"), "data.generate.bias", d.bias()),
+        number(map.get("noise"), "data.generate.noise", d.noise()),
+        (long) seed);
+  }
+
+  /**
+   * Features uniform in [−1, 1); targets w·x + b + noise·N(0, 1), or for logistic regression labels
+   * 1 with probability σ(w·x + b). Seeded, so the same spec always gives the same data.
+   */
+  static Dataset generate(Generate spec, boolean logistic) {
+    Random random = new Random(spec.seed());
+    int k = spec.weights().size();
+    double[] features = new double[spec.n() * k];
+    double[] targets = new double[spec.n()];
+    for (int i = 0; i < spec.n(); i++) {
+      double z = spec.bias();
+      for (int j = 0; j < k; j++) {
+        double x = 2 * random.nextDouble() - 1;
+        features[i * k + j] = x;
+        z += spec.weights().get(j) * x;
+      }
+      targets[i] =
+          logistic
+              ? (random.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0)
+              : z + spec.noise() * random.nextGaussian();
+    }
+    List<String> names = new ArrayList<>();
+    for (int j = 0; j < k; j++) {
+      names.add(k == 1 ? "x" : "x" + j);
+    }
+    return new Dataset(names, features, targets, "generated data " + spec);
+  }
+
+  private static void requireKnownKeys(Map<?, ?> map, Set<String> known, String where) {
+    for (Object key : map.keySet()) {
+      if (!known.contains(String.valueOf(key))) {
+        throw invalid(
+            where
+                + " has no key '"
+                + key
+                + "'"
+                + Names.didYouMean(String.valueOf(key), known)
+                + "; allowed: "
+                + known.stream().sorted().toList());
+      }
+    }
+  }
+
+  private static String text(Object value, String where) {
+    if (value instanceof String s && !s.isBlank()) {
+      return s;
+    }
+    throw invalid(where + " = " + value + " is not allowed: must be a non-empty text");
+  }
+
+  private static double number(Object value, String where, double fallback) {
+    if (value == null && !Double.isNaN(fallback)) {
+      return fallback;
+    }
+    if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
+      return number.doubleValue();
+    }
+    throw invalid(where + " = " + value + " is not allowed: must be a finite number");
+  }
+
+  static InvalidHyperParameterException invalid(String message) {
+    return new InvalidHyperParameterException("data", message);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.gradus.functions.regression;
+
+import java.util.List;
+
+/**
+ * Rows of features and one target each, row-major: feature j of row i is {@code features[i·k + j]}.
+ * Arrays are owned by the dataset and never changed after construction.
+ *
+ * @param featureNames one name per feature column (k of them)
+ * @param features n·k values, row-major
+ * @param targets n values
+ * @param origin where the data came from, for messages
+ */
+record Dataset(List<String> featureNames, double[] features, double[] targets, String origin) {
+  Dataset {
+    featureNames = List.copyOf(featureNames);
+    if (featureNames.isEmpty()) {
+      throw new IllegalArgumentException(origin + ": needs at least one feature column");
+    }
+    if (targets.length == 0) {
+      throw new IllegalArgumentException(origin + ": has no data rows");
+    }
+    if (features.length != targets.length * featureNames.size()) {
+      throw new IllegalArgumentException(
+          origin
+              + ": "
+              + features.length
+              + " feature values do not fill "
+              + targets.length
+              + " rows of "
+              + featureNames.size());
+    }
+  }
+
+  int rows() {
+    return targets.length;
+  }
+
+  int columns() {
+    return featureNames.size();
+  }
+
+  double feature(int row, int column) {
+    return features[row * featureNames.size() + column];
+  }
+}

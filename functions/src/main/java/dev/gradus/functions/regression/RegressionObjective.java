@@ -1,0 +1,130 @@
+package dev.gradus.functions.regression;
+
+import dev.gradus.functions.AnalyticGradient;
+import dev.gradus.graph.Node;
+import dev.gradus.graph.Ops;
+import dev.gradus.graph.Tensor;
+import dev.gradus.graph.Variable;
+import dev.gradus.spi.GraphObjective;
+import dev.gradus.spi.KnownMinimum;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A loss of the linear model z = X·w + b over a fixed dataset, with parameters (w, b) packed as one
+ * vector: {@code m, b} for one feature (the lecture's m·x + b), else {@code w0..w{k−1}, b}.
+ */
+abstract class RegressionObjective extends GraphObjective {
+  final Dataset data;
+  private final String id;
+  private final List<String> names;
+
+  RegressionObjective(String id, Dataset data) {
+    super(data.columns() + 1);
+    this.id = id;
+    this.data = data;
+    List<String> names = new ArrayList<>();
+    if (data.columns() == 1) {
+      names.add("m");
+    } else {
+      for (int j = 0; j < data.columns(); j++) {
+        names.add("w" + j);
+      }
+    }
+    names.add("b");
+    this.names = List.copyOf(names);
+  }
+
+  /** The linear predictor z = X·w + b, shape [n]. */
+  final Node predictor(Variable parameters) {
+    int k = data.columns();
+    Node features = Ops.constant(Tensor.of(new int[] {data.rows(), k}, data.features()));
+    Node weights = parameters.slice(0, 0, k);
+    Node bias = parameters.slice(0, k, k + 1);
+    return features.matmul(weights).add(bias);
+  }
+
+  final Node targets() {
+    return Ops.constant(Tensor.vector(data.targets()));
+  }
+
+  @Override
+  public List<String> parameterNames() {
+    return names;
+  }
+
+  @Override
+  public Optional<double[]> defaultStart() {
+    return Optional.of(new double[dimension()]);
+  }
+
+  @Override
+  public String toString() {
+    return id + " (" + data.rows() + " rows of " + data.featureNames() + ")";
+  }
+
+  /** Mean squared error of ŷ = X·w + b. */
+  static final class MeanSquaredError extends RegressionObjective implements AnalyticGradient {
+    private final Optional<KnownMinimum> minimum;
+
+    MeanSquaredError(Dataset data) {
+      super(LinearRegression.ID, data);
+      this.minimum =
+          LeastSquares.solve(data)
+              .map(theta -> KnownMinimum.at(LeastSquares.meanSquaredError(data, theta), theta));
+    }
+
+    @Override
+    protected Node build(Variable x) {
+      return predictor(x).sub(targets()).square().mean();
+    }
+
+    /** ∂/∂w = (2/n)·Xᵀr and ∂/∂b = (2/n)·Σr, with residuals r = X·w + b − y. */
+    @Override
+    public double analyticValueAndGradient(double[] x, double[] gradient) {
+      dev.gradus.spi.Objective.requireDimension(this, x);
+      int k = data.columns();
+      int n = data.rows();
+      java.util.Arrays.fill(gradient, 0);
+      double sum = 0;
+      for (int i = 0; i < n; i++) {
+        double residual = x[k] - data.targets()[i];
+        for (int j = 0; j < k; j++) {
+          residual += x[j] * data.feature(i, j);
+        }
+        sum += residual * residual;
+        for (int j = 0; j < k; j++) {
+          gradient[j] += residual * data.feature(i, j);
+        }
+        gradient[k] += residual;
+      }
+      for (int j = 0; j <= k; j++) {
+        gradient[j] *= 2.0 / n;
+      }
+      return sum / n;
+    }
+
+    @Override
+    public Optional<KnownMinimum> knownMinimum() {
+      return minimum;
+    }
+  }
+
+  /**
+   * Mean binary cross-entropy of σ(z) against labels y ∈ {0, 1}, in the stable form log(1 + eᶻ) −
+   * y·z = max(z, 0) + log(1 + e^−|z|) − y·z, which never exponentiates a large positive number.
+   */
+  static final class CrossEntropy extends RegressionObjective {
+    CrossEntropy(Dataset data) {
+      super(LogisticRegression.ID, data);
+    }
+
+    @Override
+    protected Node build(Variable x) {
+      Node z = predictor(x);
+      Node softplus = z.relu().add(z.abs().neg().exp().add(1).log());
+      return softplus.sub(targets().mul(z)).mean();
+    }
+  }
+}

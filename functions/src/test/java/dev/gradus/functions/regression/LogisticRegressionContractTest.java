@@ -1,0 +1,32 @@
+package dev.gradus.functions.regression;
+
+import dev.gradus.functions.Objectives;
+import dev.gradus.spi.Objective;
+import dev.gradus.spi.ObjectiveProvider;
+import dev.gradus.spi.contract.ObjectiveContract;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+class LogisticRegressionContractTest extends ObjectiveContract {
+  @Override
+  protected ObjectiveProvider provider() {
+    return new LogisticRegression();
+  }
+
+  @Override
+  protected BiConsumer<Objective, double[]> startValidator() {
+    return Objectives::requireInDomain;
+  }
+
+  @Override
+  protected List<Map<String, ?>> hyperParameterSets() {
+    return List.of(
+        Map.of(),
+        Map.of(
+            "data",
+            Map.of(
+                "generate",
+                Map.of("n", 200, "weights", List.of(1.5, -2.0, 0.5), "bias", -1, "seed", 7))));
+  }
+}

@@ -1,0 +1,386 @@
+package dev.gradus.spi.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.gradus.graph.GradientCheck;
+import dev.gradus.graph.NumericalDiff;
+import dev.gradus.spi.Domain;
+import dev.gradus.spi.HyperParameters;
+import dev.gradus.spi.KnownMinimum;
+import dev.gradus.spi.Objective;
+import dev.gradus.spi.ObjectiveProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The checks every objective provider passes, built-in or plugin. A test class extends this,
+ * supplies {@link #provider()} and {@link #startValidator()}, and may list several hyperparameter
+ * sets (such as dimensions) in {@link #hyperParameterSets()}; every check runs on each set.
+ *
+ * <p>Tolerances, and why:
+ *
+ * <ul>
+ *   <li>Value at a declared minimizer: |f(x*) − f*| ≤ 1e-9·max(1, |f*|). A minimizer rounded to
+ *       double is within half an ulp of the true one, where f differs from f* by O(ulp²) at an
+ *       interior minimum (or O(ulp·|∇f|) on a boundary), far below 1e-9.
+ *   <li>Gradient at an interior minimizer: |∇f(x*)|∞ ≤ 1e-6·max(1, |f*|). Rounding x* to double
+ *       moves ∇f by ‖H‖·ulp(x*) (about 1e-13 for the catalog's Hessians and coordinates up to 600),
+ *       and evaluating ∇f in double adds a few ulps of its largest term; 1e-6 leaves room for
+ *       Hessians up to ~1e7. A minimizer on the domain boundary is exempt: there the slope points
+ *       out of the box instead of vanishing.
+ *   <li>Gradient against central differences: {@link #gradientTolerance()} in {@link
+ *       GradientCheck#error}'s measure (absolute below 1, relative above), at seeded uniform points
+ *       of {@link #samplingBox}. Kinks of non-smooth functions are sets of measure zero, so a
+ *       uniform sample lands within a difference step (~1e-5) of one with probability ~1e-5 per
+ *       point; the seed makes a run reproducible. Cusps such as |u|^0.1 spoil a wider
+ *       neighbourhood: their tests override {@link #samplePoint}. To the tolerance the check adds
+ *       the rounding error of the difference quotient itself, (√n + 4)·ulp(|f|)/h: f is a sum of
+ *       about n rounded terms, so f(x ± h) carries an error of about √n ulps (a random walk) plus a
+ *       few for the final operations, and the quotient divides it by 2h. Below a thousand
+ *       dimensions and for |f| ≲ 1 this is under 1e-9; at 100,000 dimensions it is what central
+ *       differences can resolve at all.
+ * </ul>
+ */
+public abstract class ObjectiveContract {
+  /** Points per hyperparameter set at which gradients and values are compared. */
+  protected static final int SAMPLES = 20;
+
+  /** Coordinates checked per point when the dimension is larger than this. */
+  protected static final int MAX_CHECKED_COORDINATES = 16;
+
+  /** The provider under test. */
+  protected abstract ObjectiveProvider provider();
+
+  /**
+   * The check that rejects a start outside the domain, such as {@code Objectives::requireInDomain}
+   * from the functions module: it must throw {@link IllegalArgumentException} naming the
+   * coordinate's index, its value and both bounds.
+   */
+  protected abstract BiConsumer<Objective, double[]> startValidator();
+
+  /** Raw hyperparameter maps to test; by default only the defaults. */
+  protected List<Map<String, ?>> hyperParameterSets() {
+    return List.of(Map.of());
+  }
+
+  /** The gradient check's tolerance; override with a comment saying why a function needs more. */
+  protected double gradientTolerance() {
+    return GradientCheck.DEFAULT_TOLERANCE;
+  }
+
+  /**
+   * Where random points are drawn: the domain, or start ± 2 (origin ± 2 without a start) for
+   * objectives without one. Override to keep away from regions where central differences cannot
+   * resolve the function (say why).
+   */
+  protected Domain samplingBox(Objective objective) {
+    if (objective.domain().isPresent()) {
+      return objective.domain().get();
+    }
+    double[] centre = objective.defaultStart().orElse(new double[objective.dimension()]);
+    double[] lower = new double[centre.length];
+    double[] upper = new double[centre.length];
+    for (int i = 0; i < centre.length; i++) {
+      lower[i] = centre[i] - 2;
+      upper[i] = centre[i] + 2;
+    }
+    return new Domain(lower, upper);
+  }
+
+  /**
+   * A random point for the gradient check: uniform in {@link #samplingBox} by default. Override to
+   * keep a margin from kinks or cusps whose neighbourhood spoils central differences (say why).
+   */
+  protected double[] samplePoint(Objective objective, SplittableRandom random) {
+    return uniform(samplingBox(objective), random);
+  }
+
+  /** The objectives under test, one per hyperparameter set, each labelled for messages. */
+  protected final List<Labelled> objectives() {
+    List<Labelled> out = new ArrayList<>();
+    for (Map<String, ?> raw : hyperParameterSets()) {
+      HyperParameters values = HyperParameters.resolve(provider(), raw);
+      out.add(new Labelled(provider().id() + " " + raw, provider().create(values)));
+    }
+    return out;
+  }
+
+  /** An objective with a label naming the provider and its hyperparameters. */
+  protected record Labelled(String label, Objective objective) {}
+
+  @Test
+  public void valueAtEachMinimizerIsTheDeclaredMinimum() {
+    for (Labelled each : objectives()) {
+      if (each.objective().knownMinimum().isEmpty()) {
+        continue;
+      }
+      KnownMinimum minimum = each.objective().knownMinimum().get();
+      assertFalse(minimum.minimizers().isEmpty(), each.label() + ": no minimizers declared");
+      for (double[] point : minimum.minimizers()) {
+        double value = each.objective().value(point);
+        assertEquals(
+            minimum.value(),
+            value,
+            1e-9 * Math.max(1, Math.abs(minimum.value())),
+            each.label() + ": f at a declared minimizer");
+      }
+    }
+  }
+
+  @Test
+  public void minimizersLieInTheDomain() {
+    for (Labelled each : objectives()) {
+      Objective o = each.objective();
+      if (o.knownMinimum().isEmpty() || o.domain().isEmpty()) {
+        continue;
+      }
+      for (double[] point : o.knownMinimum().get().minimizers()) {
+        assertEquals(o.dimension(), point.length, each.label() + ": minimizer length");
+        assertTrue(o.domain().get().contains(point), each.label() + ": minimizer outside domain");
+      }
+    }
+  }
+
+  @Test
+  public void gradientVanishesAtInteriorMinimizers() {
+    for (Labelled each : objectives()) {
+      Objective o = each.objective();
+      if (o.knownMinimum().isEmpty()) {
+        continue;
+      }
+      double bound = 1e-6 * Math.max(1, Math.abs(o.knownMinimum().get().value()));
+      for (double[] point : o.knownMinimum().get().minimizers()) {
+        if (o.domain().isPresent() && o.domain().get().onBoundary(point)) {
+          continue;
+        }
+        double[] gradient = new double[o.dimension()];
+        o.valueAndGradient(point, gradient);
+        for (int i = 0; i < gradient.length; i++) {
+          if (!(Math.abs(gradient[i]) <= bound)) {
+            fail(
+                each.label()
+                    + ": ∂f/∂"
+                    + o.parameterNames().get(i)
+                    + " = "
+                    + gradient[i]
+                    + " at a declared interior minimizer, bound "
+                    + bound);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  public void gradientAgreesWithCentralDifferences() {
+    SplittableRandom random = new SplittableRandom(20240611L);
+    for (Labelled each : objectives()) {
+      Objective o = each.objective();
+      double[] gradient = new double[o.dimension()];
+      for (int sample = 0; sample < SAMPLES; sample++) {
+        double[] point = samplePoint(o, random);
+        o.valueAndGradient(point, gradient);
+        for (int i : coordinates(o.dimension(), random)) {
+          double[] quotient = centralDifference(o, point, i);
+          double numerical = quotient[0];
+          double tolerance = gradientTolerance() + quotient[1] / Math.max(1, Math.abs(numerical));
+          double error = GradientCheck.error(gradient[i], numerical);
+          if (!(error <= tolerance)) {
+            fail(
+                String.format(
+                    "%s: ∂f/∂%s at %s is %.17g by valueAndGradient but %.17g by central"
+                        + " differences (error %.3e, tolerance %.1e)",
+                    each.label(),
+                    o.parameterNames().get(i),
+                    o.dimension() <= 8 ? java.util.Arrays.toString(point) : "a random point",
+                    gradient[i],
+                    numerical,
+                    error,
+                    tolerance));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  public void valueMatchesValueAndGradient() {
+    SplittableRandom random = new SplittableRandom(7);
+    for (Labelled each : objectives()) {
+      Objective o = each.objective();
+      Domain box = samplingBox(o);
+      double[] gradient = new double[o.dimension()];
+      for (int sample = 0; sample < 5; sample++) {
+        double[] point = uniform(box, random);
+        double[] copy = point.clone();
+        double value = o.value(point);
+        assertEquals(value, o.valueAndGradient(point, gradient), 0.0, each.label());
+        assertTrue(java.util.Arrays.equals(copy, point), each.label() + ": the point was modified");
+      }
+    }
+  }
+
+  @Test
+  public void wrongDimensionIsRejectedNamingBothLengths() {
+    for (Labelled each : objectives()) {
+      Objective o = each.objective();
+      int n = o.dimension();
+      for (double[] wrong : List.of(new double[n + 1], new double[Math.max(0, n - 1)])) {
+        for (boolean withGradient : new boolean[] {false, true}) {
+          IllegalArgumentException e =
+              assertThrows(
+                  IllegalArgumentException.class,
+                  () -> {
+                    if (withGradient) {
+                      o.valueAndGradient(wrong, new double[n]);
+                    } else {
+                      o.value(wrong);
+                    }
+                  },
+                  each.label());
+          assertTrue(
+              e.getMessage().contains(Integer.toString(wrong.length))
+                  && e.getMessage().contains(Integer.toString(n)),
+              each.label() + ": message should name " + wrong.length + " and " + n + ": " + e);
+        }
+      }
+    }
+  }
+
+  @Test
+  public void defaultStartLiesInTheDomainAndIsFinite() {
+    for (Labelled each : objectives()) {
+      Objective o = each.objective();
+      if (o.defaultStart().isEmpty()) {
+        continue;
+      }
+      double[] start = o.defaultStart().get();
+      assertEquals(o.dimension(), start.length, each.label() + ": start length");
+      o.domain()
+          .ifPresent(d -> assertTrue(d.contains(start), each.label() + ": start outside domain"));
+      assertTrue(Double.isFinite(o.value(start)), each.label() + ": f(start) is not finite");
+      startValidator().accept(o, start);
+    }
+  }
+
+  @Test
+  public void parameterNamesMatchTheDimension() {
+    for (Labelled each : objectives()) {
+      assertEquals(
+          each.objective().dimension(), each.objective().parameterNames().size(), each.label());
+    }
+  }
+
+  @Test
+  public void startOutsideTheDomainIsRejected() {
+    for (Labelled each : objectives()) {
+      if (each.objective().domain().isPresent()) {
+        assertStartOutsideDomainRejected(each.objective(), startValidator());
+      }
+    }
+  }
+
+  /**
+   * Checks that {@code validator} rejects a start just outside each face of the domain in the first
+   * and last coordinate, with a message naming the coordinate, the value and both bounds.
+   */
+  public static void assertStartOutsideDomainRejected(
+      Objective objective, BiConsumer<Objective, double[]> validator) {
+    Domain domain = objective.domain().orElseThrow();
+    double[] lower = domain.lower();
+    double[] upper = domain.upper();
+    double[] inside = new double[objective.dimension()];
+    for (int i = 0; i < inside.length; i++) {
+      inside[i] =
+          Double.isFinite(lower[i]) && Double.isFinite(upper[i])
+              ? (lower[i] + upper[i]) / 2
+              : Double.isFinite(lower[i]) ? lower[i] : Double.isFinite(upper[i]) ? upper[i] : 0;
+    }
+    validator.accept(objective, inside.clone());
+    for (int i : new int[] {0, inside.length - 1}) {
+      for (double outside : new double[] {below(lower[i]), above(upper[i])}) {
+        if (!Double.isFinite(outside)) {
+          continue;
+        }
+        double[] start = inside.clone();
+        start[i] = outside;
+        IllegalArgumentException e =
+            assertThrows(
+                IllegalArgumentException.class,
+                () -> validator.accept(objective, start),
+                objective + ": a start with coordinate " + i + " = " + outside);
+        String message = e.getMessage();
+        assertTrue(
+            message.contains(String.valueOf(i))
+                && message.contains(String.valueOf(outside))
+                && message.contains(String.valueOf(lower[i]))
+                && message.contains(String.valueOf(upper[i])),
+            "message should name coordinate " + i + ", its value and bounds: " + message);
+      }
+    }
+  }
+
+  private static double below(double bound) {
+    return bound - Math.max(1, Math.abs(bound));
+  }
+
+  private static double above(double bound) {
+    return bound + Math.max(1, Math.abs(bound));
+  }
+
+  /** A uniform point of the box. */
+  protected static double[] uniform(Domain box, SplittableRandom random) {
+    double[] lower = box.lower();
+    double[] upper = box.upper();
+    double[] point = new double[lower.length];
+    for (int i = 0; i < point.length; i++) {
+      point[i] = lower[i] + (upper[i] - lower[i]) * random.nextDouble();
+    }
+    return point;
+  }
+
+  private static int[] coordinates(int dimension, SplittableRandom random) {
+    if (dimension <= MAX_CHECKED_COORDINATES) {
+      int[] all = new int[dimension];
+      for (int i = 0; i < dimension; i++) {
+        all[i] = i;
+      }
+      return all;
+    }
+    int[] some = new int[MAX_CHECKED_COORDINATES];
+    some[0] = 0;
+    some[1] = dimension - 1;
+    for (int i = 2; i < some.length; i++) {
+      some[i] = random.nextInt(dimension);
+    }
+    return some;
+  }
+
+  /**
+   * The central difference in coordinate i with {@link NumericalDiff}'s step, and the rounding
+   * error it may carry, (√n + 4)·ulp(max |f(x ± h)|)/h (see the class comment); x is restored.
+   */
+  private static double[] centralDifference(Objective o, double[] x, int i) {
+    double xi = x[i];
+    double h = NumericalDiff.step(xi, NumericalDiff.Scheme.CENTRAL);
+    try {
+      x[i] = xi + h;
+      double plus = o.value(x);
+      x[i] = xi - h;
+      double minus = o.value(x);
+      double rounding =
+          (Math.sqrt(x.length) + 4) * Math.ulp(Math.max(Math.abs(plus), Math.abs(minus))) / h;
+      return new double[] {(plus - minus) / (2 * h), rounding};
+    } finally {
+      x[i] = xi;
+    }
+  }
+}
