@@ -5,6 +5,8 @@ import dev.gradus.runner.plan.Planner;
 import dev.gradus.runner.suite.Located;
 import dev.gradus.runner.suite.Suite;
 import dev.gradus.runner.suite.SuiteException;
+import dev.gradus.functions.GradientMethod;
+import dev.gradus.functions.Objectives;
 import dev.gradus.spi.Objective;
 import java.util.function.Supplier;
 
@@ -19,11 +21,11 @@ final class DefaultExtensions implements Planner.Extensions {
   @Override
   public Supplier<Objective> withGradient(
       Supplier<Objective> factory, String method, String functionName) {
-    if (!method.equals("autodiff")) {
-      throw new SuiteException(
-          "function '" + functionName + "': gradient '" + method + "' is not available yet");
+    GradientMethod gradient = GradientMethod.parse(method);
+    if (gradient == GradientMethod.AUTODIFF) {
+      return factory;
     }
-    return factory;
+    return () -> Objectives.withGradient(factory.get(), gradient);
   }
 
   @Override
