@@ -18,6 +18,14 @@ public record StateSnapshot(
     scalars = Collections.unmodifiableMap(new LinkedHashMap<>(scalars));
   }
 
+  /** Copies of every array, by name; changing them leaves the snapshot unchanged. */
+  @Override
+  public Map<String, double[]> arrays() {
+    Map<String, double[]> copies = new LinkedHashMap<>();
+    arrays.forEach((name, array) -> copies.put(name, array.clone()));
+    return Collections.unmodifiableMap(copies);
+  }
+
   /** A copy of the named array. */
   public double[] array(String name) {
     double[] array = arrays.get(name);
