@@ -85,6 +85,22 @@ class HyperParametersTest {
   }
 
   @Test
+  void largeIntegersKeepEveryDigit() {
+    HyperParameter seed = HyperParameter.integer("seed", 0, Range.ALL, "random seed");
+    long big = (1L << 53) + 1; // not representable as a double
+    HyperParameters values = HyperParameters.resolve(OWNER, List.of(seed), Map.of("seed", big));
+    assertEquals(big, values.integer("seed"));
+    long huge = Long.MAX_VALUE - 1;
+    assertEquals(
+        huge, HyperParameters.resolve(OWNER, List.of(seed), Map.of("seed", huge)).integer("seed"));
+    InvalidHyperParameterException tooLarge =
+        assertThrows(
+            InvalidHyperParameterException.class,
+            () -> HyperParameters.resolve(OWNER, List.of(seed), Map.of("seed", 1e19)));
+    assertMentions(tooLarge, "seed = 1.0E19");
+  }
+
+  @Test
   void integersRejectFractionsAndOutOfRangeValues() {
     InvalidHyperParameterException fraction = rejected("history", 3.5);
     assertEquals("history", fraction.parameter());
