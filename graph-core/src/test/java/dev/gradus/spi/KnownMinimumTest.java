@@ -38,6 +38,19 @@ class KnownMinimumTest {
   }
 
   @Test
+  void equalityAndTextAreByContent() {
+    KnownMinimum a = KnownMinimum.at(0, new double[] {1, 1}, new double[] {-1, 2});
+    KnownMinimum b = KnownMinimum.at(0, new double[] {1, 1}, new double[] {-1, 2});
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    org.junit.jupiter.api.Assertions.assertNotEquals(a, KnownMinimum.at(0, new double[] {1, 1}));
+    org.junit.jupiter.api.Assertions.assertNotEquals(
+        a, KnownMinimum.at(1, new double[] {1, 1}, new double[] {-1, 2}));
+    assertTrue(a.toString().contains("[1.0, 1.0]"), a.toString());
+    assertTrue(a.toString().contains("[-1.0, 2.0]"), a.toString());
+  }
+
+  @Test
   void valueMustBeFinite() {
     for (double bad : new double[] {Double.NaN, Double.NEGATIVE_INFINITY}) {
       IllegalArgumentException e =
