@@ -172,7 +172,8 @@ final class Elementwise {
       if (a.grad != null) {
         double[] ga = a.grad;
         for (int i = 0; i < g.length; i++) {
-          ga[i] += g[i] * y[i] * Math.pow(x[i], y[i] - 1);
+          // x^0 is constant; y·x^(y−1) would be 0·∞ = NaN at x = 0.
+          ga[i] += y[i] == 0 ? 0 : g[i] * y[i] * Math.pow(x[i], y[i] - 1);
         }
       }
       if (b.grad != null) {
@@ -203,6 +204,9 @@ final class Elementwise {
 
     @Override
     void propagateGrad() {
+      if (p == 0) {
+        return; // x^0 is constant; p·x^(p−1) would be 0·∞ = NaN at x = 0.
+      }
       double[] g = grad, in = x.value, gx = x.grad;
       for (int i = 0; i < g.length; i++) {
         gx[i] += g[i] * p * Math.pow(in[i], p - 1);

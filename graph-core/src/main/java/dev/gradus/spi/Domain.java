@@ -54,8 +54,14 @@ public record Domain(double[] lower, double[] upper) {
     return true;
   }
 
-  /** True when x lies on a face of the box in some coordinate. */
+  /**
+   * True when x lies on a face of the box in some coordinate; false for a point of another
+   * dimension, as for {@link #contains}.
+   */
   public boolean onBoundary(double[] x) {
+    if (x.length != lower.length) {
+      return false;
+    }
     for (int i = 0; i < x.length; i++) {
       if (x[i] == lower[i] || x[i] == upper[i]) {
         return true;

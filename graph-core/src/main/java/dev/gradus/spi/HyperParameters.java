@@ -82,6 +82,15 @@ public final class HyperParameters {
         return v;
       }
       case INTEGER -> {
+        if (value instanceof Long
+            || value instanceof Integer
+            || value instanceof Short
+            || value instanceof Byte) {
+          // Whole types pass as they are: a long above 2^53 would lose digits as a double.
+          long exact = ((Number) value).longValue();
+          requireInRange(p, exact, value);
+          return exact;
+        }
         double v = number(p, value);
         if (v != Math.rint(v) || Math.abs(v) > Long.MAX_VALUE / 2.0) {
           throw invalid(p, value);

@@ -1,5 +1,6 @@
 package dev.gradus.spi;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +17,63 @@ public record StateSnapshot(
     arrays.forEach((name, array) -> copies.put(name, array.clone()));
     arrays = Collections.unmodifiableMap(copies);
     scalars = Collections.unmodifiableMap(new LinkedHashMap<>(scalars));
+  }
+
+  /** Copies of every array, by name; changing them leaves the snapshot unchanged. */
+  @Override
+  public Map<String, double[]> arrays() {
+    Map<String, double[]> copies = new LinkedHashMap<>();
+    arrays.forEach((name, array) -> copies.put(name, array.clone()));
+    return Collections.unmodifiableMap(copies);
+  }
+
+  /** Equal when the id, dimension, scalars and every array's elements are equal. */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof StateSnapshot other)
+        || !optimizerId.equals(other.optimizerId)
+        || dimension != other.dimension
+        || !scalars.equals(other.scalars)
+        || !arrays.keySet().equals(other.arrays.keySet())) {
+      return false;
+    }
+    for (Map.Entry<String, double[]> entry : arrays.entrySet()) {
+      if (!Arrays.equals(entry.getValue(), other.arrays.get(entry.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    int hash = 31 * optimizerId.hashCode() + dimension;
+    hash = 31 * hash + scalars.hashCode();
+    for (Map.Entry<String, double[]> entry : arrays.entrySet()) {
+      hash += entry.getKey().hashCode() ^ Arrays.hashCode(entry.getValue());
+    }
+    return hash;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder shown = new StringBuilder("{");
+    arrays.forEach(
+        (name, array) ->
+            shown
+                .append(shown.length() > 1 ? ", " : "")
+                .append(name)
+                .append('=')
+                .append(Arrays.toString(array)));
+    return "StateSnapshot[optimizerId="
+        + optimizerId
+        + ", dimension="
+        + dimension
+        + ", arrays="
+        + shown.append('}')
+        + ", scalars="
+        + scalars
+        + "]";
   }
 
   /** A copy of the named array. */

@@ -1,0 +1,33 @@
+package dev.gradus.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** A plugin runs when its major version equals this SPI's and its minor version is not newer. */
+class SpiVersionTest {
+
+  @Test
+  void supportsTheSameMajorVersionUpToThisMinor() {
+    assertEquals("1.0", Spi.VERSION);
+    assertTrue(Spi.supports("1.0"));
+    assertTrue(Spi.supports("1"));
+    assertTrue(Spi.supports(" 1.0 "));
+    assertFalse(Spi.supports("1.1"));
+    assertFalse(Spi.supports("0.9"));
+    assertFalse(Spi.supports("2.0"));
+  }
+
+  @Test
+  void malformedVersionsAreNamedInTheError() {
+    for (String bad : new String[] {"abc", "1.x", "", "v1"}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> Spi.supports(bad));
+      assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
+    }
+    assertThrows(IllegalArgumentException.class, () -> Spi.supports(null));
+  }
+}
