@@ -44,16 +44,19 @@ public interface Objective {
     return Optional.empty();
   }
 
-  /** Throws the standard error for a point of the wrong length. */
+  /**
+   * Throws the standard error for a point of the wrong length, naming both lengths (and the
+   * parameter names, when there are few enough to read).
+   */
   static void requireDimension(Objective objective, double[] x) {
-    if (x.length != objective.dimension()) {
+    int n = objective.dimension();
+    if (x.length != n) {
       throw new IllegalArgumentException(
           "point has "
               + x.length
               + " coordinates, but the objective has dimension "
-              + objective.dimension()
-              + " "
-              + objective.parameterNames());
+              + n
+              + (n <= 10 ? " " + objective.parameterNames() : ""));
     }
   }
 }
