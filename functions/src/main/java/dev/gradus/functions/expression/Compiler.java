@@ -92,9 +92,6 @@ final class Compiler {
     }
     Set<String> known = new TreeSet<>(bindings.keySet());
     known.addAll(CONSTANTS.keySet());
-    // Any one-letter name is within two edits of a short typo, or contained in a long one, so
-    // one-letter variables are only suggested for names of at most two letters.
-    known.removeIf(candidate -> candidate.length() == 1 && name.name().length() > 2);
     String suggestion = suggestion(name.name(), known);
     String listing =
         suggestion.isEmpty()
@@ -207,8 +204,16 @@ final class Compiler {
    * " (did you mean 'sin'?)" with the closest name only, since one clear suggestion reads better in
    * a one-line error than a list; "" when nothing is close.
    */
-  private static String suggestion(String name, java.util.Collection<String> candidates) {
-    List<String> matches = dev.gradus.spi.Names.closeMatches(name, candidates);
+  static String suggestion(String name, java.util.Collection<String> candidates) {
+    // Any one-letter name is within two edits of a short typo, or contained in a long one, so
+    // one-letter names are only suggested for names of at most two letters.
+    List<String> close = new ArrayList<>();
+    for (String candidate : candidates) {
+      if (candidate.length() > 1 || name.length() <= 2) {
+        close.add(candidate);
+      }
+    }
+    List<String> matches = dev.gradus.spi.Names.closeMatches(name, close);
     return matches.isEmpty() ? "" : " (did you mean '" + matches.get(0) + "'?)";
   }
 

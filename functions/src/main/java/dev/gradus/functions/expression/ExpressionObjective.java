@@ -6,7 +6,6 @@ import dev.gradus.graph.Variable;
 import dev.gradus.spi.Domain;
 import dev.gradus.spi.GraphObjective;
 import dev.gradus.spi.KnownMinimum;
-import dev.gradus.spi.Names;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -247,7 +246,7 @@ public final class ExpressionObjective extends GraphObjective {
                 + "' is "
                 + what
                 + " but does not appear in the expression"
-                + Names.didYouMean(variable, free));
+                + Compiler.suggestion(variable, free));
       }
     }
   }
