@@ -410,10 +410,11 @@ final class Parser {
         step();
       }
     }
+    if (offset < text.length() && text.charAt(offset) == '.') {
+      throw error(position, "malformed number '" + text.substring(start, offset + 1) + "'");
+    }
     if (offset < text.length()
-        && (Character.isLetter(text.charAt(offset))
-            || text.charAt(offset) == '_'
-            || text.charAt(offset) == '.')) {
+        && (Character.isLetter(text.charAt(offset)) || text.charAt(offset) == '_')) {
       throw error(
           position,
           "malformed number '"

@@ -41,6 +41,7 @@ class ExpressionErrorsTest {
         "sin(x, y]       | column 9: expected ')' but found ']'",
         "x + * y         | column 5: expected a number, a name or '(', found '*'",
         "2x              | column 1: malformed number '2x' (write 2*x, not 2x: multiplication needs '*')",
+        "1.5.2           | column 1: malformed number '1.5.'",
         "x $ y           | column 3: unexpected character '$'",
         "1e+             | column 1: malformed number '1e+': expected digits after the exponent 'e'",
         "x y             | column 3: expected an operator or end of input, found name 'y'",
@@ -166,6 +167,26 @@ class ExpressionErrorsTest {
         1.0, Expressions.evaluate("(".repeat(depth) + "1" + ")".repeat(depth), Map.of()).value());
     assertEquals(
         1.0, Expressions.evaluate("-".repeat(depth) + "1", Map.of()).value()); // even count
+  }
+
+  @Test
+  void compilesAndDifferentiatesTreesAtTheDepthLimit() {
+    int depth = Expressions.MAX_DEPTH;
+    var nested =
+        Expressions.evaluate(
+            "sin(".repeat(depth) + "x" + ")".repeat(depth), Map.of("x", new double[] {0.5}));
+    double value = 0.5;
+    double derivative = 1;
+    for (int i = 0; i < depth; i++) {
+      derivative *= Math.cos(value);
+      value = Math.sin(value);
+    }
+    assertEquals(value, nested.value(), 1e-15);
+    assertEquals(derivative, nested.gradient("x")[0], 1e-15);
+    // One more operation inside: the tree is too deep, which is found when its root is built.
+    assertEquals(
+        "column 1: expression is nested more than 1000 levels deep",
+        failure("sum(".repeat(depth) + "-x" + ")".repeat(depth)).getMessage());
   }
 
   @Test
