@@ -134,6 +134,17 @@ class ExpressionGradientTest {
   }
 
   @Test
+  void normHasNoGradientAtTheZeroVector() {
+    // √(Σ xᵢ²) has a cone point at 0: the value is 0, and the gradient NaN (documented).
+    var zero = Expressions.evaluate("norm(x)", Map.of("x", new double[] {0, 0}));
+    assertEquals(0.0, zero.value());
+    assertTrue(Double.isNaN(zero.gradient("x")[0]));
+    // abs, the one-dimensional norm, takes the subgradient 0 there.
+    var abs = Expressions.evaluate("abs(x)", Map.of("x", new double[] {0}));
+    assertEquals(0.0, abs.gradient("x")[0]);
+  }
+
+  @Test
   void minAndMaxSendTheGradientToTheFirstTiedArgument() {
     var tie =
         Expressions.evaluate("min(x, y)", Map.of("x", new double[] {2}, "y", new double[] {2}));
