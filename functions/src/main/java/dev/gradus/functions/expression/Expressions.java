@@ -62,8 +62,9 @@ public final class Expressions {
   }
 
   /**
-   * The names of the variables {@code expr} uses, in order of first appearance, without the
-   * constants {@code pi} and {@code e}.
+   * The names of the variables {@code expr} uses, in order of first appearance: every name that is
+   * neither a constant ({@code pi}, {@code e}) nor a function (a function name without arguments is
+   * an error that {@link #compile} reports with its position).
    */
   public static List<String> freeVariables(Expr expr) {
     Set<String> names = new LinkedHashSet<>();
@@ -73,7 +74,8 @@ public final class Expressions {
     while (!pending.isEmpty()) {
       Expr next = pending.pop();
       if (next instanceof Expr.Name name) {
-        if (!Compiler.CONSTANTS.containsKey(name.name())) {
+        if (!Compiler.CONSTANTS.containsKey(name.name())
+            && !FunctionTable.FUNCTIONS.containsKey(name.name())) {
           names.add(name.name());
         }
       } else if (next instanceof Expr.Negate negate) {

@@ -137,6 +137,9 @@ class ExpressionObjectiveTest {
             ExpressionException.class,
             () -> ExpressionObjective.builder("f", "x * 2").vector("x", 3).build());
     assertTrue(vector.getMessage().contains("must be a single number"), vector.getMessage());
+    ExpressionException functionName =
+        assertThrows(ExpressionException.class, () -> ExpressionObjective.of("f", "x + sum"));
+    assertEquals("column 5: 'sum' is a function: call it as sum(x)", functionName.getMessage());
     ExpressionException scalarIndex =
         assertThrows(ExpressionException.class, () -> ExpressionObjective.of("f", "x[1]"));
     assertEquals(
