@@ -1,0 +1,235 @@
+package dev.gradus.functions.expression;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gradus.functions.distance.Distances;
+import dev.gradus.functions.expression.Expr.Chain;
+import dev.gradus.functions.expression.Expr.Link;
+import dev.gradus.functions.expression.Expr.Name;
+import dev.gradus.functions.expression.Expr.Negate;
+import dev.gradus.functions.expression.Expr.Operator;
+import dev.gradus.functions.expression.Expr.Power;
+import dev.gradus.graph.Node;
+import dev.gradus.graph.Tensor;
+import dev.gradus.graph.Variable;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Numbers, precedence, associativity, unary minus, constants, slicing and functions. */
+class ExpressionGrammarTest {
+  private static final double[] X = {10, 11, 12, 13, 14};
+
+  private static double value(String text) {
+    return Expressions.evaluate(text, Map.of()).value();
+  }
+
+  /** The value of a (possibly vector) expression of x = X. */
+  private static double[] vector(String text) {
+    Node out = Expressions.compile(text, Map.of("x", Variable.of("x", Tensor.vector(X))));
+    return out.value().toArray();
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "1e-3; 0.001",
+        ".5; 0.5",
+        "2.5E+2; 250",
+        "3.; 3",
+        "1 + 2 * 3; 7",
+        "(1 + 2) * 3; 9",
+        "2 * 3 ^ 2; 18",
+        "8 / 4 / 2; 1",
+        "8 - 4 - 2; 2",
+        "2 ^ 3 ^ 2; 512",
+        "-2 ^ 2; -4",
+        "(-2) ^ 2; 4",
+        "2 ^ -1; 0.5",
+        "- -3; 3",
+        "+3 - +1; 2",
+        "2 * -3; -6",
+        "-2 * 3 + 1; -5",
+        "1 - 2 * 3 / 4 ^ 2; 0.625",
+        "cos(pi); -1",
+        "log(e); 1",
+        "pow(2, 10); 1024",
+        "sqrt(16) + abs(-2); 6",
+        "relu(-1) + relu(2) + sigmoid(0); 2.5",
+        "min(3, 1, 2) + max(3, 1, 2); 4",
+        "tanh(0) + exp(0) + tan(0) + sin(0); 1",
+      })
+  void scalarValues(String text, double expected) {
+    assertEquals(expected, value(text), 1e-15);
+  }
+
+  @Test
+  void multiLineTextWithTabs() {
+    assertEquals(7.0, value("1 +\n\t2 *\r\n  3\n"));
+  }
+
+  @Test
+  void leftAssociativeChainsAreOneNode() {
+    Expr parsed = Expressions.parse("a - b + c");
+    Expr expected =
+        new Chain(
+            new Name("a", new Position(1, 1)),
+            List.of(
+                new Link(Operator.SUBTRACT, new Name("b", new Position(1, 5)), new Position(1, 3)),
+                new Link(Operator.ADD, new Name("c", new Position(1, 9)), new Position(1, 7))),
+            new Position(1, 1));
+    assertEquals(expected, parsed);
+  }
+
+  @Test
+  void powerBindsTighterThanUnaryMinusAndAssociatesRight() {
+    // -x^2 is -(x^2); 2^3^2 is 2^(3^2).
+    assertEquals(
+        new Negate(
+            new Power(
+                new Name("x", new Position(1, 2)),
+                new Expr.Number(2, new Position(1, 4)),
+                new Position(1, 3)),
+            new Position(1, 1)),
+        Expressions.parse("-x^2"));
+    Expr rightNested = Expressions.parse("2^3^2");
+    Power outer = (Power) rightNested;
+    assertEquals(new Expr.Number(2, new Position(1, 1)), outer.base());
+    assertEquals(Power.class, outer.exponent().getClass());
+    assertEquals(-9.0, Expressions.evaluate("-x^2", Map.of("x", new double[] {3})).value());
+  }
+
+  @Test
+  void slicingFollowsNumPy() {
+    assertArrayEquals(new double[] {10}, vector("x[0]"));
+    assertArrayEquals(new double[] {14}, vector("x[-1]"));
+    assertArrayEquals(new double[] {11, 12, 13, 14}, vector("x[1:]"));
+    assertArrayEquals(new double[] {10, 11, 12, 13}, vector("x[:-1]"));
+    assertArrayEquals(new double[] {11, 12}, vector("x[1:3]"));
+    assertArrayEquals(new double[] {10, 12, 14}, vector("x[::2]"));
+    assertArrayEquals(new double[] {11, 13}, vector("x[1:4:2]"));
+    assertArrayEquals(new double[] {13, 14}, vector("x[-2:]"));
+    assertArrayEquals(X, vector("x[:]"));
+    assertArrayEquals(new double[] {}, vector("x[10:]"));
+    assertArrayEquals(new double[] {10, 11, 12, 13, 14}, vector("x[-100:100]"));
+    assertArrayEquals(new double[] {14, 13, 12, 11, 10}, vector("x[::-1]"));
+    assertArrayEquals(new double[] {13, 12, 11}, vector("x[3:0:-1]"));
+    assertArrayEquals(new double[] {14, 12, 10}, vector("x[::-2]"));
+    assertArrayEquals(new double[] {}, vector("x[0:3:-1]"));
+    assertArrayEquals(new double[] {12}, vector("x[1:][1]"));
+    assertArrayEquals(new double[] {12}, vector("(x * 1)[2]"));
+  }
+
+  @Test
+  void reductionsAndElementwiseFunctions() {
+    assertArrayEquals(new double[] {60}, vector("sum(x)"));
+    assertArrayEquals(new double[] {12}, vector("mean(x)"));
+    assertArrayEquals(new double[] {10.0 * 11 * 12 * 13 * 14}, vector("prod(x)"));
+    assertArrayEquals(new double[] {11.0 * 12 * 13}, vector("prod(x[1:4])"));
+    assertArrayEquals(new double[] {1}, vector("prod(x[5:])"));
+    assertArrayEquals(new double[] {10}, vector("min(x)"));
+    assertArrayEquals(new double[] {14}, vector("max(x)"));
+    assertArrayEquals(new double[] {10, 11, 12, 12, 12}, vector("min(x, 12)"));
+    assertArrayEquals(new double[] {13, 13, 13, 13, 14}, vector("max(13, x, 0)"));
+    assertArrayEquals(new double[] {Math.sqrt(100 + 121 + 144 + 169 + 196)}, vector("norm(x)"));
+    assertArrayEquals(new double[] {10 * 10 + 11 * 11 + 144 + 169 + 196}, vector("dot(x, x)"));
+    // min(a, b) is exact, where (a + b − |a − b|)/2 would round 1 away next to 1e20.
+    assertEquals(1.0, value("min(1e20, 1)"));
+  }
+
+  @Test
+  void distancesAsFunctions() {
+    double[] a = {1, 2, 3};
+    double[] b = {4, 6, 3};
+    Map<String, double[]> at = Map.of("a", a, "b", b);
+    assertEquals(Distances.euclidean(a, b), Expressions.evaluate("euclidean(a, b)", at).value());
+    assertEquals(Distances.manhattan(a, b), Expressions.evaluate("manhattan(a, b)", at).value());
+    assertEquals(Distances.chebyshev(a, b), Expressions.evaluate("chebyshev(a, b)", at).value());
+    assertEquals(
+        Distances.minkowski(a, b, 3),
+        Expressions.evaluate("minkowski(a, b, 3)", at).value(),
+        1e-14);
+    assertEquals(Distances.cosine(a, b), Expressions.evaluate("cosine(a, b)", at).value(), 1e-15);
+    double[] paris = {48.8566, 2.3522};
+    double[] london = {51.5074, -0.1278};
+    assertEquals(
+        Distances.haversine(paris, london),
+        Expressions.evaluate("haversine(p, q)", Map.of("p", paris, "q", london)).value(),
+        1e-9);
+  }
+
+  @Test
+  void lectureExamples() {
+    // g = sin((x + y)·z) at (1, 2, 3): g = sin 9, and each partial is 3·cos 9 (see graph-core).
+    var g =
+        Expressions.evaluate(
+            "sin((x+y)*z)",
+            Map.of("x", new double[] {1}, "y", new double[] {2}, "z", new double[] {3}));
+    assertEquals(Math.sin(9), g.value(), 1e-15);
+    assertEquals(3 * Math.cos(9), g.gradient("x")[0], 1e-15);
+    assertEquals(3 * Math.cos(9), g.gradient("z")[0], 1e-15);
+    // L = c(a + 2b) at a = 1, b = 2, c = 3: L = 15; ∂L/∂a = c = 3, ∂L/∂b = 2c = 6, ∂L/∂c = 5.
+    var l =
+        Expressions.evaluate(
+            "c*(a+2*b)",
+            Map.of("a", new double[] {1}, "b", new double[] {2}, "c", new double[] {3}));
+    assertEquals(15.0, l.value());
+    assertEquals(3.0, l.gradient("a")[0]);
+    assertEquals(6.0, l.gradient("b")[0]);
+    assertEquals(5.0, l.gradient("c")[0]);
+    // L = (2a + b)(cd) at a = 1, b = 2, c = 3, d = 4: (2 + 2)·12 = 48; ∂L/∂a = 2cd = 24,
+    // ∂L/∂b = cd = 12, ∂L/∂c = (2a + b)d = 16, ∂L/∂d = (2a + b)c = 12.
+    var h =
+        Expressions.evaluate(
+            "(2*a+b)*(c*d)",
+            Map.of(
+                "a",
+                new double[] {1},
+                "b",
+                new double[] {2},
+                "c",
+                new double[] {3},
+                "d",
+                new double[] {4}));
+    assertEquals(48.0, h.value());
+    assertEquals(24.0, h.gradient("a")[0]);
+    assertEquals(12.0, h.gradient("b")[0]);
+    assertEquals(16.0, h.gradient("c")[0]);
+    assertEquals(12.0, h.gradient("d")[0]);
+  }
+
+  @Test
+  void evaluationGivesZeroGradientsForUnusedVariablesAndAGraph() {
+    var bowl =
+        Expressions.evaluate(
+            "(x - 3)^2 + 10*(y + 1)^2",
+            Map.of("x", new double[] {1}, "y", new double[] {0}, "unused", new double[] {5, 6}));
+    // (1 − 3)² + 10·(0 + 1)² = 4 + 10 = 14; ∂/∂x = 2(x − 3) = −4, ∂/∂y = 20(y + 1) = 20.
+    assertEquals(14.0, bowl.value());
+    assertArrayEquals(new double[] {-4}, bowl.gradient("x"));
+    assertArrayEquals(new double[] {20}, bowl.gradient("y"));
+    assertArrayEquals(new double[] {0, 0}, bowl.gradient("unused"));
+    String dot = bowl.graph().toDot();
+    assertEquals(true, dot.startsWith("digraph"), dot);
+    assertEquals(true, dot.contains("x"), dot);
+    // A constant expression has a value and no gradients to compute.
+    assertEquals(2.0, Expressions.evaluate("1 + 1", Map.of()).value());
+  }
+
+  @Test
+  void freeVariablesInOrderOfFirstAppearance() {
+    assertEquals(
+        List.of("y", "x", "z"),
+        Expressions.freeVariables(Expressions.parse("y*x + sin(z[0]) - x + pi * e")));
+  }
+
+  @Test
+  void functionAndConstantNames() {
+    assertEquals(true, Expressions.functions().containsAll(List.of("sin", "prod", "haversine")));
+    assertEquals(java.util.Set.of("pi", "e"), Expressions.constants());
+  }
+}
