@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ListCommand.class,
       DescribeCommand.class,
       EvalCommand.class,
+      GradCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class GradusCommand implements Runnable {

@@ -123,4 +123,71 @@ class CliTest {
     assertTrue(Files.exists(out.resolve("runs.jsonl")));
     assertTrue(Files.exists(out.resolve("summary.csv")));
   }
+
+  @Test
+  void gradPrintsTheLecturesExampleAndWritesDot() throws Exception {
+    Path dot = dir.resolve("g.dot");
+    Result r = gradus("grad", "sin((x + y) * z)", "--at", "x=1,y=2,z=3", "--json", "--dot", dot.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertEquals(Math.sin(9), json.get("f").asDouble(), 1e-15);
+    assertEquals(3 * Math.cos(9), json.get("grad").get("x").asDouble(), 1e-15);
+    assertEquals(3 * Math.cos(9), json.get("grad").get("z").asDouble(), 1e-15);
+    String graph = Files.readString(dot);
+    assertTrue(graph.startsWith("digraph") && graph.contains("sin") && graph.contains("mul"), graph);
+
+    Result text = gradus("grad", "c * (a + 2 * b)", "--at", "a=1,b=2,c=3");
+    assertEquals(0, text.code(), text.err());
+    assertTrue(text.out().contains("f = 15.0"), text.out());
+    assertTrue(text.out().contains("d/da = 3.0") && text.out().contains("d/db = 6.0") && text.out().contains("d/dc = 5.0"), text.out());
+  }
+
+  @Test
+  void gradReportsExpressionErrorsWithTheirColumn() {
+    Result r = gradus("grad", "sin((x + y) * z", "--at", "x=1,y=2,z=3");
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("column") && r.err().contains("expected ')'"), r.err());
+    Result unknown = gradus("grad", "sine(x)", "--at", "x=1");
+    assertTrue(unknown.err().contains("did you mean 'sin'"), unknown.err());
+  }
+
+  @Test
+  void expressionFunctionsRunFromASuite() throws Exception {
+    Path suite = dir.resolve("bowl.yaml");
+    Files.writeString(
+        suite,
+        """
+        suite: bowl
+        budget: {max_iterations: 500}
+        stop: {target: 1.0e-10}
+        functions:
+          - name: my-bowl
+            expression: "(x - 3)^2 + 10 * (y + 1)^2"
+            start: {x: 0, y: 0}
+            minimum: {f: 0, at: [[3, -1]]}
+            gradient: numerical
+        optimizers:
+          - name: adam
+            lr: 0.1
+        """);
+    Path out = dir.resolve("out");
+    Result r = gradus("run", suite.toString(), "--out", out.toString(), "--quiet");
+    assertEquals(0, r.code(), r.err());
+    String line = Files.readAllLines(out.resolve("runs.jsonl")).get(0);
+    JsonNode run = new ObjectMapper().readTree(line);
+    assertEquals("converged", run.get("status").asText(), line);
+    assertEquals(3.0, run.get("x_final").get(0).asDouble(), 1e-4);
+    assertEquals(-1.0, run.get("x_final").get(1).asDouble(), 1e-4);
+    assertTrue(run.get("distance_to_optimum").asDouble() < 1e-4, line);
+  }
+
+  @Test
+  void expressionErrorsInASuiteNameTheSuiteLocation() throws Exception {
+    Path suite = dir.resolve("broken.yaml");
+    Files.writeString(
+        suite, "suite: broken\nfunctions:\n  - name: f\n    expression: \"(x - 3\"\noptimizers: [{name: gd}]\n");
+    Result r = gradus("validate", suite.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("broken.yaml:4:17") && r.err().contains("expected ')'"), r.err());
+  }
 }
