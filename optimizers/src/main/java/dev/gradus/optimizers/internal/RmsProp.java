@@ -30,8 +30,9 @@ final class RmsProp implements Optimizer {
       double momentum,
       boolean centered,
       boolean maximize) {
-    static final Config DEFAULTS = new Config(1e-2, 0.99, 1e-8, 0, 0, false, false);
     static final Range ALPHA = Range.closed(0, 1);
+    // after ALPHA, which the compact constructor reads
+    static final Config DEFAULTS = new Config(1e-2, 0.99, 1e-8, 0, 0, false, false);
 
     Config {
       Common.require(ID, "lr", lr, Range.atLeast(0));

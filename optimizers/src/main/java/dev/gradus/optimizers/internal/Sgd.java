@@ -27,11 +27,12 @@ final class Sgd implements Optimizer {
       boolean nesterov,
       double weightDecay,
       boolean maximize) {
-    static final Config DEFAULTS = new Config(1e-3, 0.9, 0, false, 0, false);
     static final Range LR = Range.atLeast(0);
     static final Range MOMENTUM = Range.atLeast(0);
     static final Range DAMPENING = Range.closed(0, 1);
     static final Range WEIGHT_DECAY = Range.atLeast(0);
+    // after the ranges, which the compact constructor reads
+    static final Config DEFAULTS = new Config(1e-3, 0.9, 0, false, 0, false);
 
     Config {
       Common.require("sgd", "lr", lr, LR);
