@@ -55,16 +55,20 @@ class AllocationTest {
     double[] g = new double[16];
     OptimizerState state = optimizer.init(16);
     int steps = 2000;
-    run(optimizer, state, x, g, steps); // warm up, fill histories
+    run(optimizer, state, x, g, 20 * steps); // warm up: JIT-compile, fill histories
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long thread = Thread.currentThread().getId();
-    threads.getThreadAllocatedBytes(thread);
-    long before = threads.getThreadAllocatedBytes(thread);
-    assertTrue(before > 0, "this JVM measures allocation per thread");
-    run(optimizer, state, x, g, steps);
-    long allocated = threads.getThreadAllocatedBytes(thread) - before;
-    assertTrue(allocated < steps, id + " allocated " + allocated + " bytes in " + steps + " steps");
+    // the least over a few windows: a one-time cost (class loading, a deoptimization) is not the
+    // steady state
+    long least = Long.MAX_VALUE;
+    for (int window = 0; window < 3; window++) {
+      long before = threads.getThreadAllocatedBytes(thread);
+      assertTrue(before > 0, "this JVM measures allocation per thread");
+      run(optimizer, state, x, g, steps);
+      least = Math.min(least, threads.getThreadAllocatedBytes(thread) - before);
+    }
+    assertTrue(least < steps, id + " allocated " + least + " bytes in " + steps + " steps");
   }
 
   static void run(Optimizer optimizer, OptimizerState state, double[] x, double[] g, int steps) {
