@@ -53,6 +53,13 @@ final class Schedules {
     }
   }
 
+  static void positive(String name, long value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(
+          name + " = " + value + " is not allowed: must be an integer in [1, ∞)");
+    }
+  }
+
   static void nonNegative(String name, double value) {
     if (!(value >= 0) || Double.isInfinite(value)) {
       throw new IllegalArgumentException(

@@ -130,7 +130,7 @@ class ScheduleTest {
   void factoriesRejectOutOfRangeArguments() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Schedule.cosine(0, 0));
-    assertTrue(e.getMessage().contains("t_max = 0.0") && e.getMessage().contains("(0, ∞)"));
+    assertTrue(e.getMessage().contains("t_max = 0") && e.getMessage().contains("[1, ∞)"));
     assertThrows(IllegalArgumentException.class, () -> Schedule.linear(0, 1, 5));
     assertThrows(IllegalArgumentException.class, () -> Schedule.multiStep(List.of(5L, 2L), 0.1));
     assertThrows(

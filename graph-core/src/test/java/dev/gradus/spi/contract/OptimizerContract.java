@@ -42,7 +42,7 @@ public abstract class OptimizerContract {
    */
   protected abstract List<Map<String, Object>> invalidHyperParameters();
 
-  /** Steps for the convergence check; at most 400 unless overridden. */
+  /** Steps for the convergence check (200 unless overridden). */
   protected int steps() {
     return 200;
   }
