@@ -1,0 +1,116 @@
+package dev.gradus.optimizers;
+
+import dev.gradus.spi.Evaluator;
+import dev.gradus.spi.Optimizer;
+import dev.gradus.spi.OptimizerState;
+import dev.gradus.spi.StateSnapshot;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** clip → schedule → inner; see {@link Optimizers#compose}. */
+final class Composed implements Optimizer {
+  static final String PREFIX = "inner.";
+  static final String STEP = "schedule_step";
+
+  private final Optimizer inner;
+  private final Schedule schedule;
+  private final GradientClip clip;
+
+  Composed(Optimizer inner, Schedule schedule, GradientClip clip) {
+    this.inner = inner;
+    this.schedule = schedule;
+    this.clip = clip;
+  }
+
+  /** The inner state and the number of steps taken. */
+  private static final class State implements OptimizerState {
+    final OptimizerState inner;
+    final String id;
+    long step;
+
+    State(OptimizerState inner, String id) {
+      this.inner = inner;
+      this.id = id;
+    }
+
+    @Override
+    public int dimension() {
+      return inner.dimension();
+    }
+
+    @Override
+    public StateSnapshot snapshot() {
+      StateSnapshot innerSnapshot = inner.snapshot();
+      Map<String, double[]> arrays = new LinkedHashMap<>();
+      innerSnapshot.arrays().forEach((name, array) -> arrays.put(PREFIX + name, array));
+      Map<String, Double> scalars = new LinkedHashMap<>();
+      innerSnapshot.scalars().forEach((name, value) -> scalars.put(PREFIX + name, value));
+      scalars.put(STEP, (double) step);
+      return new StateSnapshot(id, dimension(), arrays, scalars);
+    }
+  }
+
+  @Override
+  public String id() {
+    return inner.id();
+  }
+
+  @Override
+  public double learningRate() {
+    return inner.learningRate();
+  }
+
+  @Override
+  public OptimizerState init(int dimension) {
+    return new State(inner.init(dimension), inner.id());
+  }
+
+  @Override
+  public void step(
+      double[] params,
+      double value,
+      double[] gradient,
+      double lr,
+      OptimizerState optimizerState,
+      Evaluator objective) {
+    if (!(optimizerState instanceof State state)) {
+      throw new IllegalArgumentException(
+          "a composed '" + id() + "' was given a state it did not make: " + optimizerState);
+    }
+    clip.clip(gradient);
+    inner.step(params, value, gradient, schedule.lr(state.step, lr), state.inner, objective);
+    state.step++;
+  }
+
+  @Override
+  public OptimizerState restore(StateSnapshot snapshot, int dimension) {
+    snapshot.requireFrom(id(), dimension);
+    double step = snapshot.scalar(STEP);
+    if (!(step >= 0) || step != Math.rint(step)) {
+      throw new IllegalArgumentException("snapshot: '" + STEP + "' = " + step);
+    }
+    Map<String, double[]> arrays = new LinkedHashMap<>();
+    snapshot
+        .arrays()
+        .forEach(
+            (name, array) -> {
+              if (name.startsWith(PREFIX)) {
+                arrays.put(name.substring(PREFIX.length()), array);
+              }
+            });
+    Map<String, Double> scalars = new LinkedHashMap<>();
+    snapshot
+        .scalars()
+        .forEach(
+            (name, value) -> {
+              if (name.startsWith(PREFIX)) {
+                scalars.put(name.substring(PREFIX.length()), value);
+              }
+            });
+    State state =
+        new State(
+            inner.restore(new StateSnapshot(id(), dimension, arrays, scalars), dimension), id());
+    state.step = (long) step;
+    return state;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.gradus.optimizers;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gradus.spi.Evaluator;
+import dev.gradus.spi.HyperParameters;
+import dev.gradus.spi.Optimizer;
+import dev.gradus.spi.OptimizerProvider;
+import dev.gradus.spi.OptimizerState;
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Steady-state steps allocate nothing: under one byte per step over many steps. */
+class AllocationTest {
+  static Stream<Arguments> configurations() {
+    return Stream.of(
+        Arguments.of("gd", Map.of("lr", 1e-3)),
+        Arguments.of("momentum", Map.of("lr", 1e-3, "nesterov", true)),
+        Arguments.of("adam", Map.of("amsgrad", true)),
+        Arguments.of("adamw", Map.of()),
+        Arguments.of("rmsprop", Map.of("centered", true, "momentum", 0.5)),
+        Arguments.of("adagrad", Map.of()),
+        Arguments.of("nadam", Map.of()),
+        Arguments.of("lbfgs", Map.of("lr", 1e-4, "history_size", 3, "max_iter", 3)),
+        Arguments.of(
+            "lbfgs",
+            Map.of("line_search", "strong_wolfe", "history_size", 3, "tolerance_grad", 0.0)));
+  }
+
+  /** A quadratic with its minimum far away, so that no run converges and stops early. */
+  static final Evaluator BOWL =
+      (x, g) -> {
+        double f = 0;
+        for (int i = 0; i < x.length; i++) {
+          double c = 1 + i;
+          double r = x[i] - 1e6;
+          g[i] = c * r;
+          f += 0.5 * c * r * r;
+        }
+        return f;
+      };
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("configurations")
+  void steadyStateStepsDoNotAllocate(String id, Map<String, Object> params) {
+    OptimizerProvider provider = StateRestoreTest.REGISTRY.require(id);
+    Optimizer inner = provider.create(HyperParameters.resolve(provider, params));
+    Optimizer optimizer =
+        Optimizers.compose(inner, Schedule.cosine(1000, 0), GradientClip.byNorm(1e9));
+    double[] x = new double[16];
+    double[] g = new double[16];
+    OptimizerState state = optimizer.init(16);
+    int steps = 2000;
+    run(optimizer, state, x, g, 20 * steps); // warm up: JIT-compile, fill histories
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    // the least over a few windows: a one-time cost (class loading, a deoptimization) is not the
+    // steady state
+    long least = Long.MAX_VALUE;
+    for (int window = 0; window < 3; window++) {
+      long before = threads.getThreadAllocatedBytes(thread);
+      assertTrue(before > 0, "this JVM measures allocation per thread");
+      run(optimizer, state, x, g, steps);
+      least = Math.min(least, threads.getThreadAllocatedBytes(thread) - before);
+    }
+    assertTrue(least < steps, id + " allocated " + least + " bytes in " + steps + " steps");
+  }
+
+  static void run(Optimizer optimizer, OptimizerState state, double[] x, double[] g, int steps) {
+    for (int k = 0; k < steps; k++) {
+      double value = BOWL.evaluate(x, g);
+      optimizer.step(x, value, g, optimizer.learningRate(), state, BOWL);
+    }
+  }
+}

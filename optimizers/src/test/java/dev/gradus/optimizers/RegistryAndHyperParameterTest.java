@@ -1,0 +1,99 @@
+package dev.gradus.optimizers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gradus.spi.HyperParameter;
+import dev.gradus.spi.HyperParameters;
+import dev.gradus.spi.InvalidHyperParameterException;
+import dev.gradus.spi.OptimizerProvider;
+import dev.gradus.spi.ProviderRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class RegistryAndHyperParameterTest {
+  static final ProviderRegistry<OptimizerProvider> REGISTRY =
+      ProviderRegistry.load(
+          OptimizerProvider.class, RegistryAndHyperParameterTest.class.getClassLoader());
+
+  @Test
+  void allEightIdsLoadThroughServiceLoader() {
+    for (String id :
+        List.of("gd", "momentum", "adam", "adamw", "rmsprop", "adagrad", "nadam", "lbfgs")) {
+      assertTrue(REGISTRY.contains(id), "missing " + id);
+      assertEquals(id, REGISTRY.require(id).id());
+      assertTrue(REGISTRY.source(id).contains("dev.gradus.optimizers.internal"));
+    }
+  }
+
+  static Map<String, Object> defaults(String id) {
+    return REGISTRY.require(id).hyperParameters().stream()
+        .collect(Collectors.toMap(HyperParameter::name, HyperParameter::defaultValue));
+  }
+
+  @Test
+  void defaultsAreTorchs() {
+    assertEquals(1e-3, defaults("adam").get("lr"));
+    assertEquals(List.of(0.9, 0.999), defaults("adam").get("betas"));
+    assertEquals(1e-8, defaults("adam").get("eps"));
+    assertEquals(0.0, defaults("adam").get("weight_decay"));
+    assertEquals(0.01, defaults("adamw").get("weight_decay"));
+    assertEquals(0.99, defaults("rmsprop").get("alpha"));
+    assertEquals(1e-2, defaults("rmsprop").get("lr"));
+    assertEquals(1e-10, defaults("adagrad").get("eps"));
+    assertEquals(2e-3, defaults("nadam").get("lr"));
+    assertEquals(4e-3, defaults("nadam").get("momentum_decay"));
+    assertEquals(0.9, defaults("momentum").get("momentum"));
+    assertEquals(20L, defaults("lbfgs").get("max_iter"));
+    assertEquals(100L, defaults("lbfgs").get("history_size"));
+    assertEquals("none", defaults("lbfgs").get("line_search"));
+  }
+
+  static InvalidHyperParameterException reject(String id, Map<String, Object> values) {
+    OptimizerProvider provider = REGISTRY.require(id);
+    return assertThrows(
+        InvalidHyperParameterException.class,
+        () -> provider.create(HyperParameters.resolve(provider, values)));
+  }
+
+  static void assertNames(InvalidHyperParameterException e, String... parts) {
+    for (String part : parts) {
+      assertTrue(e.getMessage().contains(part), "'" + part + "' missing from: " + e.getMessage());
+    }
+  }
+
+  @Test
+  void errorsNameTheParameterItsValueAndTheRange() {
+    assertNames(reject("adam", Map.of("lr", -0.1)), "lr", "-0.1", "[0, ∞)");
+    assertNames(reject("adam", Map.of("betas", List.of(1.0, 0.999))), "betas", "1.0", "[0, 1)");
+    assertNames(reject("nadam", Map.of("betas", List.of(0.9, -0.5))), "betas", "-0.5", "[0, 1)");
+    assertNames(reject("lbfgs", Map.of("history_size", 0)), "history_size", "0", "[1, 100000]");
+    assertNames(reject("lbfgs", Map.of("history_size", -3)), "history_size", "-3");
+    assertNames(reject("rmsprop", Map.of("alpha", 1.5)), "alpha", "1.5", "[0, 1]");
+    assertNames(reject("adagrad", Map.of("lr_decay", -1)), "lr_decay", "-1", "[0, ∞)");
+    assertNames(reject("momentum", Map.of("momentum", -0.9)), "momentum", "-0.9", "[0, ∞)");
+    assertNames(reject("adam", Map.of("eps", -1e-8)), "eps", "-1.0E-8", "[0, ∞)");
+    assertNames(reject("lbfgs", Map.of("line_search", "wolfe")), "line_search", "strong_wolfe");
+  }
+
+  @Test
+  void nesterovNeedsMomentumAndNoDampening() {
+    InvalidHyperParameterException dampened =
+        reject("momentum", Map.of("nesterov", true, "dampening", 0.1));
+    assertEquals("nesterov", dampened.parameter());
+    assertNames(dampened, "nesterov", "momentum > 0", "dampening = 0", "0.1");
+    InvalidHyperParameterException noMomentum =
+        reject("momentum", Map.of("nesterov", true, "momentum", 0));
+    assertNames(noMomentum, "nesterov", "momentum = 0.0");
+  }
+
+  @Test
+  void unknownHyperParametersSuggestCloseNames() {
+    InvalidHyperParameterException e = reject("adam", Map.of("beta", List.of(0.9, 0.99)));
+    assertNames(e, "'beta'", "did you mean 'betas'");
+    assertNames(reject("gd", Map.of("momentum", 0.9)), "'gd' has no hyperparameter 'momentum'");
+  }
+}

@@ -1,0 +1,28 @@
+package dev.gradus.optimizers.contract;
+
+import dev.gradus.optimizers.internal.NAdamProvider;
+import dev.gradus.spi.OptimizerProvider;
+import dev.gradus.spi.contract.OptimizerContract;
+import java.util.List;
+import java.util.Map;
+
+class NAdamContractTest extends OptimizerContract {
+  @Override
+  protected OptimizerProvider provider() {
+    return new NAdamProvider();
+  }
+
+  @Override
+  protected Map<String, Object> validHyperParameters() {
+    return Map.of("lr", 0.05, "weight_decay", 0.01, "decoupled_weight_decay", true);
+  }
+
+  @Override
+  protected List<Map<String, Object>> invalidHyperParameters() {
+    return List.of(
+        Map.of("lr", -1),
+        Map.of("betas", List.of(0.9, 1.2)),
+        Map.of("momentum_decay", -0.004),
+        Map.of("eps", -1));
+  }
+}
