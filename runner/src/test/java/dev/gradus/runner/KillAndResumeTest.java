@@ -51,9 +51,16 @@ class KillAndResumeTest {
     Process process =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "run", suite.toString(), "--out", killed.toString(),
-                "--threads", "2", "--quiet")
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "run",
+                suite.toString(),
+                "--out",
+                killed.toString(),
+                "--threads",
+                "2",
+                "--quiet")
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("killed.log").toFile())
             .start();
@@ -64,9 +71,11 @@ class KillAndResumeTest {
     process.destroyForcibly(); // SIGKILL on Unix
     assertTrue(process.waitFor(30, TimeUnit.SECONDS));
     int before = lines(runs);
-    assertTrue(before >= 4 && before < 30, "killed part-way, with " + before + " of 30 runs written");
+    assertTrue(
+        before >= 4 && before < 30, "killed part-way, with " + before + " of 30 runs written");
 
-    assertEquals(0, Main.run("run", suite.toString(), "--out", killed.toString(), "--resume", "--quiet"));
+    assertEquals(
+        0, Main.run("run", suite.toString(), "--out", killed.toString(), "--resume", "--quiet"));
     Path whole = dir.resolve("whole");
     assertEquals(0, Main.run("run", suite.toString(), "--out", whole.toString(), "--quiet"));
 

@@ -72,11 +72,29 @@ class SuiteRunnerTest {
       RunResult r = RunRecords.fromJson(line);
       RunResult withoutTime =
           new RunResult(
-              r.runId(), r.function(), r.functionLabel(), r.functionParams(), r.optimizer(),
-              r.optimizerLabel(), r.hyperparameters(), r.seed(), r.repeat(), r.status(),
-              r.iterations(), r.evaluations(), r.xStart(), r.xFinal(), r.fFinal(), r.xBest(),
-              r.fBest(), r.gradNormFinal(), r.fGap(), r.distanceToOptimum(),
-              r.iterationsToTarget(), 0, r.error());
+              r.runId(),
+              r.function(),
+              r.functionLabel(),
+              r.functionParams(),
+              r.optimizer(),
+              r.optimizerLabel(),
+              r.hyperparameters(),
+              r.seed(),
+              r.repeat(),
+              r.status(),
+              r.iterations(),
+              r.evaluations(),
+              r.xStart(),
+              r.xFinal(),
+              r.fFinal(),
+              r.xBest(),
+              r.fBest(),
+              r.gradNormFinal(),
+              r.fGap(),
+              r.distanceToOptimum(),
+              r.iterationsToTarget(),
+              0,
+              r.error());
       byId.put(r.runId(), RunRecords.toJson(withoutTime));
     }
     return byId;
@@ -92,8 +110,14 @@ class SuiteRunnerTest {
     assertEquals(one, comparable(dir.resolve("two")));
     assertEquals(one, comparable(dir.resolve("four")));
     assertEquals(
-        Files.readString(dir.resolve("one/summary.csv")).lines().map(SuiteRunnerTest::withoutWall).toList(),
-        Files.readString(dir.resolve("two/summary.csv")).lines().map(SuiteRunnerTest::withoutWall).toList());
+        Files.readString(dir.resolve("one/summary.csv"))
+            .lines()
+            .map(SuiteRunnerTest::withoutWall)
+            .toList(),
+        Files.readString(dir.resolve("two/summary.csv"))
+            .lines()
+            .map(SuiteRunnerTest::withoutWall)
+            .toList());
   }
 
   private static String withoutWall(String csvLine) {
@@ -126,7 +150,9 @@ class SuiteRunnerTest {
             "suite: one\nbudget: {max_iterations: 5000}\nstop: {target: 1.0e-12}\n"
                 + "functions: [{name: sphere, dim: 2, start: [1.0, -2.0]}]\n"
                 + "optimizers: [{name: gd, lr: 0.1}]\n",
-            dir, 1, false);
+            dir,
+            1,
+            false);
     RunResult r = outcome.results().get(0);
     assertEquals(RunStatus.CONVERGED, r.status());
     assertArrayEquals(new double[] {1.0, -2.0}, r.xStart());
@@ -147,7 +173,9 @@ class SuiteRunnerTest {
             "suite: boom\nbudget: {max_iterations: 1000}\n"
                 + "functions: [{name: rosenbrock, dim: 2}]\n"
                 + "optimizers: [{name: gd, lr: [10, 1.0e-4]}]\n",
-            dir, 2, false);
+            dir,
+            2,
+            false);
     RunResult wild = outcome.results().get(0);
     assertEquals(RunStatus.DIVERGED, wild.status());
     assertTrue(wild.error().startsWith("diverged at iteration " + wild.iterations()), wild.error());
@@ -161,7 +189,9 @@ class SuiteRunnerTest {
             "suite: slow\nbudget: {max_iterations: 1000000000, max_seconds: 0.2}\n"
                 + "functions: [{name: rosenbrock, dim: 1000, start: random}]\n"
                 + "optimizers: [{name: gd, lr: 1.0e-7}]\n",
-            dir, 1, false);
+            dir,
+            1,
+            false);
     assertEquals(RunStatus.TIMEOUT, outcome.results().get(0).status());
   }
 
@@ -172,7 +202,9 @@ class SuiteRunnerTest {
             "suite: evals\nbudget: {max_iterations: 1000, max_evaluations: 30}\n"
                 + "functions: [{name: rosenbrock, dim: 2}]\n"
                 + "optimizers: [{name: lbfgs, line_search: strong_wolfe}]\n",
-            dir, 1, false);
+            dir,
+            1,
+            false);
     RunResult r = outcome.results().get(0);
     assertTrue(r.evaluations() >= 30, "evaluations " + r.evaluations());
     assertTrue(r.evaluations() > r.iterations() + 1, "L-BFGS evaluates more than once per step");
@@ -190,14 +222,17 @@ class SuiteRunnerTest {
     order.verify(listener).suiteStarted(eq(plan), anyList(), eq(dir));
     for (RunSpec spec : plan.runs()) {
       order.verify(listener).runStarted(spec);
-      order.verify(listener, atLeastOnce())
-          .iteration(eq(spec), anyLong(), anyDouble(), anyDouble(), anyDouble(), anyDouble(), anyDouble());
+      order
+          .verify(listener, atLeastOnce())
+          .iteration(
+              eq(spec), anyLong(), anyDouble(), anyDouble(), anyDouble(), anyDouble(), anyDouble());
       order.verify(listener).runFinished(eq(spec), any(RunResult.class));
     }
     order.verify(listener).suiteFinished(eq(plan), anyList());
     verify(listener, times(2)).runStarted(any());
     verify(listener, times(11 * 2))
-        .iteration(any(), anyLong(), anyDouble(), anyDouble(), anyDouble(), anyDouble(), anyDouble());
+        .iteration(
+            any(), anyLong(), anyDouble(), anyDouble(), anyDouble(), anyDouble(), anyDouble());
   }
 
   @Test
@@ -215,7 +250,8 @@ class SuiteRunnerTest {
         TestSuites.plan(
             "suite: flaky\nrepeats: 3\nbudget: {max_iterations: 10}\n"
                 + "functions: [{name: sphere}]\noptimizers: [{name: gd}]\n");
-    SuiteRunner.Outcome outcome = new SuiteRunner(List.of(flaky), Map.of()).run(plan, dir, new LocalExecutor(2), false);
+    SuiteRunner.Outcome outcome =
+        new SuiteRunner(List.of(flaky), Map.of()).run(plan, dir, new LocalExecutor(2), false);
     assertEquals(3, outcome.results().size());
     assertEquals(RunStatus.FAILED, outcome.results().get(1).status());
     assertTrue(outcome.results().get(1).error().contains("listener broke"));
@@ -230,7 +266,10 @@ class SuiteRunnerTest {
     List<String> lines = Files.readAllLines(dir.resolve("full/runs.jsonl"));
     Files.write(partial.resolve("runs.jsonl"), lines.subList(0, 10));
     // a torn last line, as a kill in the middle of a write leaves it
-    Files.writeString(partial.resolve("runs.jsonl"), lines.get(10).substring(0, 40), java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(
+        partial.resolve("runs.jsonl"),
+        lines.get(10).substring(0, 40),
+        java.nio.file.StandardOpenOption.APPEND);
     RunListener counter = mock(RunListener.class);
     Plan plan = TestSuites.plan(SHOOTOUT);
     new SuiteRunner(List.of(counter), Map.of()).run(plan, partial, new LocalExecutor(2), true);

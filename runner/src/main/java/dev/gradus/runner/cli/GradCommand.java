@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "grad",
     mixinStandardHelpOptions = true,
-    description = "Print the value and gradient of an expression at a point, by autodiff through"
-        + " its computation graph; optionally write the graph as Graphviz DOT.")
+    description =
+        "Print the value and gradient of an expression at a point, by autodiff through"
+            + " its computation graph; optionally write the graph as Graphviz DOT.")
 final class GradCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -39,7 +40,10 @@ final class GradCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object {\"f\": …, \"grad\": {\"x\": …}}.")
   boolean json;
 
-  @Option(names = "--dot", paramLabel = "FILE", description = "Write the computation graph with values and gradients.")
+  @Option(
+      names = "--dot",
+      paramLabel = "FILE",
+      description = "Write the computation graph with values and gradients.")
   Path dot;
 
   @Override
@@ -49,7 +53,12 @@ final class GradCommand implements Callable<Integer> {
     Expressions.Evaluation result = Expressions.evaluate(expression, point);
     PrintWriter out = spec.commandLine().getOut();
     Map<String, Object> gradient = new LinkedHashMap<>();
-    result.gradients().forEach((name, g) -> gradient.put(name, g.length == 1 && point.get(name).length == 1 ? (Object) g[0] : g));
+    result
+        .gradients()
+        .forEach(
+            (name, g) ->
+                gradient.put(
+                    name, g.length == 1 && point.get(name).length == 1 ? (Object) g[0] : g));
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("f", result.value());
@@ -58,7 +67,9 @@ final class GradCommand implements Callable<Integer> {
     } else {
       out.println("f = " + result.value());
       gradient.forEach(
-          (name, g) -> out.println("d/d" + name + " = " + (g instanceof double[] v ? Arrays.toString(v) : g)));
+          (name, g) ->
+              out.println(
+                  "d/d" + name + " = " + (g instanceof double[] v ? Arrays.toString(v) : g)));
     }
     if (dot != null) {
       try {

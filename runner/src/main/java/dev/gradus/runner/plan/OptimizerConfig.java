@@ -1,5 +1,7 @@
 package dev.gradus.runner.plan;
 
+import dev.gradus.optimizers.GradientClip;
+import dev.gradus.optimizers.Schedule;
 import dev.gradus.spi.Optimizer;
 import java.util.Map;
 
@@ -11,9 +13,8 @@ import java.util.Map;
  * @param label a readable label with the values that were given, such as {@code adam lr=0.01}
  * @param hyperparameters every value, defaults included, plus schedule and clipping when set
  * @param optimizer the configured optimizer, shared by all its runs (it is immutable)
- * @param learningRate the schedule, applied to the optimizer's own learning rate
- * @param clipGradNorm the largest allowed global L2 norm of the gradient, or NaN for none
- * @param clipGradValue the largest allowed |component| of the gradient, or NaN for none
+ * @param schedule the learning rate of each step, from the optimizer's own learning rate
+ * @param clip applied to each gradient before the optimizer sees it
  */
 public record OptimizerConfig(
     int index,
@@ -21,6 +22,5 @@ public record OptimizerConfig(
     String label,
     Map<String, Object> hyperparameters,
     Optimizer optimizer,
-    LearningRate learningRate,
-    double clipGradNorm,
-    double clipGradValue) {}
+    Schedule schedule,
+    GradientClip clip) {}

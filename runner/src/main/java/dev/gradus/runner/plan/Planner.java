@@ -1,5 +1,7 @@
 package dev.gradus.runner.plan;
 
+import dev.gradus.optimizers.GradientClip;
+import dev.gradus.optimizers.Schedule;
 import dev.gradus.runner.suite.Located;
 import dev.gradus.runner.suite.Suite;
 import dev.gradus.runner.suite.SuiteException;
@@ -60,7 +62,7 @@ public final class Planner {
         Supplier<dev.gradus.spi.Objective> factory, String method, String functionName);
 
     /** The learning-rate schedule a {@code schedule:} setting describes. */
-    LearningRate schedule(Located schedule);
+    Schedule schedule(Located schedule);
   }
 
   public Planner(
@@ -213,7 +215,7 @@ public final class Planner {
       if (clipValue != null) {
         all.put("clip_grad_value", clipValue);
       }
-      LearningRate lr = schedule == null ? LearningRate.CONSTANT : extensions.schedule(schedule);
+      Schedule lr = schedule == null ? Schedule.constant() : extensions.schedule(schedule);
       out.add(
           new OptimizerConfig(
               firstIndex + out.size(),
@@ -222,10 +224,22 @@ public final class Planner {
               all,
               optimizer,
               lr,
-              clipNorm == null ? Double.NaN : clipNorm,
-              clipValue == null ? Double.NaN : clipValue));
+              clip(clipValue, clipNorm)));
     }
     return out;
+  }
+
+  /** Clipping by value, then by norm, as torch users chain clip_grad_value_ and clip_grad_norm_. */
+  private static GradientClip clip(Double byValue, Double byNorm) {
+    GradientClip value = byValue == null ? null : GradientClip.byValue(byValue);
+    GradientClip norm = byNorm == null ? null : GradientClip.byNorm(byNorm);
+    if (value != null && norm != null) {
+      return gradient -> {
+        value.clip(gradient);
+        norm.clip(gradient);
+      };
+    }
+    return value != null ? value : norm != null ? norm : GradientClip.none();
   }
 
   /** Declares a clipping setting so that sweeps and misspellings are handled like any other. */

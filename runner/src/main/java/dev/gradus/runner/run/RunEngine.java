@@ -99,7 +99,7 @@ public final class RunEngine {
       if (reached && t.iterationsToTarget == null) {
         t.iterationsToTarget = iteration;
       }
-      double lr = config.learningRate().at(iteration, optimizer.learningRate());
+      double lr = config.schedule().lr(iteration, optimizer.learningRate());
       boolean last =
           reached
               || gradNorm <= gradTolerance
@@ -121,28 +121,10 @@ public final class RunEngine {
         t.status = RunStatus.TIMEOUT;
         return;
       }
-      clip(gradient, gradNorm, config.clipGradNorm(), config.clipGradValue());
+      config.clip().clip(gradient);
       System.arraycopy(x, 0, previous, 0, n);
       optimizer.step(x, f, gradient, lr, state, evaluator);
       stepNorm = distance(x, previous);
-    }
-  }
-
-  static void clip(double[] gradient, double norm, double maxNorm, double maxValue) {
-    if (!Double.isNaN(maxValue)) {
-      for (int i = 0; i < gradient.length; i++) {
-        gradient[i] = Math.max(-maxValue, Math.min(maxValue, gradient[i]));
-      }
-      if (!Double.isNaN(maxNorm)) {
-        norm = norm(gradient);
-      }
-    }
-    if (!Double.isNaN(maxNorm) && norm > maxNorm) {
-      // As torch.nn.utils.clip_grad_norm_: scale by max_norm / (norm + 1e-6).
-      double scale = maxNorm / (norm + 1e-6);
-      for (int i = 0; i < gradient.length; i++) {
-        gradient[i] *= scale;
-      }
     }
   }
 

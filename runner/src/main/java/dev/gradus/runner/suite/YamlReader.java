@@ -100,6 +100,14 @@ public final class YamlReader {
               + yaml.getTypeId().replaceFirst("^!+", "")
               + "' are not allowed in a suite");
     }
+    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      // Refusing aliases outright also rules out alias bombs (billion laughs).
+      throw SuiteException.at(
+          at,
+          "YAML aliases (*"
+              + parser.getText()
+              + ") are not supported in a suite; write the value out");
+    }
     JsonToken token = parser.currentToken();
     switch (token) {
       case START_OBJECT -> {

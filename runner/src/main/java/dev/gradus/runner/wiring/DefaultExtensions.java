@@ -1,14 +1,14 @@
 package dev.gradus.runner.wiring;
 
-import dev.gradus.runner.plan.LearningRate;
-import dev.gradus.runner.plan.Planner;
-import dev.gradus.runner.suite.Located;
-import dev.gradus.runner.suite.Suite;
-import dev.gradus.runner.suite.SuiteException;
 import dev.gradus.functions.GradientMethod;
 import dev.gradus.functions.Objectives;
 import dev.gradus.functions.expression.ExpressionException;
 import dev.gradus.functions.expression.ExpressionObjective;
+import dev.gradus.optimizers.Schedule;
+import dev.gradus.runner.plan.Planner;
+import dev.gradus.runner.suite.Located;
+import dev.gradus.runner.suite.Suite;
+import dev.gradus.runner.suite.SuiteException;
 import dev.gradus.spi.KnownMinimum;
 import dev.gradus.spi.Objective;
 import java.util.ArrayList;
@@ -27,7 +27,8 @@ final class DefaultExtensions implements Planner.Extensions {
     Located textNode = entry.settings().get("expression");
     if (!(textNode.scalar() instanceof String text) || text.isBlank()) {
       throw SuiteException.at(
-          textNode.location(), "expression: expected the expression as text, got " + textNode.kind());
+          textNode.location(),
+          "expression: expected the expression as text, got " + textNode.kind());
     }
     KnownMinimum minimum = minimum(entry.settings().get("minimum"));
     Located start = entry.settings().get("start");
@@ -35,13 +36,16 @@ final class DefaultExtensions implements Planner.Extensions {
         () -> {
           ExpressionObjective.Builder builder = ExpressionObjective.builder(entry.name(), text);
           if (start != null && start.isMap()) {
-            start.asMap().forEach((name, value) -> {
-              if (value.isList()) {
-                builder.startVector(name, numbers(value));
-              } else {
-                builder.start(name, number(value));
-              }
-            });
+            start
+                .asMap()
+                .forEach(
+                    (name, value) -> {
+                      if (value.isList()) {
+                        builder.startVector(name, numbers(value));
+                      } else {
+                        builder.start(name, number(value));
+                      }
+                    });
           }
           if (minimum != null) {
             builder.knownMinimum(minimum);
@@ -51,9 +55,11 @@ final class DefaultExtensions implements Planner.Extensions {
     try {
       factory.get();
     } catch (ExpressionException e) {
-      throw SuiteException.at(textNode.location(), "expression of '" + entry.name() + "': " + e.getMessage());
+      throw SuiteException.at(
+          textNode.location(), "expression of '" + entry.name() + "': " + e.getMessage());
     } catch (IllegalArgumentException e) {
-      throw SuiteException.at(entry.location(), "expression function '" + entry.name() + "': " + e.getMessage());
+      throw SuiteException.at(
+          entry.location(), "expression function '" + entry.name() + "': " + e.getMessage());
     }
     return factory;
   }
@@ -64,7 +70,8 @@ final class DefaultExtensions implements Planner.Extensions {
     }
     if (!node.isMap() || !node.asMap().containsKey("f")) {
       throw SuiteException.at(
-          node.location(), "minimum: expected {f: value, at: [[x, y, ...], ...]}, got " + node.kind());
+          node.location(),
+          "minimum: expected {f: value, at: [[x, y, ...], ...]}, got " + node.kind());
     }
     for (String key : node.asMap().keySet()) {
       if (!key.equals("f") && !key.equals("at")) {
@@ -77,7 +84,8 @@ final class DefaultExtensions implements Planner.Extensions {
     Located at = node.asMap().get("at");
     if (at != null) {
       if (!at.isList()) {
-        throw SuiteException.at(at.location(), "minimum.at: expected a list of points, got " + at.kind());
+        throw SuiteException.at(
+            at.location(), "minimum.at: expected a list of points, got " + at.kind());
       }
       for (Located point : at.asList()) {
         points.add(numbers(point));
@@ -115,7 +123,11 @@ final class DefaultExtensions implements Planner.Extensions {
   }
 
   @Override
-  public LearningRate schedule(Located schedule) {
-    throw SuiteException.at(schedule.location(), "schedules are not available in this build yet");
+  public Schedule schedule(Located schedule) {
+    try {
+      return Schedule.parse(schedule.toPlain());
+    } catch (IllegalArgumentException e) {
+      throw SuiteException.at(schedule.location(), "schedule: " + e.getMessage());
+    }
   }
 }

@@ -39,7 +39,9 @@ class CliTest {
     Result r = gradus("list");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("Optimizers:") && r.out().contains("Functions:"), r.out());
-    assertTrue(r.out().lines().anyMatch(l -> l.trim().startsWith("adam ") && l.endsWith("[built-in]")), r.out());
+    assertTrue(
+        r.out().lines().anyMatch(l -> l.trim().startsWith("adam ") && l.endsWith("[built-in]")),
+        r.out());
     assertTrue(r.out().lines().anyMatch(l -> l.trim().startsWith("rosenbrock ")), r.out());
   }
 
@@ -71,7 +73,8 @@ class CliTest {
     Result r = gradus("eval", "rosenbrock", "--x", "1,2", "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode json = new ObjectMapper().readTree(r.out());
-    // f = 100(2 − 1)² + (1 − 1)² = 100; ∂f/∂x0 = −400·x0(x1 − x0²) − 2(1 − x0) = −400; ∂f/∂x1 = 200.
+    // f = 100(2 − 1)² + (1 − 1)² = 100; ∂f/∂x0 = −400·x0(x1 − x0²) − 2(1 − x0) = −400; ∂f/∂x1 =
+    // 200.
     assertEquals(100.0, json.get("f").asDouble(), 1e-12);
     assertEquals(-400.0, json.get("grad").get(0).asDouble(), 1e-12);
     assertEquals(200.0, json.get("grad").get(1).asDouble(), 1e-12);
@@ -92,16 +95,20 @@ class CliTest {
   @Test
   void validateReportsTheRunCountOrTheError() throws Exception {
     Path good = dir.resolve("good.yaml");
-    Files.writeString(good, "suite: v\nrepeats: 2\nfunctions: [{name: beale}]\noptimizers: [{name: gd, lr: [0.1, 0.01]}]\n");
+    Files.writeString(
+        good,
+        "suite: v\nrepeats: 2\nfunctions: [{name: beale}]\noptimizers: [{name: gd, lr: [0.1, 0.01]}]\n");
     Result ok = gradus("validate", good.toString());
     assertEquals(0, ok.code(), ok.err());
     assertTrue(ok.out().contains("is valid: 4 runs"), ok.out());
 
     Path bad = dir.resolve("bad.yaml");
-    Files.writeString(bad, "suite: v\nfunctions: [{name: beale, start: [1, 2, 3]}]\noptimizers: [{name: gd}]\n");
+    Files.writeString(
+        bad, "suite: v\nfunctions: [{name: beale, start: [1, 2, 3]}]\noptimizers: [{name: gd}]\n");
     Result err = gradus("validate", bad.toString());
     assertEquals(1, err.code());
-    assertTrue(err.err().contains("start has 3 coordinates, but 'beale' has dimension 2"), err.err());
+    assertTrue(
+        err.err().contains("start has 3 coordinates, but 'beale' has dimension 2"), err.err());
     assertTrue(err.err().contains("bad.yaml:2:"), err.err());
 
     Result missing = gradus("validate", dir.resolve("nope.yaml").toString());
@@ -117,9 +124,14 @@ class CliTest {
         "suite: tiny\nbudget: {max_iterations: 50}\nfunctions: [{name: beale}]\n"
             + "optimizers: [{name: adam, lr: 0.01}]\n");
     Path out = dir.resolve("out");
-    Result r = gradus("run", suite.toString(), "--out", out.toString(), "--quiet", "--threads", "1");
+    Result r =
+        gradus("run", suite.toString(), "--out", out.toString(), "--quiet", "--threads", "1");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("function") && r.out().contains("beale") && r.out().contains("adam lr=0.01"), r.out());
+    assertTrue(
+        r.out().contains("function")
+            && r.out().contains("beale")
+            && r.out().contains("adam lr=0.01"),
+        r.out());
     assertTrue(Files.exists(out.resolve("runs.jsonl")));
     assertTrue(Files.exists(out.resolve("summary.csv")));
   }
@@ -127,19 +139,26 @@ class CliTest {
   @Test
   void gradPrintsTheLecturesExampleAndWritesDot() throws Exception {
     Path dot = dir.resolve("g.dot");
-    Result r = gradus("grad", "sin((x + y) * z)", "--at", "x=1,y=2,z=3", "--json", "--dot", dot.toString());
+    Result r =
+        gradus(
+            "grad", "sin((x + y) * z)", "--at", "x=1,y=2,z=3", "--json", "--dot", dot.toString());
     assertEquals(0, r.code(), r.err());
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertEquals(Math.sin(9), json.get("f").asDouble(), 1e-15);
     assertEquals(3 * Math.cos(9), json.get("grad").get("x").asDouble(), 1e-15);
     assertEquals(3 * Math.cos(9), json.get("grad").get("z").asDouble(), 1e-15);
     String graph = Files.readString(dot);
-    assertTrue(graph.startsWith("digraph") && graph.contains("sin") && graph.contains("mul"), graph);
+    assertTrue(
+        graph.startsWith("digraph") && graph.contains("sin") && graph.contains("mul"), graph);
 
     Result text = gradus("grad", "c * (a + 2 * b)", "--at", "a=1,b=2,c=3");
     assertEquals(0, text.code(), text.err());
     assertTrue(text.out().contains("f = 15.0"), text.out());
-    assertTrue(text.out().contains("d/da = 3.0") && text.out().contains("d/db = 6.0") && text.out().contains("d/dc = 5.0"), text.out());
+    assertTrue(
+        text.out().contains("d/da = 3.0")
+            && text.out().contains("d/db = 6.0")
+            && text.out().contains("d/dc = 5.0"),
+        text.out());
   }
 
   @Test
@@ -185,7 +204,8 @@ class CliTest {
   void expressionErrorsInASuiteNameTheSuiteLocation() throws Exception {
     Path suite = dir.resolve("broken.yaml");
     Files.writeString(
-        suite, "suite: broken\nfunctions:\n  - name: f\n    expression: \"(x - 3\"\noptimizers: [{name: gd}]\n");
+        suite,
+        "suite: broken\nfunctions:\n  - name: f\n    expression: \"(x - 3\"\noptimizers: [{name: gd}]\n");
     Result r = gradus("validate", suite.toString());
     assertEquals(1, r.code());
     assertTrue(r.err().contains("broken.yaml:4:17") && r.err().contains("expected ')'"), r.err());

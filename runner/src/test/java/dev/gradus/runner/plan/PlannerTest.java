@@ -73,10 +73,14 @@ class PlannerTest {
 
   @Test
   void everyDefaultIsRecorded() {
-    Plan plan = TestSuites.plan("suite: d\nfunctions: [{name: sphere}]\noptimizers: [{name: adam}]\n");
+    Plan plan =
+        TestSuites.plan("suite: d\nfunctions: [{name: sphere}]\noptimizers: [{name: adam}]\n");
     var hp = plan.optimizers().get(0).hyperparameters();
-    assertTrue(hp.containsKey("lr") && hp.containsKey("betas") && hp.containsKey("eps"), hp.toString());
-    assertTrue(hp.containsKey("amsgrad") && hp.containsKey("weight_decay") && hp.containsKey("maximize"), hp.toString());
+    assertTrue(
+        hp.containsKey("lr") && hp.containsKey("betas") && hp.containsKey("eps"), hp.toString());
+    assertTrue(
+        hp.containsKey("amsgrad") && hp.containsKey("weight_decay") && hp.containsKey("maximize"),
+        hp.toString());
   }
 
   @Test
@@ -102,24 +106,28 @@ class PlannerTest {
     assertTrue(message.startsWith("suite.yaml:3:14: unknown optimizer 'adma'"), message);
     assertTrue(message.contains("did you mean 'adam'"), message);
     String function = error("suite: x\nfunctions: [{name: rosenbrok}]\noptimizers: [{name: gd}]\n");
-    assertTrue(function.contains("unknown function 'rosenbrok' (did you mean 'rosenbrock'?)"), function);
+    assertTrue(
+        function.contains("unknown function 'rosenbrok' (did you mean 'rosenbrock'?)"), function);
   }
 
   @Test
   void unknownHyperparametersSuggestCloseMatches() {
     String message =
-        error("suite: x\nfunctions: [{name: sphere}]\noptimizers:\n  - name: adam\n    betas1: 0.9\n");
+        error(
+            "suite: x\nfunctions: [{name: sphere}]\noptimizers:\n  - name: adam\n    betas1: 0.9\n");
     assertTrue(message.startsWith("suite.yaml:5:13: 'adam' has no setting 'betas1'"), message);
     assertTrue(message.contains("did you mean 'betas'"), message);
   }
 
   @Test
   void outOfRangeHyperparametersNameParameterValueAndRange() {
-    String lr = error("suite: x\nfunctions: [{name: sphere}]\noptimizers:\n  - name: gd\n    lr: -0.1\n");
+    String lr =
+        error("suite: x\nfunctions: [{name: sphere}]\noptimizers:\n  - name: gd\n    lr: -0.1\n");
     assertTrue(lr.startsWith("suite.yaml:5:9: "), lr);
     assertTrue(lr.contains("lr = -0.1"), lr);
     String betas =
-        error("suite: x\nfunctions: [{name: sphere}]\noptimizers:\n  - name: adam\n    betas: [0.9, 1.0]\n");
+        error(
+            "suite: x\nfunctions: [{name: sphere}]\noptimizers:\n  - name: adam\n    betas: [0.9, 1.0]\n");
     assertTrue(betas.contains("betas") && betas.contains("[0, 1)"), betas);
   }
 
@@ -136,22 +144,28 @@ class PlannerTest {
   @Test
   void wrongTypesAreRefused() {
     String message =
-        error("suite: x\nfunctions: [{name: sphere}]\noptimizers:\n  - name: adam\n    amsgrad: sometimes\n");
+        error(
+            "suite: x\nfunctions: [{name: sphere}]\noptimizers:\n  - name: adam\n    amsgrad: sometimes\n");
     assertTrue(message.contains("amsgrad") && message.contains("true or false"), message);
   }
 
   @Test
   void emptySweepListsAreRefused() {
-    String message = error("suite: x\nfunctions: [{name: sphere}]\noptimizers:\n  - name: gd\n    lr: []\n");
+    String message =
+        error("suite: x\nfunctions: [{name: sphere}]\noptimizers:\n  - name: gd\n    lr: []\n");
     assertTrue(message.contains("the sweep list is empty"), message);
     assertTrue(message.startsWith("suite.yaml:5:9"), message);
   }
 
   @Test
   void absurdSizesAreRefusedBeforeAnyWork() {
-    String dim = error("suite: x\nfunctions:\n  - name: rosenbrock\n    dim: 1e12\noptimizers: [{name: gd}]\n");
+    String dim =
+        error(
+            "suite: x\nfunctions:\n  - name: rosenbrock\n    dim: 1e12\noptimizers: [{name: gd}]\n");
     assertTrue(dim.contains("dim"), dim);
-    StringBuilder sweep = new StringBuilder("suite: x\nfunctions: [{name: sphere}]\noptimizers:\n  - name: gd\n    lr: [");
+    StringBuilder sweep =
+        new StringBuilder(
+            "suite: x\nfunctions: [{name: sphere}]\noptimizers:\n  - name: gd\n    lr: [");
     for (int i = 1; i <= 1000; i++) {
       sweep.append(i == 1 ? "" : ", ").append(i * 1e-6);
     }
@@ -171,14 +185,18 @@ class PlannerTest {
       lrs.append(i == 1 ? "" : ", ").append(i * 1e-7);
     }
     String message =
-        error("suite: x\nrepeats: 100\nfunctions: [{name: sphere}]\noptimizers:\n  - name: gd\n    lr: [" + lrs + "]\n");
+        error(
+            "suite: x\nrepeats: 100\nfunctions: [{name: sphere}]\noptimizers:\n  - name: gd\n    lr: ["
+                + lrs
+                + "]\n");
     assertTrue(message.contains("500000 runs") && message.contains("limit"), message);
   }
 
   @Test
   void gradientMethodsAreChecked() {
     String message =
-        error("suite: x\nfunctions:\n  - name: sphere\n    gradient: numerica\noptimizers: [{name: gd}]\n");
+        error(
+            "suite: x\nfunctions:\n  - name: sphere\n    gradient: numerica\noptimizers: [{name: gd}]\n");
     assertTrue(message.contains("did you mean 'numerical'"), message);
   }
 }
