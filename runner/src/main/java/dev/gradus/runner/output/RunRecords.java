@@ -14,8 +14,14 @@ import java.util.Map;
 /**
  * The JSON form of a {@link RunResult}: one line of {@code runs.jsonl}, in snake_case, fields in a
  * fixed order. Doubles are written so that they read back bit for bit.
+ *
+ * <p>Points of more than {@link #MAX_WRITTEN_COORDINATES} coordinates are written as null, so that
+ * a line stays small at a million dimensions; {@code x_final_sha256} (SHA-256 of the IEEE 754 bits
+ * of x_final, big-endian) is always written, so that results can still be compared bit for bit.
  */
 public final class RunRecords {
+  public static final int MAX_WRITTEN_COORDINATES = 10_000;
+
   static final ObjectMapper JSON =
       JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
 
@@ -35,10 +41,11 @@ public final class RunRecords {
     m.put("status", r.status().id());
     m.put("iterations", r.iterations());
     m.put("evaluations", r.evaluations());
-    m.put("x_start", r.xStart());
-    m.put("x_final", r.xFinal());
+    m.put("x_start", bounded(r.xStart()));
+    m.put("x_final", bounded(r.xFinal()));
+    m.put("x_final_sha256", sha256(r.xFinal()));
     m.put("f_final", r.fFinal());
-    m.put("x_best", r.xBest());
+    m.put("x_best", bounded(r.xBest()));
     m.put("f_best", r.fBest());
     m.put("grad_norm_final", r.gradNormFinal());
     m.put("f_gap", r.fGap());
@@ -97,6 +104,32 @@ public final class RunRecords {
           (String) m.get("error"));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("incomplete run record: " + e.getMessage(), e);
+    }
+  }
+
+  private static double[] bounded(double[] point) {
+    return point == null || point.length > MAX_WRITTEN_COORDINATES ? null : point;
+  }
+
+  /** SHA-256 of the IEEE 754 bits of a point, in hex; null for no point. */
+  public static String sha256(double[] point) {
+    if (point == null) {
+      return null;
+    }
+    try {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(8 * Math.min(point.length, 4096));
+      for (int i = 0; i < point.length; i++) {
+        if (!bytes.hasRemaining()) {
+          digest.update(bytes.flip());
+          bytes.clear();
+        }
+        bytes.putLong(Double.doubleToRawLongBits(point[i]));
+      }
+      digest.update(bytes.flip());
+      return java.util.HexFormat.of().formatHex(digest.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
 

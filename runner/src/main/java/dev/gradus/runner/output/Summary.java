@@ -134,7 +134,15 @@ public record Summary(List<Row> rows) {
   /** A fixed-width table for the terminal. */
   public String toTable() {
     String[] head = {
-      "function", "optimizer", "runs", "success", "iters→target (IQR)", "final gap (IQR)", "wall ms"
+      "function",
+      "optimizer",
+      "runs",
+      "success",
+      "diverged",
+      "failed",
+      "iters→target (IQR)",
+      "final gap (IQR)",
+      "wall ms"
     };
     List<String[]> lines = new ArrayList<>();
     lines.add(head);
@@ -145,6 +153,8 @@ public record Summary(List<Row> rows) {
             r.optimizer(),
             Integer.toString(r.runs()),
             String.format(Locale.ROOT, "%.0f%%", 100 * r.successRate()),
+            Integer.toString(r.diverged()),
+            Integer.toString(r.failed()),
             Double.isNaN(r.iterationsToTargetMedian())
                 ? "-"
                 : String.format(

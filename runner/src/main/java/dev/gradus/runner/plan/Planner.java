@@ -166,7 +166,8 @@ public final class Planner {
     ObjectiveProvider provider = require(objectives, entry, "function");
     for (Map<String, Located> choice :
         expand(entry, provider.hyperParameters(), FUNCTION_SETTINGS)) {
-      HyperParameters values = resolve(provider.id(), provider.hyperParameters(), choice, entry);
+      HyperParameters values =
+          resolve(provider.id(), provider.hyperParameters(), choice, entry, suite.baseDir());
       String label = label(entry.name(), choice);
       Supplier<dev.gradus.spi.Objective> factory = () -> provider.create(values);
       out.add(
@@ -193,7 +194,7 @@ public final class Planner {
       Map<String, Located> own = new LinkedHashMap<>(choice);
       Located norm = own.remove("clip_grad_norm");
       Located value = own.remove("clip_grad_value");
-      HyperParameters values = resolve(provider.id(), provider.hyperParameters(), own, entry);
+      HyperParameters values = resolve(provider.id(), provider.hyperParameters(), own, entry, null);
       Optimizer optimizer;
       try {
         optimizer = provider.create(values);
@@ -360,10 +361,42 @@ public final class Planner {
     return out;
   }
 
+  /**
+   * Relative file paths in a structure setting (the values of {@code csv}, {@code file} and {@code
+   * path} keys, such as {@code data: {csv: points.csv}}) are made absolute against the suite file's
+   * folder, so that a suite runs the same from any working directory.
+   */
+  static Object resolvePaths(Object plain, java.nio.file.Path base) {
+    if (base == null) {
+      return plain;
+    }
+    if (plain instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach(
+          (k, v) -> {
+            boolean isPath = Set.of("csv", "file", "path").contains(k) && v instanceof String;
+            out.put(
+                (String) k,
+                isPath ? base.resolve((String) v).normalize().toString() : resolvePaths(v, base));
+          });
+      return out;
+    }
+    if (plain instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      list.forEach(v -> out.add(resolvePaths(v, base)));
+      return out;
+    }
+    return plain;
+  }
+
   private static HyperParameters resolve(
-      String id, List<HyperParameter> declared, Map<String, Located> choice, Suite.Entry entry) {
+      String id,
+      List<HyperParameter> declared,
+      Map<String, Located> choice,
+      Suite.Entry entry,
+      java.nio.file.Path base) {
     Map<String, Object> raw = new LinkedHashMap<>();
-    choice.forEach((k, v) -> raw.put(k, v.toPlain()));
+    choice.forEach((k, v) -> raw.put(k, resolvePaths(v.toPlain(), base)));
     try {
       return HyperParameters.resolve(id, declared, raw);
     } catch (InvalidHyperParameterException e) {

@@ -1,5 +1,6 @@
 package dev.gradus.runner.run;
 
+import dev.gradus.functions.distance.Distances;
 import dev.gradus.runner.plan.OptimizerConfig;
 import dev.gradus.runner.plan.RunSpec;
 import dev.gradus.runner.suite.Suite;
@@ -8,7 +9,6 @@ import dev.gradus.spi.KnownMinimum;
 import dev.gradus.spi.Objective;
 import dev.gradus.spi.Optimizer;
 import dev.gradus.spi.OptimizerState;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -124,7 +124,7 @@ public final class RunEngine {
       config.clip().clip(gradient);
       System.arraycopy(x, 0, previous, 0, n);
       optimizer.step(x, f, gradient, lr, state, evaluator);
-      stepNorm = distance(x, previous);
+      stepNorm = Distances.euclidean(x, previous);
     }
   }
 
@@ -132,15 +132,6 @@ public final class RunEngine {
     double sum = 0;
     for (double e : v) {
       sum += e * e;
-    }
-    return Math.sqrt(sum);
-  }
-
-  private static double distance(double[] a, double[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      double d = a[i] - b[i];
-      sum += d * d;
     }
     return Math.sqrt(sum);
   }
@@ -172,7 +163,7 @@ public final class RunEngine {
         gap = fBest - minimum.get().value();
       }
       if (minimum.isPresent() && x != null && !minimum.get().minimizers().isEmpty()) {
-        distance = nearest(x, minimum.get().minimizers());
+        distance = Distances.nearest(x, minimum.get().minimizers());
       }
       return new RunResult(
           spec.runId(),
@@ -202,16 +193,6 @@ public final class RunEngine {
 
     private static Double finite(double v) {
       return Double.isNaN(v) ? null : v;
-    }
-
-    private static double nearest(double[] x, List<double[]> points) {
-      double best = Double.POSITIVE_INFINITY;
-      for (double[] p : points) {
-        if (p.length == x.length) {
-          best = Math.min(best, distance(x, p));
-        }
-      }
-      return best;
     }
   }
 }

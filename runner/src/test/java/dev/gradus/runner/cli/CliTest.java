@@ -210,4 +210,25 @@ class CliTest {
     assertEquals(1, r.code());
     assertTrue(r.err().contains("broken.yaml:4:17") && r.err().contains("expected ')'"), r.err());
   }
+
+  @Test
+  void missingCsvDataAndMissingColumnsAreClearErrors() throws Exception {
+    Path suite = dir.resolve("data.yaml");
+    Files.writeString(
+        suite,
+        "suite: data\nfunctions:\n  - name: linear-regression\n"
+            + "    data: {csv: points.csv, x: [size], y: price}\noptimizers: [{name: gd}]\n");
+    Result missing = gradus("validate", suite.toString());
+    assertEquals(1, missing.code());
+    assertTrue(missing.err().contains("points.csv"), missing.err());
+
+    Files.writeString(dir.resolve("points.csv"), "size,prize\n1,2\n2,4\n3,6\n");
+    Result column = gradus("validate", suite.toString());
+    assertEquals(1, column.code());
+    assertTrue(column.err().contains("price") && column.err().contains("prize"), column.err());
+
+    Files.writeString(dir.resolve("points.csv"), "size,price\n1,2\n2,4\n3,6\n");
+    Result ok = gradus("validate", suite.toString());
+    assertEquals(0, ok.code(), ok.err());
+  }
 }
