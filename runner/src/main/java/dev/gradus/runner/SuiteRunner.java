@@ -12,8 +12,11 @@ import dev.gradus.runner.plan.Plan;
 import dev.gradus.runner.plan.RunSpec;
 import dev.gradus.runner.run.RunEngine;
 import dev.gradus.runner.run.RunExecutor;
-import dev.gradus.runner.run.RunListener;
 import dev.gradus.runner.run.RunResult;
+import dev.gradus.spi.RunInfo;
+import dev.gradus.spi.RunListener;
+import dev.gradus.spi.RunOutcome;
+import dev.gradus.spi.SuiteInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,37 +97,27 @@ public final class SuiteRunner {
       List<RunListener> all = new ArrayList<>(listeners);
       all.add(new TraceWriter(outputDir));
       RunListener fanOut = new FanOut(all);
-      fanOut.suiteStarted(plan, pending, outputDir);
+      SuiteInfo info =
+          new SuiteInfo(plan.suite().name(), outputDir, plan.runs().size(), pending.size());
+      fanOut.suiteStarted(info);
       RunEngine engine =
           new RunEngine(
               plan.suite().budget(), plan.suite().stop(), plan.suite().output().traceEvery());
+      Map<String, RunSpec> byId = new HashMap<>();
+      pending.forEach(spec -> byId.put(spec.runId(), spec));
       executor.execute(
           pending,
-          engine,
-          new RunListener() {
-            @Override
-            public void runStarted(RunSpec run) {
-              fanOut.runStarted(run);
-            }
-
-            @Override
-            public void iteration(
-                RunSpec run, long it, double f, double gap, double g, double s, double lr) {
-              fanOut.iteration(run, it, f, gap, g, s, lr);
-            }
-
-            @Override
-            public void runFinished(RunSpec run, RunResult result) {
-              store.append(result); // first, so that a listener failure cannot lose the result
-              results.add(result);
-              fanOut.runFinished(run, result);
-            }
+          spec -> engine.run(spec, fanOut),
+          result -> {
+            store.append(result); // first, so that a listener failure cannot lose the result
+            results.add(result);
+            fanOut.runFinished(byId.get(result.runId()).info(), result.outcome());
           });
       List<RunResult> sorted = new ArrayList<>(results);
       sorted.sort(java.util.Comparator.comparing(RunResult::runId));
       Summary summary = Summary.of(sorted);
       Files.writeString(outputDir.resolve("summary.csv"), summary.toCsv(), StandardCharsets.UTF_8);
-      fanOut.suiteFinished(plan, sorted);
+      fanOut.suiteFinished(info);
       return new Outcome(sorted, summary, outputDir);
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -184,28 +178,28 @@ public final class SuiteRunner {
     }
 
     @Override
-    public void suiteStarted(Plan plan, List<RunSpec> pending, Path outputDir) {
-      listeners.forEach(l -> l.suiteStarted(plan, pending, outputDir));
+    public void suiteStarted(SuiteInfo suite) {
+      listeners.forEach(l -> l.suiteStarted(suite));
     }
 
     @Override
-    public void runStarted(RunSpec run) {
+    public void runStarted(RunInfo run) {
       listeners.forEach(l -> l.runStarted(run));
     }
 
     @Override
     public void iteration(
-        RunSpec run, long it, double f, double gap, double g, double s, double lr) {
+        RunInfo run, long it, double f, double gap, double g, double s, double lr) {
       for (RunListener l : listeners) {
         l.iteration(run, it, f, gap, g, s, lr);
       }
     }
 
     @Override
-    public void runFinished(RunSpec run, RunResult result) {
+    public void runFinished(RunInfo run, RunOutcome outcome) {
       for (RunListener l : listeners) {
         try {
-          l.runFinished(run, result);
+          l.runFinished(run, outcome);
         } catch (RuntimeException e) {
           log.warn(
               "listener {} failed after run {}: {}",
@@ -217,8 +211,8 @@ public final class SuiteRunner {
     }
 
     @Override
-    public void suiteFinished(Plan plan, List<RunResult> results) {
-      listeners.forEach(l -> l.suiteFinished(plan, results));
+    public void suiteFinished(SuiteInfo suite) {
+      listeners.forEach(l -> l.suiteFinished(suite));
     }
   }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyDouble;
-import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeastOnce;
@@ -20,9 +19,12 @@ import dev.gradus.runner.output.RunRecords;
 import dev.gradus.runner.plan.Plan;
 import dev.gradus.runner.plan.RunSpec;
 import dev.gradus.runner.run.LocalExecutor;
-import dev.gradus.runner.run.RunListener;
 import dev.gradus.runner.run.RunResult;
 import dev.gradus.runner.run.RunStatus;
+import dev.gradus.spi.RunInfo;
+import dev.gradus.spi.RunListener;
+import dev.gradus.spi.RunOutcome;
+import dev.gradus.spi.SuiteInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -218,18 +220,21 @@ class SuiteRunnerTest {
             "suite: protocol\nrepeats: 2\nbudget: {max_iterations: 10}\n"
                 + "functions: [{name: sphere}]\noptimizers: [{name: gd}]\n");
     new SuiteRunner(List.of(listener), Map.of()).run(plan, dir, new LocalExecutor(1), false);
+    SuiteInfo suite = new SuiteInfo("protocol", dir, 2, 2);
     InOrder order = inOrder(listener);
-    order.verify(listener).suiteStarted(eq(plan), anyList(), eq(dir));
+    order.verify(listener).suiteStarted(suite);
     for (RunSpec spec : plan.runs()) {
-      order.verify(listener).runStarted(spec);
+      RunInfo info = spec.info();
+      order.verify(listener).runStarted(info);
       order
           .verify(listener, atLeastOnce())
           .iteration(
-              eq(spec), anyLong(), anyDouble(), anyDouble(), anyDouble(), anyDouble(), anyDouble());
-      order.verify(listener).runFinished(eq(spec), any(RunResult.class));
+              eq(info), anyLong(), anyDouble(), anyDouble(), anyDouble(), anyDouble(), anyDouble());
+      order.verify(listener).runFinished(eq(info), any(RunOutcome.class));
     }
-    order.verify(listener).suiteFinished(eq(plan), anyList());
+    order.verify(listener).suiteFinished(suite);
     verify(listener, times(2)).runStarted(any());
+    // iterations 0..10 of each run are all recorded with trace_every = 1
     verify(listener, times(11 * 2))
         .iteration(
             any(), anyLong(), anyDouble(), anyDouble(), anyDouble(), anyDouble(), anyDouble());
@@ -240,7 +245,7 @@ class SuiteRunnerTest {
     RunListener flaky =
         new RunListener() {
           @Override
-          public void runStarted(RunSpec run) {
+          public void runStarted(RunInfo run) {
             if (run.repeat() == 1) {
               throw new IllegalStateException("listener broke");
             }

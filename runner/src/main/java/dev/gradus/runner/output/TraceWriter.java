@@ -1,8 +1,8 @@
 package dev.gradus.runner.output;
 
-import dev.gradus.runner.plan.RunSpec;
-import dev.gradus.runner.run.RunListener;
-import dev.gradus.runner.run.RunResult;
+import dev.gradus.spi.RunInfo;
+import dev.gradus.spi.RunListener;
+import dev.gradus.spi.RunOutcome;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +26,7 @@ public final class TraceWriter implements RunListener {
   }
 
   @Override
-  public void runStarted(RunSpec run) {
+  public void runStarted(RunInfo run) {
     try {
       Files.createDirectories(dir);
       BufferedWriter writer =
@@ -42,7 +42,7 @@ public final class TraceWriter implements RunListener {
 
   @Override
   public void iteration(
-      RunSpec run,
+      RunInfo run,
       long iteration,
       double f,
       double gap,
@@ -74,7 +74,7 @@ public final class TraceWriter implements RunListener {
   }
 
   @Override
-  public void runFinished(RunSpec run, RunResult result) {
+  public void runFinished(RunInfo run, RunOutcome outcome) {
     BufferedWriter writer = open.remove(run.runId());
     if (writer != null) {
       try {

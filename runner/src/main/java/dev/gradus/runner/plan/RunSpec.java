@@ -1,5 +1,7 @@
 package dev.gradus.runner.plan;
 
+import dev.gradus.spi.RunInfo;
+
 /**
  * The coordinates of one run: which function configuration, which optimizer configuration, which
  * repeat, and the seed derived from them. A run's result is a pure function of its spec and the
@@ -15,4 +17,17 @@ public record RunSpec(
     FunctionConfig function,
     OptimizerConfig optimizer,
     int repeat,
-    long seed) {}
+    long seed) {
+
+  /** The run as listeners see it. */
+  public RunInfo info() {
+    return new RunInfo(
+        runId,
+        function.name(),
+        function.label(),
+        optimizer.name(),
+        optimizer.label(),
+        repeat,
+        seed);
+  }
+}

@@ -1,9 +1,9 @@
 package dev.gradus.runner.run;
 
-import dev.gradus.runner.plan.Plan;
-import dev.gradus.runner.plan.RunSpec;
-import java.nio.file.Path;
-import java.util.List;
+import dev.gradus.spi.RunInfo;
+import dev.gradus.spi.RunListener;
+import dev.gradus.spi.RunOutcome;
+import dev.gradus.spi.SuiteInfo;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,20 +13,18 @@ public final class ConvergenceLogger implements RunListener {
   private static final Logger log = LoggerFactory.getLogger("gradus.convergence");
 
   @Override
-  public void suiteStarted(Plan plan, List<RunSpec> pending, Path outputDir) {
+  public void suiteStarted(SuiteInfo suite) {
     log.info(
-        "suite {}: {} runs ({} to do), {} function and {} optimizer configurations, results in {}",
-        plan.suite().name(),
-        plan.runs().size(),
-        pending.size(),
-        plan.functions().size(),
-        plan.optimizers().size(),
-        outputDir);
+        "suite {}: {} runs, {} to do; results in {}",
+        suite.name(),
+        suite.runs(),
+        suite.pending(),
+        suite.outputDir());
   }
 
   @Override
   public void iteration(
-      RunSpec run,
+      RunInfo run,
       long iteration,
       double f,
       double gap,
@@ -49,18 +47,18 @@ public final class ConvergenceLogger implements RunListener {
   }
 
   @Override
-  public void runFinished(RunSpec run, RunResult r) {
+  public void runFinished(RunInfo run, RunOutcome r) {
     if (log.isInfoEnabled()) {
       log.info(
           String.format(
               Locale.ROOT,
-              "%s: %s after %d iterations (%d evaluations), f=%s%s, %d ms%s",
-              r.runId(),
-              r.status().id(),
+              "%s: %s after %d iterations (%d evaluations), f=%.10g%s, %d ms%s",
+              run.runId(),
+              r.status(),
               r.iterations(),
               r.evaluations(),
-              r.fFinal() == null ? "NaN" : String.format(Locale.ROOT, "%.10g", r.fFinal()),
-              r.fGap() == null ? "" : String.format(Locale.ROOT, " gap=%.3g", r.fGap()),
+              r.fFinal(),
+              Double.isNaN(r.fGap()) ? "" : String.format(Locale.ROOT, " gap=%.3g", r.fGap()),
               r.wallMs(),
               r.error() == null ? "" : " (" + r.error() + ")"));
     }

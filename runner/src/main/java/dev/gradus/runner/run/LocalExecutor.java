@@ -1,13 +1,17 @@
 package dev.gradus.runner.run;
 
 import dev.gradus.runner.plan.RunSpec;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
-/** Runs on a fixed pool of threads on this machine. */
+/** Runs on a fixed pool of threads on this machine, taking runs in list order. */
 public final class LocalExecutor implements RunExecutor {
   private final int threads;
 
@@ -23,48 +27,46 @@ public final class LocalExecutor implements RunExecutor {
   }
 
   @Override
-  public void execute(List<RunSpec> runs, RunEngine engine, RunListener listener) {
+  public void execute(
+      List<RunSpec> runs, Function<RunSpec, RunResult> run, Consumer<RunResult> finished) {
     if (runs.isEmpty()) {
       return;
     }
+    int workers = Math.min(threads, runs.size());
     AtomicInteger next = new AtomicInteger();
-    AtomicInteger workerIds = new AtomicInteger();
+    AtomicInteger names = new AtomicInteger();
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            Math.min(threads, runs.size()),
+            workers,
             task -> {
-              Thread thread = new Thread(task, "gradus-run-" + workerIds.incrementAndGet());
+              Thread thread = new Thread(task, "gradus-run-" + names.incrementAndGet());
               thread.setDaemon(true);
               return thread;
             });
     try {
-      List<Future<?>> workers = new java.util.ArrayList<>();
-      for (int w = 0; w < Math.min(threads, runs.size()); w++) {
-        workers.add(
+      List<Future<?>> futures = new ArrayList<>();
+      for (int w = 0; w < workers; w++) {
+        futures.add(
             pool.submit(
                 () -> {
-                  // Runs are taken in list order, so long runs listed first start first.
                   for (int i = next.getAndIncrement();
                       i < runs.size();
                       i = next.getAndIncrement()) {
-                    RunSpec spec = runs.get(i);
-                    RunResult result = engine.run(spec, listener);
-                    listener.runFinished(spec, result);
+                    finished.accept(run.apply(runs.get(i)));
                   }
                 }));
       }
-      for (Future<?> worker : workers) {
-        worker.get();
+      for (Future<?> future : futures) {
+        future.get();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while running the suite", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
       }
-      throw new IllegalStateException(cause);
+      throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
     }

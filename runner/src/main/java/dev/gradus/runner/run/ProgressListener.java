@@ -1,9 +1,9 @@
 package dev.gradus.runner.run;
 
-import dev.gradus.runner.plan.Plan;
-import dev.gradus.runner.plan.RunSpec;
-import java.nio.file.Path;
-import java.util.List;
+import dev.gradus.spi.RunInfo;
+import dev.gradus.spi.RunListener;
+import dev.gradus.spi.RunOutcome;
+import dev.gradus.spi.SuiteInfo;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -20,18 +20,18 @@ public final class ProgressListener implements RunListener {
     this.enabled = enabled;
   }
 
-  /** True when standard output and error are a terminal. */
+  /** True when the process has a terminal. */
   public static boolean onTerminal() {
     return System.console() != null;
   }
 
   @Override
-  public synchronized void suiteStarted(Plan plan, List<RunSpec> pending, Path outputDir) {
-    if (enabled && !pending.isEmpty()) {
+  public synchronized void suiteStarted(SuiteInfo suite) {
+    if (enabled && suite.pending() > 0) {
       bar =
           new ProgressBarBuilder()
-              .setTaskName(plan.suite().name())
-              .setInitialMax(pending.size())
+              .setTaskName(suite.name())
+              .setInitialMax(suite.pending())
               .setStyle(ProgressBarStyle.ASCII)
               .setUnit(" runs", 1)
               .showSpeed()
@@ -40,14 +40,14 @@ public final class ProgressListener implements RunListener {
   }
 
   @Override
-  public synchronized void runFinished(RunSpec run, RunResult result) {
+  public synchronized void runFinished(RunInfo run, RunOutcome outcome) {
     if (bar != null) {
       bar.step();
     }
   }
 
   @Override
-  public synchronized void suiteFinished(Plan plan, List<RunResult> results) {
+  public synchronized void suiteFinished(SuiteInfo suite) {
     if (bar != null) {
       bar.close();
       bar = null;

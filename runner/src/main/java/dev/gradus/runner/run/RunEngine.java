@@ -9,6 +9,8 @@ import dev.gradus.spi.KnownMinimum;
 import dev.gradus.spi.Objective;
 import dev.gradus.spi.Optimizer;
 import dev.gradus.spi.OptimizerState;
+import dev.gradus.spi.RunInfo;
+import dev.gradus.spi.RunListener;
 import java.util.Optional;
 
 /**
@@ -38,8 +40,9 @@ public final class RunEngine {
     long started = System.nanoTime();
     Tracker t = new Tracker(spec);
     try {
-      listener.runStarted(spec);
-      iterate(spec, listener, t, started);
+      RunInfo info = spec.info();
+      listener.runStarted(info);
+      iterate(spec, info, listener, t, started);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       t.status = RunStatus.FAILED;
       t.error =
@@ -48,7 +51,7 @@ public final class RunEngine {
     return t.result(System.nanoTime() - started);
   }
 
-  private void iterate(RunSpec spec, RunListener listener, Tracker t, long started) {
+  private void iterate(RunSpec spec, RunInfo info, RunListener listener, Tracker t, long started) {
     Objective objective = spec.function().factory().get();
     double[] x =
         StartPoints.resolve(
@@ -107,7 +110,7 @@ public final class RunEngine {
               || evaluations[0] >= maxEvaluations
               || System.nanoTime() > deadline;
       if (iteration % traceEvery == 0 || last) {
-        listener.iteration(spec, iteration, f, gap, gradNorm, stepNorm, lr);
+        listener.iteration(info, iteration, f, gap, gradNorm, stepNorm, lr);
       }
       if (reached || gradNorm <= gradTolerance) {
         t.status = RunStatus.CONVERGED;

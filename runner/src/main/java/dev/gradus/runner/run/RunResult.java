@@ -1,5 +1,6 @@
 package dev.gradus.runner.run;
 
+import dev.gradus.spi.RunOutcome;
 import java.util.Map;
 
 /**
@@ -33,4 +34,18 @@ public record RunResult(
     Double distanceToOptimum,
     Long iterationsToTarget,
     long wallMs,
-    String error) {}
+    String error) {
+
+  /** How the run ended, as listeners see it. */
+  public RunOutcome outcome() {
+    return new RunOutcome(
+        status.id(),
+        iterations,
+        evaluations,
+        fFinal == null ? Double.NaN : fFinal,
+        fBest == null ? Double.NaN : fBest,
+        fGap == null ? Double.NaN : fGap,
+        wallMs,
+        error);
+  }
+}

@@ -6,7 +6,7 @@ import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import dev.gradus.runner.SuiteRunner;
 import dev.gradus.runner.plan.Planner;
-import dev.gradus.runner.run.RunListener;
+import dev.gradus.spi.RunListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,9 +6,9 @@ import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.Multibinder;
 import dev.gradus.runner.run.ConvergenceLogger;
 import dev.gradus.runner.run.ProgressListener;
-import dev.gradus.runner.run.RunListener;
 import dev.gradus.spi.ObjectiveProvider;
 import dev.gradus.spi.OptimizerProvider;
+import dev.gradus.spi.RunListener;
 import java.util.List;
 
 /**
