@@ -1,6 +1,8 @@
 package dev.gradus.runner.cli;
 
 import dev.gradus.runner.wiring.Gradus;
+import dev.gradus.runner.wiring.PluginJar;
+import dev.gradus.runner.wiring.Plugins;
 import dev.gradus.spi.Provider;
 import dev.gradus.spi.ProviderRegistry;
 import java.io.PrintWriter;
@@ -16,7 +18,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
-    description = "List every optimizer and function with its id, description and origin.")
+    description =
+        "List every optimizer and function with its id, description and origin"
+            + " (built-in, or the plugin jar with its version), and every plugin jar loaded.")
 final class ListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -31,23 +35,33 @@ final class ListCommand implements Callable<Integer> {
     Logging.configure(true, false);
     Gradus gradus = SuiteOptions.wire(plugins, false);
     PrintWriter out = spec.commandLine().getOut();
-    print(out, "Optimizers", gradus.plugins().optimizers());
+    print(out, "Optimizers", gradus.plugins().optimizers(), gradus.plugins());
     out.println();
-    print(out, "Functions", gradus.plugins().objectives());
+    print(out, "Functions", gradus.plugins().objectives(), gradus.plugins());
+    if (!gradus.plugins().jars().isEmpty()) {
+      out.println();
+      out.println("Plugin jars:");
+      for (PluginJar jar : gradus.plugins().jars()) {
+        out.printf(
+            "  %s  version %s, SPI %s, sha256 %s%n",
+            jar.path(), jar.version(), jar.spiVersion(), jar.sha256());
+      }
+    }
     out.flush();
     return 0;
   }
 
   private static <P extends Provider> void print(
-      PrintWriter out, String title, ProviderRegistry<P> registry) {
+      PrintWriter out, String title, ProviderRegistry<P> registry, Plugins plugins) {
     out.println(title + ":");
     int width = 0;
     for (P p : registry.all()) {
       width = Math.max(width, p.id().length());
     }
     for (P p : registry.all()) {
-      out.printf(
-          "  %-" + width + "s  %s  [%s]%n", p.id(), p.description(), Origins.of(registry, p.id()));
+      PluginJar jar = plugins.originOf(p);
+      String origin = jar == null ? "built-in" : "plugin " + jar.name() + " " + jar.version();
+      out.printf("  %-" + width + "s  %s  [%s]%n", p.id(), p.description(), origin);
     }
   }
 }

@@ -45,6 +45,10 @@ public final class Gradus {
   public SuiteRunner suiteRunner() {
     Map<String, String> versions = new LinkedHashMap<>();
     versions.put("gradus", VERSION);
+    versions.put("spi", dev.gradus.spi.Spi.VERSION);
+    for (PluginJar jar : plugins.jars()) {
+      versions.put(jar.name(), jar.version() + " sha256:" + jar.sha256());
+    }
     return new SuiteRunner(listeners(), versions);
   }
 
