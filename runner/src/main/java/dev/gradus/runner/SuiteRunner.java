@@ -3,6 +3,7 @@ package dev.gradus.runner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.gradus.runner.output.PlanFile;
 import dev.gradus.runner.output.ResultsStore;
 import dev.gradus.runner.output.Summary;
 import dev.gradus.runner.output.TraceWriter;
@@ -43,20 +44,54 @@ public final class SuiteRunner {
 
   private final List<RunListener> listeners;
   private final Map<String, String> versions;
+  private final Map<String, String> pluginHashes;
 
   /**
    * @param listeners every run listener (logging, progress, plugins)
    * @param versions the Gradus and plugin versions to record in {@code suite.resolved.yaml}
    */
   public SuiteRunner(List<RunListener> listeners, Map<String, String> versions) {
+    this(listeners, versions, Map.of());
+  }
+
+  /**
+   * @param pluginHashes the SHA-256 of each plugin jar by file name, recorded on every result line
+   */
+  public SuiteRunner(
+      List<RunListener> listeners, Map<String, String> versions, Map<String, String> pluginHashes) {
     this.listeners = List.copyOf(listeners);
     this.versions = versions;
+    this.pluginHashes = new java.util.TreeMap<>(pluginHashes);
+  }
+
+  /** The fields every result line of this suite carries, for {@code merge} to check. */
+  public Map<String, Object> provenance(Plan plan) {
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    provenance.put("suite_sha256", plan.suite().sha256());
+    provenance.put("plugins", pluginHashes);
+    return provenance;
   }
 
   /** The outcome of {@link #run}: every run of the suite, in run-id order, and its summary. */
   public record Outcome(List<RunResult> results, Summary summary, Path outputDir) {}
 
   public Outcome run(Plan plan, Path outputDir, RunExecutor executor, boolean resume) {
+    return run(plan, plan.runs(), null, outputDir, executor, resume);
+  }
+
+  /**
+   * Runs only {@code selected} (a shard, or the runs named with {@code --runs}), recording in
+   * {@code plan.json} every run the suite has, the selection and the shard, for {@code merge}.
+   *
+   * @param shard the shard these runs are, such as {@code 1/4}, or null
+   */
+  public Outcome run(
+      Plan plan,
+      List<RunSpec> selected,
+      String shard,
+      Path outputDir,
+      RunExecutor executor,
+      boolean resume) {
     try {
       Files.createDirectories(outputDir);
     } catch (IOException e) {
@@ -68,7 +103,8 @@ public final class SuiteRunner {
           new IOException("results folder " + outputDir + " is not writable"));
     }
     writeResolvedSuite(plan, outputDir.resolve("suite.resolved.yaml"));
-    try (ResultsStore store = ResultsStore.open(outputDir, resume)) {
+    PlanFile.write(outputDir, plan, selected, shard);
+    try (ResultsStore store = ResultsStore.open(outputDir, resume, provenance(plan))) {
       Set<String> planned = new HashSet<>();
       plan.runs().forEach(r -> planned.add(r.runId()));
       List<RunResult> results = Collections.synchronizedList(new ArrayList<>());
@@ -86,7 +122,7 @@ public final class SuiteRunner {
         }
       }
       List<RunSpec> pending = new ArrayList<>();
-      for (RunSpec spec : plan.runs()) {
+      for (RunSpec spec : selected) {
         if (!done.contains(spec.runId())) {
           pending.add(spec);
         }

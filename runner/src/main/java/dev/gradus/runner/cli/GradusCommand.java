@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       DescribeCommand.class,
       EvalCommand.class,
       GradCommand.class,
+      MergeCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class GradusCommand implements Runnable {

@@ -2,8 +2,11 @@ package dev.gradus.runner.cli;
 
 import dev.gradus.runner.SuiteRunner;
 import dev.gradus.runner.plan.Plan;
+import dev.gradus.runner.plan.RunSpec;
 import dev.gradus.runner.run.LocalExecutor;
 import dev.gradus.runner.run.ProgressListener;
+import dev.gradus.runner.scale.Shard;
+import dev.gradus.runner.scale.Shards;
 import dev.gradus.runner.wiring.Gradus;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,6 +48,29 @@ final class RunCommand implements Callable<Integer> {
       description = "A folder of plugin jars; repeatable.")
   List<Path> plugins = new ArrayList<>();
 
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N|auto",
+      description =
+          "Run only shard I (0-based) of N; auto reads Slurm's or Kubernetes' job-array"
+              + " variables. Default output: results/<suite>/shard-I-of-N.")
+  String shard;
+
+  @Option(
+      names = "--costs",
+      paramLabel = "DIR",
+      description =
+          "Balance shards by the wall times in DIR/runs.jsonl (default: results/<suite>"
+              + " when it has one).")
+  Path costs;
+
+  @Option(
+      names = "--runs",
+      split = ",",
+      paramLabel = "RUN_ID",
+      description = "Run only these run ids (as 'merge --only-missing' prints them).")
+  List<String> runIds;
+
   @Option(names = "--resume", description = "Skip runs already recorded in the results folder.")
   boolean resume;
 
@@ -67,8 +93,29 @@ final class RunCommand implements Callable<Integer> {
     if (n < 1) {
       throw new IllegalArgumentException("--threads must be at least 1, got " + n);
     }
-    Path dir = out != null ? out : Path.of("results", plan.suite().name());
-    SuiteRunner.Outcome outcome = gradus.suiteRunner().run(plan, dir, new LocalExecutor(n), resume);
+    List<RunSpec> selected = Selection.byIds(plan, runIds);
+    Shard part = null;
+    Path defaultDir = Path.of("results", plan.suite().name());
+    if (shard != null) {
+      part = shard.equals("auto") ? Shard.fromEnvironment(System.getenv()) : Shard.parse(shard);
+      selected = Shards.select(selected, part, Selection.costs(costs, defaultDir));
+    }
+    Path dir =
+        out != null
+            ? out
+            : part == null
+                ? defaultDir
+                : defaultDir.resolve("shard-" + part.index() + "-of-" + part.count());
+    SuiteRunner.Outcome outcome =
+        gradus
+            .suiteRunner()
+            .run(
+                plan,
+                selected,
+                part == null ? null : part.toString(),
+                dir,
+                new LocalExecutor(n),
+                resume);
     var stdout = spec.commandLine().getOut();
     stdout.println();
     stdout.print(outcome.summary().toTable());

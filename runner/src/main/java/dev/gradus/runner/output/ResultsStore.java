@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,18 +27,21 @@ public final class ResultsStore implements AutoCloseable {
   private final Path file;
   private final Writer writer;
   private final List<RunResult> existing;
+  private final Map<String, Object> provenance;
 
-  private ResultsStore(Path file, Writer writer, List<RunResult> existing) {
+  private ResultsStore(
+      Path file, Writer writer, List<RunResult> existing, Map<String, Object> provenance) {
     this.file = file;
     this.writer = writer;
     this.existing = existing;
+    this.provenance = provenance;
   }
 
   /**
    * Opens {@code dir/runs.jsonl}: when {@code resume}, keeps and reads its runs; otherwise starts
    * it empty.
    */
-  public static ResultsStore open(Path dir, boolean resume) {
+  public static ResultsStore open(Path dir, boolean resume, Map<String, Object> provenance) {
     Path file = dir.resolve(FILE);
     try {
       Files.createDirectories(dir);
@@ -50,7 +54,11 @@ public final class ResultsStore implements AutoCloseable {
       Writer writer =
           Files.newBufferedWriter(
               file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      return new ResultsStore(file, writer, existing);
+      return new ResultsStore(
+          file,
+          writer,
+          existing,
+          java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + file + " for writing: " + e.getMessage(), e);
     }
@@ -110,6 +118,29 @@ public final class ResultsStore implements AutoCloseable {
     return runs;
   }
 
+  /**
+   * The complete lines of a results file, without changing it: a torn last line (no newline, or not
+   * parseable) is left out and reported.
+   */
+  public static List<String> completeLines(Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+    String last = lines.remove(lines.size() - 1); // after the final newline: empty unless torn
+    if (!last.isBlank()) {
+      log.warn("{}: torn last line ({} characters) left out", file, last.length());
+    }
+    lines.removeIf(String::isBlank);
+    if (!lines.isEmpty()) {
+      try {
+        RunRecords.fromJson(lines.get(lines.size() - 1));
+      } catch (IllegalArgumentException e) {
+        log.warn("{}: unreadable last line left out: {}", file, e.getMessage());
+        lines.remove(lines.size() - 1);
+      }
+    }
+    return lines;
+  }
+
   /** The runs that were already in the file when it was opened for resuming. */
   public List<RunResult> existing() {
     return existing;
@@ -122,7 +153,7 @@ public final class ResultsStore implements AutoCloseable {
   /** Appends one run as one line and flushes it. */
   public synchronized void append(RunResult result) {
     try {
-      writer.write(RunRecords.toJson(result));
+      writer.write(RunRecords.toJson(result, provenance));
       writer.write('\n');
       writer.flush();
     } catch (IOException e) {

@@ -28,6 +28,15 @@ public final class RunRecords {
   private RunRecords() {}
 
   public static String toJson(RunResult r) {
+    return toJson(r, Map.of());
+  }
+
+  /**
+   * The line for {@code r}, followed by the {@code provenance} fields ({@code suite_sha256} and
+   * {@code plugins}, the SHA-256 of each plugin jar), which let {@code merge} refuse results of
+   * different suites or plugins.
+   */
+  public static String toJson(RunResult r, Map<String, Object> provenance) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("run_id", r.runId());
     m.put("function", r.function());
@@ -53,6 +62,7 @@ public final class RunRecords {
     m.put("iterations_to_target", r.iterationsToTarget());
     m.put("wall_ms", r.wallMs());
     m.put("error", r.error());
+    m.putAll(provenance);
     try {
       return JSON.writeValueAsString(m);
     } catch (JsonProcessingException e) {

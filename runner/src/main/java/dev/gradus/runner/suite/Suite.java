@@ -12,6 +12,8 @@ import java.util.Map;
  * @param seed master seed; each run's seed derives from it and the run's coordinates
  * @param repeats runs per (function, optimizer configuration)
  * @param baseDir the folder relative paths in the suite (CSV data) are resolved against
+ * @param file the suite file's name, for messages
+ * @param sha256 SHA-256 of the suite file's text, which identifies the suite across machines
  */
 public record Suite(
     String name,
@@ -23,7 +25,8 @@ public record Suite(
     List<Entry> optimizers,
     Output output,
     Path baseDir,
-    String file) {
+    String file,
+    String sha256) {
 
   public static final long DEFAULT_SEED = 0;
   public static final int DEFAULT_REPEATS = 1;

@@ -65,7 +65,28 @@ public final class SuiteLoader {
     List<Suite.Entry> functions = entries(required(top, "functions", root), "functions");
     List<Suite.Entry> optimizers = entries(required(top, "optimizers", root), "optimizers");
     return new Suite(
-        name, seed, repeats, budget, stop, functions, optimizers, output, baseDir, fileName);
+        name,
+        seed,
+        repeats,
+        budget,
+        stop,
+        functions,
+        optimizers,
+        output,
+        baseDir,
+        fileName,
+        sha256(text));
+  }
+
+  static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   private static Suite.Budget budget(Located node) {

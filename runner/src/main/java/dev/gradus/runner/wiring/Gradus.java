@@ -46,10 +46,12 @@ public final class Gradus {
     Map<String, String> versions = new LinkedHashMap<>();
     versions.put("gradus", VERSION);
     versions.put("spi", dev.gradus.spi.Spi.VERSION);
+    Map<String, String> hashes = new LinkedHashMap<>();
     for (PluginJar jar : plugins.jars()) {
       versions.put(jar.name(), jar.version() + " sha256:" + jar.sha256());
+      hashes.put(jar.name(), jar.sha256());
     }
-    return new SuiteRunner(listeners(), versions);
+    return new SuiteRunner(listeners(), versions, hashes);
   }
 
   private static String versionFromManifest() {

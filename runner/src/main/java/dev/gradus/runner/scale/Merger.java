@@ -1,0 +1,210 @@
+package dev.gradus.runner.scale;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gradus.runner.output.PlanFile;
+import dev.gradus.runner.output.ResultsStore;
+import dev.gradus.runner.output.RunRecords;
+import dev.gradus.runner.output.Summary;
+import dev.gradus.runner.run.RunResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Joins the results folders of shards into one folder, as a single-machine run of the suite would
+ * have written it: {@code runs.jsonl} in run order, traces, {@code summary.csv}, {@code
+ * suite.resolved.yaml} and {@code plan.json}. It refuses folders of different suites (by the suite
+ * file's SHA-256) or with different plugin jars (by their SHA-256), and duplicate runs; it reports
+ * the runs that no folder has.
+ */
+public final class Merger {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * What a merge found.
+   *
+   * @param planned every run id of the suite, in run order
+   * @param merged how many runs the merged folder holds
+   * @param missing the run ids no folder had, in run order
+   */
+  public record Outcome(List<String> planned, int merged, List<String> missing, Summary summary) {}
+
+  private record Line(String text, RunResult run, Map<String, Object> fields, Path folder) {}
+
+  /** Checks the folders and lists what a merge would hold, without writing anything. */
+  public Outcome inspect(List<Path> folders) {
+    return collect(folders, null);
+  }
+
+  /** Merges {@code folders} into {@code out}. */
+  public Outcome merge(List<Path> folders, Path out) {
+    return collect(folders, out);
+  }
+
+  private Outcome collect(List<Path> folders, Path out) {
+    if (folders.isEmpty()) {
+      throw new IllegalArgumentException("merge: name at least one results folder");
+    }
+    PlanFile first = PlanFile.read(folders.get(0));
+    Map<String, Line> byId = new HashMap<>();
+    Map<String, Object> plugins = null;
+    Path pluginsFrom = null;
+    for (Path folder : folders) {
+      PlanFile plan = PlanFile.read(folder);
+      if (!Objects.equals(plan.suiteSha256(), first.suiteSha256())
+          || !plan.runs().equals(first.runs())) {
+        throw new IllegalArgumentException(
+            "merge: "
+                + folder
+                + " holds results of another suite than "
+                + folders.get(0)
+                + " ('"
+                + plan.suite()
+                + "' with suite file SHA-256 "
+                + plan.suiteSha256()
+                + " against '"
+                + first.suite()
+                + "' with "
+                + first.suiteSha256()
+                + ")");
+      }
+      for (Line line : read(folder)) {
+        Object sha = line.fields().get("suite_sha256");
+        if (!Objects.equals(sha, first.suiteSha256())) {
+          throw new IllegalArgumentException(
+              "merge: run "
+                  + line.run().runId()
+                  + " in "
+                  + folder
+                  + " belongs to another suite"
+                  + " (suite file SHA-256 "
+                  + sha
+                  + ", expected "
+                  + first.suiteSha256()
+                  + ")");
+        }
+        Object used = line.fields().getOrDefault("plugins", Map.of());
+        if (plugins == null) {
+          plugins = new LinkedHashMap<>(asMap(used));
+          pluginsFrom = folder;
+        } else if (!plugins.equals(asMap(used))) {
+          throw new IllegalArgumentException(
+              "merge: "
+                  + folder
+                  + " ran with other plugin jars than "
+                  + pluginsFrom
+                  + ": "
+                  + used
+                  + " against "
+                  + plugins);
+        }
+        Line previous = byId.putIfAbsent(line.run().runId(), line);
+        if (previous != null) {
+          throw new IllegalArgumentException(
+              "merge: run "
+                  + line.run().runId()
+                  + " appears twice, in "
+                  + previous.folder()
+                  + " and in "
+                  + folder
+                  + "; merge each run from one folder only");
+        }
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    List<Line> ordered = new ArrayList<>();
+    for (String id : first.runs()) {
+      Line line = byId.get(id);
+      if (line == null) {
+        missing.add(id);
+      } else {
+        ordered.add(line);
+      }
+    }
+    List<RunResult> results = new ArrayList<>();
+    ordered.forEach(l -> results.add(l.run()));
+    Summary summary = Summary.of(results);
+    if (out != null) {
+      write(out, folders.get(0), first, ordered, summary);
+    }
+    return new Outcome(first.runs(), ordered.size(), missing, summary);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object value) {
+    return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+  }
+
+  private static List<Line> read(Path folder) {
+    Path file = folder.resolve(ResultsStore.FILE);
+    List<String> lines;
+    try {
+      lines = ResultsStore.completeLines(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("merge: cannot read " + file + ": " + e.getMessage(), e);
+    }
+    List<Line> out = new ArrayList<>();
+    int number = 0;
+    for (String text : lines) {
+      number++;
+      try {
+        Map<String, Object> fields =
+            JSON.readValue(text, new TypeReference<Map<String, Object>>() {});
+        out.add(new Line(text, RunRecords.fromJson(text), fields, folder));
+      } catch (IOException | IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "merge: " + file + ":" + number + " is not a run record: " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  private static void write(
+      Path out, Path firstFolder, PlanFile plan, List<Line> ordered, Summary summary) {
+    try {
+      Files.createDirectories(out.resolve("traces"));
+      StringBuilder runs = new StringBuilder();
+      List<String> present = new ArrayList<>();
+      for (Line line : ordered) {
+        runs.append(line.text()).append('\n');
+        present.add(line.run().runId());
+        Path trace = line.folder().resolve("traces").resolve(line.run().runId() + ".csv");
+        if (Files.exists(trace)) {
+          Files.copy(
+              trace,
+              out.resolve("traces").resolve(trace.getFileName()),
+              StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      Files.writeString(out.resolve(ResultsStore.FILE), runs.toString(), StandardCharsets.UTF_8);
+      Files.writeString(out.resolve("summary.csv"), summary.toCsv(), StandardCharsets.UTF_8);
+      Path resolved = firstFolder.resolve("suite.resolved.yaml");
+      if (Files.exists(resolved)) {
+        Files.copy(
+            resolved, out.resolve("suite.resolved.yaml"), StandardCopyOption.REPLACE_EXISTING);
+      }
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("suite", plan.suite());
+      m.put("suite_sha256", plan.suiteSha256());
+      m.put("shard", null);
+      m.put("runs", plan.runs());
+      m.put("selected", present);
+      Files.writeString(
+          out.resolve(PlanFile.FILE),
+          JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m),
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("merge: cannot write " + out + ": " + e.getMessage(), e);
+    }
+  }
+}
