@@ -54,23 +54,28 @@ public final class TraceWriter implements RunListener {
       return;
     }
     try {
-      writer.write(
-          iteration
-              + ","
-              + f
-              + ","
-              + (Double.isNaN(gap) ? "" : Double.toString(gap))
-              + ","
-              + gradNorm
-              + ","
-              + stepNorm
-              + ","
-              + lr
-              + "\n");
+      writer.write(row(iteration, f, gap, gradNorm, stepNorm, lr));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot write trace of " + run.runId() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** One trace line, newline included; every trace, local or remote, is written with it. */
+  public static String row(
+      long iteration, double f, double gap, double gradNorm, double stepNorm, double lr) {
+    return iteration
+        + ","
+        + f
+        + ","
+        + (Double.isNaN(gap) ? "" : Double.toString(gap))
+        + ","
+        + gradNorm
+        + ","
+        + stepNorm
+        + ","
+        + lr
+        + "\n";
   }
 
   @Override

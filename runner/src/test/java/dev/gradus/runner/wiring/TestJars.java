@@ -17,14 +17,14 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /** Builds real plugin jars in tests: compiles sources with the JDK's compiler and packs them. */
-final class TestJars {
+public final class TestJars {
   private TestJars() {}
 
   /**
    * Compiles {@code sources} (class name → source) against the test class path and writes a jar
    * with the given service files (service type → provider class names) and manifest attributes.
    */
-  static Path build(
+  public static Path build(
       Path folder,
       String jarName,
       Map<String, String> sources,
@@ -78,11 +78,11 @@ final class TestJars {
     return jar;
   }
 
-  static Map<String, String> manifest(String spiVersion, String version) {
+  public static Map<String, String> manifest(String spiVersion, String version) {
     return Map.of("Gradus-Spi-Version", spiVersion, "Implementation-Version", version);
   }
 
-  static void writeGarbage(Path file) throws IOException {
+  public static void writeGarbage(Path file) throws IOException {
     Files.createDirectories(file.getParent());
     try (OutputStream out = Files.newOutputStream(file)) {
       out.write("this is not a zip file".getBytes(StandardCharsets.UTF_8));
@@ -90,7 +90,7 @@ final class TestJars {
   }
 
   /** A complete optimizer provider with the given id whose step calls {@code stepBody}. */
-  static String optimizer(
+  public static String optimizer(
       String pkg, String className, String id, String constructorBody, String stepBody) {
     return """
         package %1$s;

@@ -1,0 +1,108 @@
+package dev.gradus.spark;
+
+import dev.gradus.runner.SuiteRunner;
+import dev.gradus.runner.plan.Plan;
+import dev.gradus.runner.suite.Suite;
+import dev.gradus.runner.suite.SuiteLoader;
+import dev.gradus.runner.wiring.Gradus;
+import dev.gradus.runner.wiring.Plugins;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code spark-submit --jars plugins/*.jar gradus-spark.jar SUITE.yaml --out DIR}: runs a suite's
+ * runs as Spark tasks and writes its results exactly as a local run does. Spark's master and
+ * resources come from spark-submit.
+ */
+@Command(
+    name = "gradus-spark",
+    mixinStandardHelpOptions = true,
+    description = "Run a Gradus suite on Apache Spark; results are written as by './gradus run'.")
+public final class GradusSpark implements Callable<Integer> {
+  @Parameters(
+      index = "0",
+      paramLabel = "SUITE.yaml",
+      description = "The suite file (on the driver).")
+  Path suite;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Results folder (on the driver).")
+  Path out;
+
+  @Option(
+      names = "--plugins",
+      paramLabel = "DIR",
+      description = "Plugin jars for the driver when they are not also given with --jars.")
+  List<Path> plugins = new ArrayList<>();
+
+  @Option(
+      names = "--runs-per-partition",
+      paramLabel = "N",
+      description = "Runs per Spark task (default: 8).")
+  int runsPerPartition = 8;
+
+  @Option(names = "--resume", description = "Skip runs already recorded in the results folder.")
+  boolean resume;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new GradusSpark()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    SparkConf conf = new SparkConf().setAppName("gradus");
+    try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+      SuiteRunner.Outcome outcome = run(spark, suite, out, plugins, runsPerPartition, resume);
+      System.out.print(outcome.summary().toTable());
+      System.out.println(outcome.results().size() + " runs; results in " + out);
+    }
+    return 0;
+  }
+
+  /**
+   * Runs the suite on {@code spark} into {@code out}. The driver discovers providers through its
+   * class path (where spark-submit puts {@code --jars}) and the given plugin folders.
+   */
+  public static SuiteRunner.Outcome run(
+      JavaSparkContext spark,
+      Path suiteFile,
+      Path out,
+      List<Path> pluginFolders,
+      int runsPerPartition,
+      boolean resume) {
+    if (runsPerPartition < 1) {
+      throw new IllegalArgumentException(
+          "--runs-per-partition must be at least 1, got " + runsPerPartition);
+    }
+    String text;
+    try {
+      text = Files.readString(suiteFile, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + suiteFile + ": " + e.getMessage(), e);
+    }
+    Path baseDir = suiteFile.toAbsolutePath().getParent();
+    Suite suite = new SuiteLoader().parse(text, suiteFile.toString(), baseDir);
+    Gradus gradus =
+        Gradus.create(
+            Plugins.discover(Thread.currentThread().getContextClassLoader(), pluginFolders), false);
+    Plan plan = gradus.planner().plan(suite);
+    SparkExecutor executor =
+        new SparkExecutor(spark, text, suiteFile.toString(), baseDir, out, runsPerPartition);
+    return gradus.suiteRunner().run(plan, out, executor, resume);
+  }
+}

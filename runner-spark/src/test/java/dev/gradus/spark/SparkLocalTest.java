@@ -1,0 +1,118 @@
+package dev.gradus.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gradus.runner.SuiteRunner;
+import dev.gradus.runner.cli.Main;
+import dev.gradus.runner.wiring.TestJars;
+import dev.gradus.spi.OptimizerProvider;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A suite with a plugin optimizer runs under Spark's local[2], with the plugin jar reaching the
+ * executors through spark.jars, and its results equal those of a local run.
+ */
+class SparkLocalTest {
+  @TempDir Path dir;
+
+  static final String SUITE =
+      """
+      suite: on-spark
+      seed: 5
+      repeats: 3
+      budget: {max_iterations: 300}
+      stop: {target: 1.0e-9}
+      functions:
+        - name: rosenbrock
+          dim: 3
+          start: random
+        - name: beale
+      optimizers:
+        - name: sign-descent
+          lr: [0.01, 0.001]
+        - name: adam
+          lr: 0.01
+      """;
+
+  private static List<String> lines(Path runs) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String line : Files.readAllLines(runs)) {
+      out.add(line.replaceAll("\"wall_ms\":\\d+", "\"wall_ms\":0"));
+    }
+    out.sort(null);
+    return out;
+  }
+
+  @Test
+  void aSuiteWithAPluginOnLocalSparkEqualsTheLocalRun() throws Exception {
+    Path plugins = dir.resolve("plugins");
+    Path jar =
+        TestJars.build(
+            plugins,
+            "sign.jar",
+            Map.of("demo.Sign", TestJars.optimizer("demo", "Sign", "sign-descent", "", "")),
+            Map.of(OptimizerProvider.class.getName(), "demo.Sign\n"),
+            TestJars.manifest("1.0", "1.0"));
+    Path suite = dir.resolve("suite.yaml");
+    Files.writeString(suite, SUITE);
+
+    SparkConf conf =
+        new SparkConf()
+            .setMaster("local[2]")
+            .setAppName("gradus-test")
+            .set("spark.ui.enabled", "false")
+            .set("spark.jars", jar.toUri().toString())
+            .set("spark.driver.host", "127.0.0.1")
+            .set("spark.driver.bindAddress", "127.0.0.1");
+    SuiteRunner.Outcome outcome;
+    try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+      outcome = GradusSpark.run(spark, suite, dir.resolve("spark"), List.of(plugins), 2, false);
+    }
+    assertEquals(2 * 3 * 3, outcome.results().size());
+
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
+            "run",
+            suite.toString(),
+            "--out",
+            dir.resolve("local").toString(),
+            "--plugins",
+            plugins.toString(),
+            "--quiet");
+    assertEquals(0, code, err.toString());
+
+    assertEquals(lines(dir.resolve("local/runs.jsonl")), lines(dir.resolve("spark/runs.jsonl")));
+    for (String name : new String[] {"summary.csv", "plan.json"}) {
+      List<String> local = Files.readAllLines(dir.resolve("local").resolve(name));
+      List<String> remote = Files.readAllLines(dir.resolve("spark").resolve(name));
+      if (name.equals("summary.csv")) {
+        local = local.stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+        remote = remote.stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+      }
+      assertEquals(local, remote, name);
+    }
+    try (var traces = Files.list(dir.resolve("spark/traces"))) {
+      assertEquals(18, traces.count());
+    }
+    String someTrace = "f1-beale_o2-adam_r0.csv";
+    assertEquals(
+        Files.readString(dir.resolve("local/traces").resolve(someTrace)),
+        Files.readString(dir.resolve("spark/traces").resolve(someTrace)));
+    assertTrue(lines(dir.resolve("spark/runs.jsonl")).get(0).contains("\"plugins\":{\"sign.jar\""));
+  }
+}
