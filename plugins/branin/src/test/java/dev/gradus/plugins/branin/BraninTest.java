@@ -52,6 +52,11 @@ class BraninTest {
       double[] gradient = new double[2];
       assertEquals(MINIMUM, branin.valueAndGradient(declared, gradient), 1e-12);
       assertArrayEquals(new double[] {0, 0}, gradient, 1e-12);
+      // on the valley floor, where the square vanishes, and where cos x1 = −1
+      double b = 5.1 / (4 * Math.PI * Math.PI);
+      double c = 5 / Math.PI;
+      assertEquals(b * declared[0] * declared[0] - c * declared[0] + 6, declared[1], 1e-12);
+      assertEquals(-1, Math.cos(declared[0]), 1e-15);
     }
     assertArrayEquals(new double[] {9.42477796076938, 2.475}, minimum.minimizers().get(2), 1e-12);
   }
