@@ -9,9 +9,8 @@ cd "$root"
 work="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
-./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl runner-spark -am package
-./mvnw -q -B -pl runner-spark dependency:build-classpath -Dmdep.includeScope=provided \
-  -Dmdep.outputFile="$work/spark.classpath"
+./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl runner-spark -am package \
+  dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile="$work/spark.classpath"
 cp="$(cat "$work/spark.classpath")"
 opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED

@@ -4,6 +4,7 @@ import dev.gradus.runner.SuiteRunner;
 import dev.gradus.runner.plan.Plan;
 import dev.gradus.runner.plan.RunSpec;
 import dev.gradus.runner.run.LocalExecutor;
+import dev.gradus.runner.run.MemoryBudget;
 import dev.gradus.runner.run.ProgressListener;
 import dev.gradus.runner.scale.Shard;
 import dev.gradus.runner.scale.Shards;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -88,10 +90,25 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     Logging.configure(quiet, verbose);
     Gradus gradus = SuiteOptions.wire(plugins, !quiet && ProgressListener.onTerminal());
-    Plan plan = SuiteOptions.plan(gradus, suite);
-    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (n < 1) {
-      throw new IllegalArgumentException("--threads must be at least 1, got " + n);
+    SuiteOptions.Checked checked = SuiteOptions.check(gradus, suite);
+    Plan plan = checked.plan();
+    int requested = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (requested < 1) {
+      throw new IllegalArgumentException("--threads must be at least 1, got " + requested);
+    }
+    int n =
+        MemoryBudget.concurrency(
+            checked.perRunBytes(), requested, Runtime.getRuntime().maxMemory(), checked.largest());
+    if (n < requested) {
+      LoggerFactory.getLogger(RunCommand.class)
+          .warn(
+              "running {} runs at once instead of {}: a run of '{}' needs about {} MiB of the {} MiB"
+                  + " heap",
+              n,
+              requested,
+              checked.largest(),
+              checked.perRunBytes() >> 20,
+              Runtime.getRuntime().maxMemory() >> 20);
     }
     List<RunSpec> selected = Selection.byIds(plan, runIds);
     Shard part = null;

@@ -2,6 +2,7 @@ package dev.gradus.runner.cli;
 
 import dev.gradus.runner.plan.FunctionConfig;
 import dev.gradus.runner.plan.Plan;
+import dev.gradus.runner.run.MemoryBudget;
 import dev.gradus.runner.run.StartPoints;
 import dev.gradus.runner.suite.Suite;
 import dev.gradus.runner.suite.SuiteException;
@@ -35,9 +36,23 @@ final class SuiteOptions {
    * Loads and plans a suite, then makes each function configuration's objective once and resolves
    * its start, so that a missing CSV or a start of the wrong dimension fails before any run.
    */
+  /** A planned suite and the memory its largest run needs. */
+  record Checked(Plan plan, long perRunBytes, String largest) {}
+
   static Plan plan(Gradus gradus, Path file) {
+    return check(gradus, file).plan();
+  }
+
+  /**
+   * Loads and plans a suite, then makes each function configuration's objective once and resolves
+   * its start, so that a missing CSV or a start of the wrong dimension fails before any run; while
+   * it has each objective, it estimates the memory of its runs.
+   */
+  static Checked check(Gradus gradus, Path file) {
     Suite suite = new SuiteLoader().load(file);
     Plan plan = gradus.planner().plan(suite);
+    long perRun = 0;
+    String largest = "";
     for (FunctionConfig f : plan.functions()) {
       Objective objective;
       try {
@@ -47,10 +62,33 @@ final class SuiteOptions {
       } catch (RuntimeException e) {
         throw new SuiteException(
             suite.file() + ": function '" + f.label() + "': " + Main.messageOf(e), e);
+      } catch (OutOfMemoryError e) {
+        throw tooLarge(suite, f);
       }
       StartPoints.resolve(f.start(), objective, 0, f.label());
+      long bytes;
+      try {
+        bytes = MemoryBudget.perRun(objective, plan.optimizers());
+      } catch (OutOfMemoryError e) {
+        throw tooLarge(suite, f);
+      }
+      if (bytes > perRun) {
+        perRun = bytes;
+        largest = f.label();
+      }
     }
-    return plan;
+    return new Checked(plan, perRun, largest);
+  }
+
+  private static SuiteException tooLarge(Suite suite, FunctionConfig f) {
+    return new SuiteException(
+        suite.file()
+            + ": function '"
+            + f.label()
+            + "' does not fit in the JVM heap ("
+            + (Runtime.getRuntime().maxMemory() >> 20)
+            + " MiB) even once: give Java more"
+            + " memory, as GRADUS_JAVA_OPTS=-Xmx8g ./gradus run …, or lower the dimension");
   }
 
   static List<Path> none() {

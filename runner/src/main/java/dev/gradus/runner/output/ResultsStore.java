@@ -24,6 +24,12 @@ public final class ResultsStore implements AutoCloseable {
   public static final String FILE = "runs.jsonl";
   private static final Logger log = LoggerFactory.getLogger(ResultsStore.class);
 
+  /**
+   * Milliseconds to pause in the middle of each line, from the environment variable {@code
+   * GRADUS_SLOW_WRITES_MS}; 0 (off) unless a crash-safety test sets it.
+   */
+  static final long SLOW_WRITES_MS = slowWrites();
+
   private final Path file;
   private final Writer writer;
   private final List<RunResult> existing;
@@ -49,7 +55,8 @@ public final class ResultsStore implements AutoCloseable {
       if (resume && Files.exists(file)) {
         existing = readAndRepair(file);
       } else {
-        Files.deleteIfExists(file);
+        // Truncate rather than delete, so that a results file that is a link stays one.
+        Files.write(file, new byte[0]);
       }
       Writer writer =
           Files.newBufferedWriter(
@@ -141,6 +148,23 @@ public final class ResultsStore implements AutoCloseable {
     return lines;
   }
 
+  private static long slowWrites() {
+    String value = System.getenv("GRADUS_SLOW_WRITES_MS");
+    try {
+      return value == null ? 0 : Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** The runs that were already in the file when it was opened for resuming. */
   public List<RunResult> existing() {
     return existing;
@@ -153,8 +177,16 @@ public final class ResultsStore implements AutoCloseable {
   /** Appends one run as one line and flushes it. */
   public synchronized void append(RunResult result) {
     try {
-      writer.write(RunRecords.toJson(result, provenance));
-      writer.write('\n');
+      String line = RunRecords.toJson(result, provenance) + "\n";
+      if (SLOW_WRITES_MS > 0) {
+        // A testing aid: a line written in two flushed halves, so that a kill can land inside it.
+        writer.write(line, 0, line.length() / 2);
+        writer.flush();
+        sleep(SLOW_WRITES_MS);
+        writer.write(line, line.length() / 2, line.length() - line.length() / 2);
+      } else {
+        writer.write(line);
+      }
       writer.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write to " + file + ": " + e.getMessage(), e);

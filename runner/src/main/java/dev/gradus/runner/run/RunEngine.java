@@ -12,6 +12,10 @@ import dev.gradus.spi.OptimizerState;
 import dev.gradus.spi.RunInfo;
 import dev.gradus.spi.RunListener;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Executes one run: a pure function of (run spec, budget, stop rules). It makes a fresh objective
@@ -37,8 +41,14 @@ public final class RunEngine {
   }
 
   public RunResult run(RunSpec spec, RunListener listener) {
+    if (budget.maxSeconds() == null) {
+      return runHere(spec, listener, new Tracker(spec));
+    }
+    return runGuarded(spec, listener);
+  }
+
+  private RunResult runHere(RunSpec spec, RunListener listener, Tracker t) {
     long started = System.nanoTime();
-    Tracker t = new Tracker(spec);
     try {
       RunInfo info = spec.info();
       listener.runStarted(info);
@@ -49,6 +59,49 @@ public final class RunEngine {
           e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
     return t.result(System.nanoTime() - started);
+  }
+
+  /**
+   * With a wall-clock limit, the run executes on a thread of its own, watched: {@code max_seconds}
+   * is checked between steps, and a step (of a plugin, say) that never returns is cut off {@link
+   * #grace} later. The run is then reported as {@code timeout} and the suite goes on; the stuck
+   * thread cannot be stopped safely in Java, so it is abandoned and keeps its core busy until the
+   * JVM exits.
+   */
+  private RunResult runGuarded(RunSpec spec, RunListener listener) {
+    long started = System.nanoTime();
+    Tracker t = new Tracker(spec);
+    FutureTask<RunResult> task = new FutureTask<>(() -> runHere(spec, listener, t));
+    Thread thread = new Thread(task, "gradus-guarded-" + spec.runId());
+    thread.setDaemon(true);
+    thread.start();
+    double limit = budget.maxSeconds() + grace(budget.maxSeconds());
+    try {
+      return task.get((long) (limit * 1e9), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      thread.interrupt();
+      return t.abandoned(
+          System.nanoTime() - started,
+          String.format(
+              java.util.Locale.ROOT,
+              "a step did not return within %.1f s (max_seconds %s plus %.1f s grace); the run"
+                  + " was abandoned at iteration %d and its thread left running",
+              limit,
+              budget.maxSeconds(),
+              grace(budget.maxSeconds()),
+              t.iterations));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for run " + spec.runId(), e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "run " + spec.runId() + " crashed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** How long past {@code max_seconds} a step may take before its run is abandoned. */
+  static double grace(double maxSeconds) {
+    return 1 + 0.1 * maxSeconds;
   }
 
   private void iterate(RunSpec spec, RunInfo info, RunListener listener, Tracker t, long started) {
@@ -131,10 +184,25 @@ public final class RunEngine {
     }
   }
 
+  /** ‖v‖₂, rescaled when the plain sum of squares overflows, so that 1e300 stays 1e300. */
   static double norm(double[] v) {
     double sum = 0;
     for (double e : v) {
       sum += e * e;
+    }
+    if (sum == Double.POSITIVE_INFINITY) {
+      double scale = 0;
+      for (double e : v) {
+        scale = Math.max(scale, Math.abs(e));
+      }
+      if (scale == Double.POSITIVE_INFINITY) {
+        return scale;
+      }
+      double scaled = 0;
+      for (double e : v) {
+        scaled += (e / scale) * (e / scale);
+      }
+      return scale * Math.sqrt(scaled);
     }
     return Math.sqrt(sum);
   }
@@ -144,15 +212,15 @@ public final class RunEngine {
     final RunSpec spec;
     RunStatus status = RunStatus.FAILED;
     String error;
-    long iterations;
-    long evaluations;
-    double[] xStart;
+    volatile long iterations;
+    volatile long evaluations;
+    volatile double[] xStart;
     double[] x;
     double[] xBest;
     double fFinal = Double.NaN;
     double fBest = Double.POSITIVE_INFINITY;
     double gradNormFinal = Double.NaN;
-    Long iterationsToTarget;
+    volatile Long iterationsToTarget;
     Optional<KnownMinimum> minimum = Optional.empty();
 
     Tracker(RunSpec spec) {
@@ -192,6 +260,34 @@ public final class RunEngine {
           iterationsToTarget,
           nanos / 1_000_000,
           error);
+    }
+
+    /** A run whose thread did not come back: only what is safe to read from outside it. */
+    RunResult abandoned(long nanos, String message) {
+      return new RunResult(
+          spec.runId(),
+          spec.function().name(),
+          spec.function().label(),
+          spec.function().parameters(),
+          spec.optimizer().name(),
+          spec.optimizer().label(),
+          spec.optimizer().hyperparameters(),
+          spec.seed(),
+          spec.repeat(),
+          RunStatus.TIMEOUT,
+          iterations,
+          evaluations,
+          xStart,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          iterationsToTarget,
+          nanos / 1_000_000,
+          message);
     }
 
     private static Double finite(double v) {
