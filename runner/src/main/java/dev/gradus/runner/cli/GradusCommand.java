@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       DescribeCommand.class,
       EvalCommand.class,
       GradCommand.class,
+      GraphCommand.class,
+      ReportCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class GradusCommand implements Runnable {

@@ -12,6 +12,7 @@ import dev.gradus.spi.OptimizerState;
 import dev.gradus.spi.RunInfo;
 import dev.gradus.spi.RunListener;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Executes one run: a pure function of (run spec, budget, stop rules). It makes a fresh objective
@@ -37,12 +38,24 @@ public final class RunEngine {
   }
 
   public RunResult run(RunSpec spec, RunListener listener) {
+    return run(spec, listener, null);
+  }
+
+  /**
+   * As {@link #run(RunSpec, RunListener)}, and also shows {@code positions} the point x_t at the
+   * start of every iteration t (before f is evaluated there), from the thread that runs. The array
+   * is the run's own and changes after the call returns: copy what you keep. Reports draw
+   * trajectories with it by running a run again, since a run is a pure function of its spec.
+   *
+   * @param positions sees every x_t; null for none
+   */
+  public RunResult run(RunSpec spec, RunListener listener, Consumer<double[]> positions) {
     long started = System.nanoTime();
     Tracker t = new Tracker(spec);
     try {
       RunInfo info = spec.info();
       listener.runStarted(info);
-      iterate(spec, info, listener, t, started);
+      iterate(spec, info, listener, positions, t, started);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       t.status = RunStatus.FAILED;
       t.error =
@@ -51,7 +64,13 @@ public final class RunEngine {
     return t.result(System.nanoTime() - started);
   }
 
-  private void iterate(RunSpec spec, RunInfo info, RunListener listener, Tracker t, long started) {
+  private void iterate(
+      RunSpec spec,
+      RunInfo info,
+      RunListener listener,
+      Consumer<double[]> positions,
+      Tracker t,
+      long started) {
     Objective objective = spec.function().factory().get();
     double[] x =
         StartPoints.resolve(
@@ -82,6 +101,9 @@ public final class RunEngine {
     double gradTolerance = stop.gradNorm() == null ? -1 : stop.gradNorm();
     double stepNorm = 0;
     for (long iteration = 0; ; iteration++) {
+      if (positions != null) {
+        positions.accept(x);
+      }
       double f = evaluator.evaluate(x, gradient);
       t.evaluations = evaluations[0];
       double gradNorm = norm(gradient);
