@@ -85,7 +85,7 @@ final class GradCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static double[] parse(String name, String text) {
+  static double[] parse(String name, String text) {
     String[] parts = text.split(";");
     double[] values = new double[parts.length];
     for (int i = 0; i < parts.length; i++) {

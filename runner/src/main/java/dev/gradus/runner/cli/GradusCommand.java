@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       GradCommand.class,
       MergeCommand.class,
+      GraphCommand.class,
+      ReportCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class GradusCommand implements Runnable {

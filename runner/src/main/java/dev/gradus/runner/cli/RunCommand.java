@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Run every (function × optimizer configuration × repeat) of a suite, in parallel,"
-            + " and write runs.jsonl, traces, summary.csv and suite.resolved.yaml.")
+            + " and write runs.jsonl, traces, summary.csv, suite.resolved.yaml, plots/ and report.html.")
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -138,6 +138,7 @@ final class RunCommand implements Callable<Integer> {
     stdout.print(outcome.summary().toTable());
     stdout.println();
     stdout.println(outcome.results().size() + " runs; results in " + dir);
+    stdout.println("report: " + dev.gradus.runner.report.ReportWriter.afterRun(dir, plan, suite));
     stdout.flush();
     return 0;
   }

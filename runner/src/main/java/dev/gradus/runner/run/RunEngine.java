@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Executes one run: a pure function of (run spec, budget, stop rules). It makes a fresh objective
@@ -41,18 +42,31 @@ public final class RunEngine {
   }
 
   public RunResult run(RunSpec spec, RunListener listener) {
-    if (budget.maxSeconds() == null) {
-      return runHere(spec, listener, new Tracker(spec));
-    }
-    return runGuarded(spec, listener);
+    return run(spec, listener, null);
   }
 
-  private RunResult runHere(RunSpec spec, RunListener listener, Tracker t) {
+  /**
+   * As {@link #run(RunSpec, RunListener)}, and also shows {@code positions} the point x_t at the
+   * start of every iteration t (before f is evaluated there), from the thread that runs. The array
+   * is the run's own and changes after the call returns: copy what you keep. Reports draw
+   * trajectories with it by running a run again, since a run is a pure function of its spec.
+   *
+   * @param positions sees every x_t; null for none
+   */
+  public RunResult run(RunSpec spec, RunListener listener, Consumer<double[]> positions) {
+    if (budget.maxSeconds() == null) {
+      return runHere(spec, listener, positions, new Tracker(spec));
+    }
+    return runGuarded(spec, listener, positions);
+  }
+
+  private RunResult runHere(
+      RunSpec spec, RunListener listener, Consumer<double[]> positions, Tracker t) {
     long started = System.nanoTime();
     try {
       RunInfo info = spec.info();
       listener.runStarted(info);
-      iterate(spec, info, listener, t, started);
+      iterate(spec, info, listener, positions, t, started);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       t.status = RunStatus.FAILED;
       t.error =
@@ -68,10 +82,11 @@ public final class RunEngine {
    * thread cannot be stopped safely in Java, so it is abandoned and keeps its core busy until the
    * JVM exits.
    */
-  private RunResult runGuarded(RunSpec spec, RunListener listener) {
+  private RunResult runGuarded(
+      RunSpec spec, RunListener listener, Consumer<double[]> positions) {
     long started = System.nanoTime();
     Tracker t = new Tracker(spec);
-    FutureTask<RunResult> task = new FutureTask<>(() -> runHere(spec, listener, t));
+    FutureTask<RunResult> task = new FutureTask<>(() -> runHere(spec, listener, positions, t));
     Thread thread = new Thread(task, "gradus-guarded-" + spec.runId());
     thread.setDaemon(true);
     thread.start();
@@ -104,7 +119,13 @@ public final class RunEngine {
     return 1 + 0.1 * maxSeconds;
   }
 
-  private void iterate(RunSpec spec, RunInfo info, RunListener listener, Tracker t, long started) {
+  private void iterate(
+      RunSpec spec,
+      RunInfo info,
+      RunListener listener,
+      Consumer<double[]> positions,
+      Tracker t,
+      long started) {
     Objective objective = spec.function().factory().get();
     double[] x =
         StartPoints.resolve(
@@ -135,6 +156,9 @@ public final class RunEngine {
     double gradTolerance = stop.gradNorm() == null ? -1 : stop.gradNorm();
     double stepNorm = 0;
     for (long iteration = 0; ; iteration++) {
+      if (positions != null) {
+        positions.accept(x);
+      }
       double f = evaluator.evaluate(x, gradient);
       t.evaluations = evaluations[0];
       double gradNorm = norm(gradient);

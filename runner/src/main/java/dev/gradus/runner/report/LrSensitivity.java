@@ -1,0 +1,68 @@
+package dev.gradus.runner.report;
+
+import dev.gradus.runner.run.RunResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Learning-rate sweeps found in a suite's runs: optimizer configurations of the same optimizer
+ * whose settings differ only in {@code lr} form one line, the final gap against lr.
+ */
+final class LrSensitivity {
+  private LrSensitivity() {}
+
+  /**
+   * One swept optimizer: at each learning rate (increasing), the median final value over its runs.
+   *
+   * @param label the optimizer's label without its lr, such as {@code momentum momentum=0.9}
+   */
+  record Line(String label, double[] lr, double[] median) {}
+
+  /**
+   * The lines of the given runs (usually those of one function configuration). Runs are grouped by
+   * optimizer id and every hyperparameter but lr; a group becomes a line when it has at least two
+   * learning rates. The value of a run is its final gap f_best − f* (f_best without a known
+   * minimum); runs without one (failed before any evaluation) are left out.
+   */
+  static List<Line> lines(List<RunResult> runs) {
+    Map<String, TreeMap<Double, List<Double>>> groups = new LinkedHashMap<>();
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (RunResult r : runs) {
+      if (!(r.hyperparameters().get("lr") instanceof Number lr)) {
+        continue;
+      }
+      Double value = r.fGap() != null ? r.fGap() : r.fBest();
+      if (value == null) {
+        continue;
+      }
+      Map<String, Object> others = new TreeMap<>(r.hyperparameters());
+      others.remove("lr");
+      String key = r.optimizer() + " " + others;
+      labels.putIfAbsent(key, r.optimizerLabel().replaceAll(" lr=\\S+", ""));
+      groups
+          .computeIfAbsent(key, k -> new TreeMap<>())
+          .computeIfAbsent(lr.doubleValue(), k -> new ArrayList<>())
+          .add(value);
+    }
+    List<Line> out = new ArrayList<>();
+    groups.forEach(
+        (key, byLr) -> {
+          if (byLr.size() < 2) {
+            return;
+          }
+          double[] lr = new double[byLr.size()];
+          double[] median = new double[byLr.size()];
+          int k = 0;
+          for (Map.Entry<Double, List<Double>> e : byLr.entrySet()) {
+            lr[k] = e.getKey();
+            median[k] = Bands.quantile(e.getValue(), 0.5);
+            k++;
+          }
+          out.add(new Line(labels.get(key), lr, median));
+        });
+    return out;
+  }
+}

@@ -1,0 +1,293 @@
+package dev.gradus.runner.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gradus.runner.TestSuites;
+import dev.gradus.runner.cli.Main;
+import dev.gradus.runner.output.RunRecords;
+import dev.gradus.runner.output.Summary;
+import dev.gradus.runner.plan.Plan;
+import dev.gradus.runner.plan.RunSpec;
+import dev.gradus.runner.run.RunEngine;
+import dev.gradus.runner.run.RunResult;
+import dev.gradus.runner.run.RunStatus;
+import dev.gradus.runner.suite.SuiteLoader;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+  static final String SUITE =
+      """
+      suite: report-test
+      seed: 3
+      repeats: 2
+      budget:
+        max_iterations: 150
+      stop:
+        target: 1.0e-8
+      functions:
+        - name: rosenbrock
+          dim: 2
+          start: [-1.2, 1.0]
+        - name: rosenbrock
+          dim: 3
+        - name: "<img src=x onerror=alert(1)>"
+          expression: "(x - 1)^2 + 3 * (y + 2)^2"
+          start: {x: 0, y: 0}
+          minimum: {f: 0, at: [[1, -2]]}
+      optimizers:
+        - name: gd
+          lr: [1.0e-4, 1.0e-3, 1.0e-2]
+        - name: adam
+          lr: 0.05
+      """;
+
+  @TempDir static Path dir;
+  static Path results;
+  static String html;
+
+  @BeforeAll
+  static void runTheSuite() throws Exception {
+    Path suite = dir.resolve("suite.yaml");
+    Files.writeString(suite, SUITE, StandardCharsets.UTF_8);
+    results = dir.resolve("results");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            "run",
+            suite.toString(),
+            "--out",
+            results.toString(),
+            "--threads",
+            "2",
+            "-q");
+    assertEquals(0, code, err.toString());
+    assertTrue(
+        out.toString().contains("report: " + results.resolve("report.html")), out.toString());
+    html = Files.readString(results.resolve("report.html"), StandardCharsets.UTF_8);
+  }
+
+  private static List<Path> plots(String extension) throws Exception {
+    try (Stream<Path> files = Files.list(results.resolve("plots"))) {
+      return files.filter(p -> p.toString().endsWith(extension)).sorted().toList();
+    }
+  }
+
+  @Test
+  void everyKindOfPlotIsDrawnAsPngAndSvg() throws Exception {
+    List<String> names = new ArrayList<>();
+    for (Path png : plots(".png")) {
+      names.add(png.getFileName().toString().replace(".png", ""));
+    }
+    assertTrue(
+        names.containsAll(
+            List.of(
+                "convergence-iterations-f0",
+                "convergence-evaluations-f0",
+                "convergence-iterations-f1",
+                "convergence-iterations-f2",
+                "paths-f0",
+                "paths-f2",
+                "lr-f0",
+                "lr-f1",
+                "ecdf")),
+        names.toString());
+    assertFalse(names.contains("paths-f1"), "rosenbrock dim=3 has no contour picture");
+    for (String name : names) {
+      assertTrue(Files.exists(results.resolve("plots").resolve(name + ".svg")), name);
+    }
+  }
+
+  @Test
+  void pngsDecodeAtTheChartSize() throws Exception {
+    for (Path png : plots(".png")) {
+      BufferedImage image = ImageIO.read(png.toFile());
+      assertNotNull(image, png.toString());
+      assertEquals(Charts.WIDTH, image.getWidth(), png.toString());
+      assertEquals(Charts.HEIGHT, image.getHeight(), png.toString());
+    }
+  }
+
+  @Test
+  void svgsAreXml() throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    for (Path svg : plots(".svg")) {
+      assertTrue(Files.size(svg) > 0, svg.toString());
+      var document = factory.newDocumentBuilder().parse(svg.toFile());
+      assertEquals("svg", document.getDocumentElement().getNodeName(), svg.toString());
+    }
+  }
+
+  @Test
+  void theReportEmbedsEveryPlotAndLinksItsFiles() throws Exception {
+    for (Path png : plots(".png")) {
+      String name = png.getFileName().toString().replace(".png", "");
+      assertTrue(html.contains("href=\"plots/" + name + ".png\""), name);
+      assertTrue(html.contains("href=\"plots/" + name + ".svg\""), name);
+      String base64 = java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(png));
+      assertTrue(html.contains("src=\"data:image/png;base64," + base64 + "\""), name);
+    }
+    assertFalse(html.contains("<script"), "the report runs no scripts");
+  }
+
+  @Test
+  void theReportShowsTheNumbersOfSummaryCsv() throws Exception {
+    List<String> lines = Files.readAllLines(results.resolve("summary.csv"));
+    assertEquals(Summary.HEADER, lines.get(0));
+    assertEquals(3 * 4, lines.size() - 1);
+    for (String line : lines.subList(1, lines.size())) {
+      List<String> cells = ResultsFolder.csvCells(line);
+      for (String cell : cells) {
+        assertTrue(html.contains(">" + HtmlReport.escape(cell) + "</td>"), cell + " of " + line);
+      }
+    }
+    assertTrue(html.contains("<td>rosenbrock dim=2</td><td>gd lr=0.01</td>"), "a summary row");
+  }
+
+  @Test
+  void userTextIsEscaped() {
+    assertFalse(html.contains("<img src=x"), "an expression's name reached the page as markup");
+    assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+  }
+
+  @Test
+  void statusesAndTheErrorsOfDivergedRunsAreListed() throws Exception {
+    List<RunResult> runs = new ArrayList<>();
+    for (String line : Files.readAllLines(results.resolve("runs.jsonl"))) {
+      runs.add(RunRecords.fromJson(line));
+    }
+    List<RunResult> diverged = runs.stream().filter(r -> r.status() == RunStatus.DIVERGED).toList();
+    assertFalse(diverged.isEmpty(), "gd lr=0.01 diverges on rosenbrock from (-1.2, 1)");
+    for (RunResult r : diverged) {
+      assertTrue(html.contains(HtmlReport.escape(r.error())), r.error());
+    }
+    for (RunResult r : runs) {
+      assertTrue(html.contains("<tr><td>" + HtmlReport.escape(r.runId()) + "</td>"), r.runId());
+    }
+  }
+
+  @Test
+  void aPathRunAgainEndsWhereTheRecordedRunEnded() throws Exception {
+    Plan plan =
+        TestSuites.gradus().planner().plan(new SuiteLoader().parse(SUITE, "suite.yaml", dir));
+    RunEngine engine =
+        new RunEngine(
+            plan.suite().budget(), plan.suite().stop(), plan.suite().output().traceEvery());
+    Map<String, RunResult> recorded = new java.util.HashMap<>();
+    for (String line : Files.readAllLines(results.resolve("runs.jsonl"))) {
+      RunResult r = RunRecords.fromJson(line);
+      recorded.put(r.runId(), r);
+    }
+    for (RunSpec spec : plan.runs()) {
+      if (spec.repeat() != 0 || spec.function().index() == 1) {
+        continue;
+      }
+      RunResult r = recorded.get(spec.runId());
+      List<double[]> path = Trajectories.path(engine, spec, Trajectories.MAX_POINTS);
+      assertArrayEquals(r.xStart(), path.get(0), spec.runId());
+      // iteration t sees x_t; the last iteration evaluates x_final without stepping
+      assertEquals(r.iterations() + 1, path.size(), spec.runId());
+      assertArrayEquals(r.xFinal(), path.get(path.size() - 1), spec.runId());
+    }
+  }
+
+  @Test
+  void reportRebuildsFromTheFolderWithTheKeptSuite() throws Exception {
+    Path again = dir.resolve("again");
+    Files.createDirectories(again);
+    for (String file : List.of("runs.jsonl", "summary.csv", "suite.resolved.yaml", "suite.yaml")) {
+      Files.copy(results.resolve(file), again.resolve(file));
+    }
+    Files.createDirectories(again.resolve("traces"));
+    try (Stream<Path> traces = Files.list(results.resolve("traces"))) {
+      for (Path t : traces.toList()) {
+        Files.copy(t, again.resolve("traces").resolve(t.getFileName()));
+      }
+    }
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            new PrintWriter(out, true), new PrintWriter(err, true), "report", again.toString());
+    assertEquals(0, code, err.toString());
+    assertTrue(Files.exists(again.resolve("plots").resolve("paths-f0.png")), out.toString());
+    assertTrue(Files.exists(again.resolve("report.html")));
+  }
+
+  @Test
+  void withoutTheSuiteTheReportLeavesOutPathsAndSaysSo() throws Exception {
+    Path bare = dir.resolve("bare");
+    Files.createDirectories(bare.resolve("traces"));
+    Files.copy(results.resolve("runs.jsonl"), bare.resolve("runs.jsonl"));
+    Files.copy(results.resolve("summary.csv"), bare.resolve("summary.csv"));
+    try (Stream<Path> traces = Files.list(results.resolve("traces"))) {
+      for (Path t : traces.toList()) {
+        Files.copy(t, bare.resolve("traces").resolve(t.getFileName()));
+      }
+    }
+    Path report = ReportWriter.write(bare, null);
+    String page = Files.readString(report);
+    assertTrue(page.contains("Paths on contours need the suite"), "note");
+    assertTrue(Files.exists(bare.resolve("plots").resolve("convergence-iterations-f0.png")));
+    assertFalse(Files.exists(bare.resolve("plots").resolve("paths-f0.png")));
+  }
+
+  @Test
+  void errorMessagesAndLabelsAreEscapedInEveryTable() throws Exception {
+    Path hand = dir.resolve("hand");
+    Files.createDirectories(hand.resolve("traces"));
+    String evil = "<script>alert(1)</script>";
+    RunResult r =
+        new RunResult(
+            "f0-x_o0-gd_r0",
+            "x",
+            evil,
+            Map.of(),
+            "gd",
+            "gd " + evil,
+            Map.of("lr", 0.1),
+            1,
+            0,
+            RunStatus.FAILED,
+            0,
+            1,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            0,
+            "IllegalStateException: " + evil);
+    Files.writeString(hand.resolve("runs.jsonl"), RunRecords.toJson(r) + "\n");
+    Files.writeString(hand.resolve("summary.csv"), Summary.of(List.of(r)).toCsv());
+    String page = Files.readString(ReportWriter.write(hand, null));
+    assertFalse(page.contains("<script"), page);
+    assertTrue(page.contains("IllegalStateException: &lt;script&gt;alert(1)&lt;/script&gt;"));
+    assertTrue(page.contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>"), "summary label");
+  }
+}
