@@ -82,8 +82,7 @@ public final class RunEngine {
    * thread cannot be stopped safely in Java, so it is abandoned and keeps its core busy until the
    * JVM exits.
    */
-  private RunResult runGuarded(
-      RunSpec spec, RunListener listener, Consumer<double[]> positions) {
+  private RunResult runGuarded(RunSpec spec, RunListener listener, Consumer<double[]> positions) {
     long started = System.nanoTime();
     Tracker t = new Tracker(spec);
     FutureTask<RunResult> task = new FutureTask<>(() -> runHere(spec, listener, positions, t));
