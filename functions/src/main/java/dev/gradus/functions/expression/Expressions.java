@@ -32,7 +32,9 @@ public final class Expressions {
    * The deepest nesting accepted: each pair of parentheses, function call, subscript, unary minus
    * and exponent adds a level.
    */
-  public static final int MAX_DEPTH = 1_000;
+  // Compiling walks the tree recursively; 256 levels stay far from the default thread stack even
+  // in interpreted frames, which 1,000 did not always.
+  public static final int MAX_DEPTH = 256;
 
   private Expressions() {}
 

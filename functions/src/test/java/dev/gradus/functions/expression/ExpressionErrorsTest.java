@@ -144,19 +144,19 @@ class ExpressionErrorsTest {
   void rejectsDeepNestingWithoutStackOverflow() {
     int deep = 49_000; // 98,001 characters: within the length limit
     assertEquals(
-        "column 1001: expression is nested more than 1000 levels deep",
+        "column 257: expression is nested more than 256 levels deep",
         failure("(".repeat(deep) + "1" + ")".repeat(deep)).getMessage());
     assertEquals(
-        "column 1001: expression is nested more than 1000 levels deep",
+        "column 257: expression is nested more than 256 levels deep",
         failure("-".repeat(90_000) + "x").getMessage());
     assertEquals(
-        "column 4004: expression is nested more than 1000 levels deep",
+        "column 1028: expression is nested more than 256 levels deep",
         failure("sin(".repeat(15_000) + "x" + ")".repeat(15_000)).getMessage());
     assertEquals(
-        "column 3002: expression is nested more than 1000 levels deep",
+        "column 770: expression is nested more than 256 levels deep",
         failure("v" + "[0]".repeat(30_000)).getMessage());
     assertEquals(
-        "column 2002: expression is nested more than 1000 levels deep",
+        "column 514: expression is nested more than 256 levels deep",
         failure("x^".repeat(40_000) + "x").getMessage());
   }
 
@@ -185,7 +185,7 @@ class ExpressionErrorsTest {
     assertEquals(derivative, nested.gradient("x")[0], 1e-15);
     // One more operation inside: the tree is too deep, which is found when its root is built.
     assertEquals(
-        "column 1: expression is nested more than 1000 levels deep",
+        "column 1: expression is nested more than 256 levels deep",
         failure("sum(".repeat(depth) + "-x" + ")".repeat(depth)).getMessage());
   }
 
