@@ -22,6 +22,7 @@ opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.la
 
 # Executors launched by the worker need a SPARK_HOME whose jars/ holds Spark's class path.
 mkdir -p "$work/spark-home/jars" "$work/spark-home/conf"
+touch "$work/spark-home/RELEASE" # marks a distribution, so launchers use jars/ rather than build dirs
 tr ':' '\n' <<<"$cp" | while read -r jar; do ln -s "$jar" "$work/spark-home/jars/"; done
 export SPARK_HOME="$work/spark-home" SPARK_LOCAL_IP=127.0.0.1
 

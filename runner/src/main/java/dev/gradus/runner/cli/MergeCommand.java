@@ -1,5 +1,8 @@
 package dev.gradus.runner.cli;
 
+import dev.gradus.runner.plan.Plan;
+import dev.gradus.runner.report.ReportWriter;
+import dev.gradus.runner.report.SuiteCopy;
 import dev.gradus.runner.scale.Merger;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,11 +33,31 @@ final class MergeCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--plugins",
+      paramLabel = "DIR",
+      description = "Plugin jars the suite used, to draw its paths on contours; repeatable.")
+  List<Path> plugins = new java.util.ArrayList<>();
+
+  @Option(
       names = "--only-missing",
       description =
           "Write nothing: print the missing run ids, one per line, and the command that"
               + " runs them.")
   boolean onlyMissing;
+
+  /**
+   * The suite the shards ran, from the copy they keep, for the report's paths; null if unusable.
+   */
+  private Plan planFromCopy() {
+    try {
+      return SuiteCopy.load(out)
+          .map(suite -> SuiteOptions.wire(plugins, false).planner().plan(suite))
+          .orElse(null);
+    } catch (RuntimeException e) {
+      spec.commandLine().getErr().println("report without paths on contours: " + Main.messageOf(e));
+      return null;
+    }
+  }
 
   @Override
   public Integer call() {
@@ -63,6 +86,7 @@ final class MergeCommand implements Callable<Integer> {
     }
     Merger.Outcome merged = merger.merge(folders, out);
     stdout.print(merged.summary().toTable());
+    stdout.println("report: " + ReportWriter.write(out, planFromCopy()));
     stdout.println();
     stdout.println(merged.merged() + " of " + merged.planned().size() + " runs merged into " + out);
     if (!merged.missing().isEmpty()) {

@@ -188,10 +188,11 @@ public final class Merger {
       }
       Files.writeString(out.resolve(ResultsStore.FILE), runs.toString(), StandardCharsets.UTF_8);
       Files.writeString(out.resolve("summary.csv"), summary.toCsv(), StandardCharsets.UTF_8);
-      Path resolved = firstFolder.resolve("suite.resolved.yaml");
-      if (Files.exists(resolved)) {
-        Files.copy(
-            resolved, out.resolve("suite.resolved.yaml"), StandardCopyOption.REPLACE_EXISTING);
+      for (String name : List.of("suite.resolved.yaml", "suite.yaml")) {
+        Path file = firstFolder.resolve(name);
+        if (Files.exists(file)) {
+          Files.copy(file, out.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
       }
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("suite", plan.suite());

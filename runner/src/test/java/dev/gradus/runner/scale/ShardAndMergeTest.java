@@ -131,6 +131,11 @@ class ShardAndMergeTest {
     try (var traces = Files.list(dir.resolve("merged/traces"))) {
       assertEquals(24, traces.count());
     }
+    String report = Files.readString(dir.resolve("merged/report.html"));
+    assertTrue(
+        report.contains("paths-f1.png") && report.contains("ecdf.png"),
+        "merged report has every plot");
+    assertTrue(Files.size(dir.resolve("merged/plots/convergence-iterations-f0.png")) > 1000);
   }
 
   @Test
