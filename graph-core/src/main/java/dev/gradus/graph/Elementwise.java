@@ -2,8 +2,9 @@ package dev.gradus.graph;
 
 /**
  * Elementwise operations. Binary operations here see operands of one shape; {@link Ops} broadcasts
- * them first with {@link Structural.Expand}. Each operation writes its own loops, so that the JIT
- * compiles every loop with its arithmetic inlined.
+ * them first with {@link Structural.Expand}, except for a single-element operand ({@link
+ * WithScalar}). Each operation writes its own loops, so that the JIT compiles every loop with its
+ * arithmetic inlined.
  */
 final class Elementwise {
   private Elementwise() {}
@@ -25,6 +26,141 @@ final class Elementwise {
       super(op, a.shape, a, b);
       this.a = a;
       this.b = b;
+    }
+  }
+
+  /**
+   * A tensor x with a single-element operand s that broadcasts over it. The kernels read s in place
+   * instead of from a broadcast copy of x's shape, which would cost a memory pass in each direction
+   * for every constant such as the 100 in 100·(y − x²)²; s's gradient is summed in the same order
+   * as {@link Structural.Expand} sums it, so results are bit-for-bit those of the broadcast form.
+   */
+  abstract static class WithScalar extends Node {
+    final Node x;
+    final Node s;
+
+    WithScalar(String op, Node x, Node s) {
+      super(op, x.shape, x, s);
+      this.x = x;
+      this.s = s;
+    }
+  }
+
+  /** x + s. */
+  static final class AddScalar extends WithScalar {
+    AddScalar(Node x, Node s) {
+      super("add", x, s);
+    }
+
+    @Override
+    void computeValue() {
+      double[] in = x.value, out = value;
+      double c = s.value[0];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = in[i] + c;
+      }
+    }
+
+    @Override
+    void propagateGrad() {
+      double[] g = grad;
+      if (x.grad != null) {
+        double[] gx = x.grad;
+        for (int i = 0; i < g.length; i++) {
+          gx[i] += g[i];
+        }
+      }
+      if (s.grad != null) {
+        double sum = 0;
+        for (double v : g) {
+          sum += v;
+        }
+        s.grad[0] += sum;
+      }
+    }
+  }
+
+  /** x − s, or s − x when {@code reversed}. */
+  static final class SubScalar extends WithScalar {
+    private final boolean reversed;
+
+    SubScalar(Node x, Node s, boolean reversed) {
+      super("sub", x, s);
+      this.reversed = reversed;
+    }
+
+    @Override
+    void computeValue() {
+      double[] in = x.value, out = value;
+      double c = s.value[0];
+      if (reversed) {
+        for (int i = 0; i < out.length; i++) {
+          out[i] = c - in[i];
+        }
+      } else {
+        for (int i = 0; i < out.length; i++) {
+          out[i] = in[i] - c;
+        }
+      }
+    }
+
+    @Override
+    void propagateGrad() {
+      double[] g = grad;
+      if (x.grad != null) {
+        double[] gx = x.grad;
+        if (reversed) {
+          for (int i = 0; i < g.length; i++) {
+            gx[i] -= g[i];
+          }
+        } else {
+          for (int i = 0; i < g.length; i++) {
+            gx[i] += g[i];
+          }
+        }
+      }
+      if (s.grad != null) {
+        double sum = 0;
+        for (double v : g) {
+          sum += v;
+        }
+        s.grad[0] += reversed ? sum : -sum;
+      }
+    }
+  }
+
+  /** x·s. */
+  static final class MulScalar extends WithScalar {
+    MulScalar(Node x, Node s) {
+      super("mul", x, s);
+    }
+
+    @Override
+    void computeValue() {
+      double[] in = x.value, out = value;
+      double c = s.value[0];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = in[i] * c;
+      }
+    }
+
+    @Override
+    void propagateGrad() {
+      double[] g = grad, in = x.value;
+      if (x.grad != null) {
+        double[] gx = x.grad;
+        double c = s.value[0];
+        for (int i = 0; i < g.length; i++) {
+          gx[i] += g[i] * c;
+        }
+      }
+      if (s.grad != null) {
+        double sum = 0;
+        for (int i = 0; i < g.length; i++) {
+          sum += g[i] * in[i];
+        }
+        s.grad[0] += sum;
+      }
     }
   }
 

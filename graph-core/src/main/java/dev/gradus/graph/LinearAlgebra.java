@@ -69,7 +69,17 @@ final class LinearAlgebra {
           }
         }
       }
-      if (b.grad != null) {
+      if (b.grad != null && n == 1) {
+        // dB = Aᵀ · dC for a vector B: one running sum per entry, in the same order as below.
+        double[] gb = b.grad;
+        for (int p = 0; p < k; p++) {
+          double sum = gb[p];
+          for (int i = 0; i < m; i++) {
+            sum += x[i * k + p] * g[i];
+          }
+          gb[p] = sum;
+        }
+      } else if (b.grad != null) {
         // dB = Aᵀ · dC
         double[] gb = b.grad;
         for (int i = 0; i < m; i++) {

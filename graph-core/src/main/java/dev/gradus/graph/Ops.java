@@ -35,11 +35,23 @@ public final class Ops {
 
   public static Node add(Node a, Node b) {
     int[] shape = Shapes.broadcast("add", a.shape, b.shape);
+    if (broadcastsScalar(b, a, shape)) {
+      return eval(new Elementwise.AddScalar(a, b));
+    }
+    if (broadcastsScalar(a, b, shape)) {
+      return eval(new Elementwise.AddScalar(b, a));
+    }
     return eval(new Elementwise.Add(expand(a, shape), expand(b, shape)));
   }
 
   public static Node sub(Node a, Node b) {
     int[] shape = Shapes.broadcast("sub", a.shape, b.shape);
+    if (broadcastsScalar(b, a, shape)) {
+      return eval(new Elementwise.SubScalar(a, b, false));
+    }
+    if (broadcastsScalar(a, b, shape)) {
+      return eval(new Elementwise.SubScalar(b, a, true));
+    }
     return eval(new Elementwise.Sub(expand(a, shape), expand(b, shape)));
   }
 
@@ -49,6 +61,12 @@ public final class Ops {
 
   public static Node mul(Node a, Node b) {
     int[] shape = Shapes.broadcast("mul", a.shape, b.shape);
+    if (broadcastsScalar(b, a, shape)) {
+      return eval(new Elementwise.MulScalar(a, b));
+    }
+    if (broadcastsScalar(a, b, shape)) {
+      return eval(new Elementwise.MulScalar(b, a));
+    }
     return eval(new Elementwise.Mul(expand(a, shape), expand(b, shape)));
   }
 
@@ -370,6 +388,11 @@ public final class Ops {
 
   private static int clip(int index, int length) {
     return Math.max(0, Math.min(length, index));
+  }
+
+  /** True when single-element {@code s} broadcasts over {@code x}, whose shape is the result's. */
+  private static boolean broadcastsScalar(Node s, Node x, int[] shape) {
+    return s.value.length == 1 && x.value.length > 1 && Arrays.equals(x.shape, shape);
   }
 
   private static Node expand(Node x, int[] shape) {

@@ -154,12 +154,15 @@ final class Structural {
     @Override
     void computeValue() {
       double[] in = x.value, out = value;
+      // With step 1 the slice of each outer block is one contiguous run of count·inner elements.
+      int run = step == 1 ? count * inner : inner;
+      int runs = step == 1 ? 1 : count;
       int o = 0;
       for (int block = 0; block < outer; block++) {
         int base = block * axisLength;
-        for (int k = 0; k < count; k++) {
-          System.arraycopy(in, (base + start + k * step) * inner, out, o, inner);
-          o += inner;
+        for (int k = 0; k < runs; k++) {
+          System.arraycopy(in, (base + start + k * step) * inner, out, o, run);
+          o += run;
         }
       }
     }
@@ -167,13 +170,15 @@ final class Structural {
     @Override
     void propagateGrad() {
       double[] g = grad, gx = x.grad;
+      int run = step == 1 ? count * inner : inner;
+      int runs = step == 1 ? 1 : count;
       int o = 0;
       for (int block = 0; block < outer; block++) {
         int base = block * axisLength;
-        for (int k = 0; k < count; k++) {
+        for (int k = 0; k < runs; k++, o += run) {
           int from = (base + start + k * step) * inner;
-          for (int i = 0; i < inner; i++) {
-            gx[from + i] += g[o++];
+          for (int i = 0; i < run; i++) {
+            gx[from + i] += g[o + i];
           }
         }
       }
