@@ -24,7 +24,7 @@ opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.la
 mkdir -p "$work/spark-home/jars" "$work/spark-home/conf"
 touch "$work/spark-home/RELEASE" # marks a distribution, so launchers use jars/ rather than build dirs
 tr ':' '\n' <<<"$cp" | while read -r jar; do ln -s "$jar" "$work/spark-home/jars/"; done
-export SPARK_HOME="$work/spark-home" SPARK_LOCAL_IP=127.0.0.1
+export SPARK_HOME="$work/spark-home" SPARK_LOCAL_IP=127.0.0.1 SPARK_SCALA_VERSION=2.13
 
 java $opens -cp "$cp" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port 7077 \
   --webui-port 8080 >"$work/master.log" 2>&1 &
