@@ -149,4 +149,13 @@ class SuiteLoaderTest {
         error("suite: ../etc\nfunctions: [{name: sphere}]\noptimizers: [{name: gd}]\n");
     assertTrue(message.contains("names a folder"), message);
   }
+
+  @Test
+  void aSuiteNamedLikeMarkupIsRefusedBeforeItCanReachAReport() {
+    String message =
+        error(
+            "suite: \"<script>alert(1)</script>\"\nfunctions: [{name: sphere}]\n"
+                + "optimizers: [{name: gd}]\n");
+    assertTrue(message.startsWith("suite.yaml:1:8: suite name '<script>alert(1)</script>'"), message);
+  }
 }
