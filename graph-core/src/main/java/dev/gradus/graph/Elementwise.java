@@ -9,16 +9,27 @@ package dev.gradus.graph;
 final class Elementwise {
   private Elementwise() {}
 
-  abstract static class Unary extends Node {
+  abstract static class Unary extends Node implements RangeKernel {
     final Node x;
 
     Unary(String op, Node x) {
       super(op, x.shape, x);
       this.x = x;
     }
+
+    @Override
+    final void computeValue() {
+      computeValue(0, value.length);
+    }
+
+    @Override
+    final void propagateGrad() {
+      propagateGrad(0, value.length);
+      finishGrad();
+    }
   }
 
-  abstract static class Binary extends Node {
+  abstract static class Binary extends Node implements RangeKernel {
     final Node a;
     final Node b;
 
@@ -26,6 +37,17 @@ final class Elementwise {
       super(op, a.shape, a, b);
       this.a = a;
       this.b = b;
+    }
+
+    @Override
+    final void computeValue() {
+      computeValue(0, value.length);
+    }
+
+    @Override
+    final void propagateGrad() {
+      propagateGrad(0, value.length);
+      finishGrad();
     }
   }
 
@@ -35,14 +57,38 @@ final class Elementwise {
    * for every constant such as the 100 in 100·(y − x²)²; s's gradient is summed in the same order
    * as {@link Structural.Expand} sums it, so results are bit-for-bit those of the broadcast form.
    */
-  abstract static class WithScalar extends Node {
+  abstract static class WithScalar extends Node implements RangeKernel {
     final Node x;
     final Node s;
+
+    /**
+     * The running sum of s's gradient terms over the ranges propagated so far in this backward
+     * pass, added to s's gradient by {@link #finishGrad()} after the last range.
+     */
+    double scalarGradSum;
 
     WithScalar(String op, Node x, Node s) {
       super(op, x.shape, x, s);
       this.x = x;
       this.s = s;
+    }
+
+    @Override
+    final void computeValue() {
+      computeValue(0, value.length);
+    }
+
+    @Override
+    final void propagateGrad() {
+      propagateGrad(0, value.length);
+      finishGrad();
+    }
+
+    @Override
+    public void finishGrad() {
+      if (s.grad != null) {
+        s.grad[0] += scalarGradSum;
+      }
     }
   }
 
@@ -53,29 +99,29 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] in = x.value, out = value;
       double c = s.value[0];
-      for (int i = 0; i < out.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = in[i] + c;
       }
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       double[] g = grad;
       if (x.grad != null) {
         double[] gx = x.grad;
-        for (int i = 0; i < g.length; i++) {
+        for (int i = from; i < to; i++) {
           gx[i] += g[i];
         }
       }
       if (s.grad != null) {
-        double sum = 0;
-        for (double v : g) {
-          sum += v;
+        double sum = from == 0 ? 0 : scalarGradSum;
+        for (int i = from; i < to; i++) {
+          sum += g[i];
         }
-        s.grad[0] += sum;
+        scalarGradSum = sum;
       }
     }
   }
@@ -90,41 +136,42 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] in = x.value, out = value;
       double c = s.value[0];
       if (reversed) {
-        for (int i = 0; i < out.length; i++) {
+        for (int i = from; i < to; i++) {
           out[i] = c - in[i];
         }
       } else {
-        for (int i = 0; i < out.length; i++) {
+        for (int i = from; i < to; i++) {
           out[i] = in[i] - c;
         }
       }
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       double[] g = grad;
       if (x.grad != null) {
         double[] gx = x.grad;
         if (reversed) {
-          for (int i = 0; i < g.length; i++) {
+          for (int i = from; i < to; i++) {
             gx[i] -= g[i];
           }
         } else {
-          for (int i = 0; i < g.length; i++) {
+          for (int i = from; i < to; i++) {
             gx[i] += g[i];
           }
         }
       }
       if (s.grad != null) {
-        double sum = 0;
-        for (double v : g) {
-          sum += v;
+        // s's term is +Σg (reversed) or −Σg; the sum is negated once, after the last range.
+        double sum = from == 0 ? 0 : reversed ? scalarGradSum : -scalarGradSum;
+        for (int i = from; i < to; i++) {
+          sum += g[i];
         }
-        s.grad[0] += reversed ? sum : -sum;
+        scalarGradSum = reversed ? sum : -sum;
       }
     }
   }
@@ -136,30 +183,30 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] in = x.value, out = value;
       double c = s.value[0];
-      for (int i = 0; i < out.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = in[i] * c;
       }
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       double[] g = grad, in = x.value;
       if (x.grad != null) {
         double[] gx = x.grad;
         double c = s.value[0];
-        for (int i = 0; i < g.length; i++) {
+        for (int i = from; i < to; i++) {
           gx[i] += g[i] * c;
         }
       }
       if (s.grad != null) {
-        double sum = 0;
-        for (int i = 0; i < g.length; i++) {
+        double sum = from == 0 ? 0 : scalarGradSum;
+        for (int i = from; i < to; i++) {
           sum += g[i] * in[i];
         }
-        s.grad[0] += sum;
+        scalarGradSum = sum;
       }
     }
   }
@@ -170,25 +217,25 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] x = a.value, y = b.value, out = value;
-      for (int i = 0; i < out.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = x[i] + y[i];
       }
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       double[] g = grad;
       if (a.grad != null) {
         double[] ga = a.grad;
-        for (int i = 0; i < g.length; i++) {
+        for (int i = from; i < to; i++) {
           ga[i] += g[i];
         }
       }
       if (b.grad != null) {
         double[] gb = b.grad;
-        for (int i = 0; i < g.length; i++) {
+        for (int i = from; i < to; i++) {
           gb[i] += g[i];
         }
       }
@@ -201,25 +248,25 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] x = a.value, y = b.value, out = value;
-      for (int i = 0; i < out.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = x[i] - y[i];
       }
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       double[] g = grad;
       if (a.grad != null) {
         double[] ga = a.grad;
-        for (int i = 0; i < g.length; i++) {
+        for (int i = from; i < to; i++) {
           ga[i] += g[i];
         }
       }
       if (b.grad != null) {
         double[] gb = b.grad;
-        for (int i = 0; i < g.length; i++) {
+        for (int i = from; i < to; i++) {
           gb[i] -= g[i];
         }
       }
@@ -232,25 +279,25 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] x = a.value, y = b.value, out = value;
-      for (int i = 0; i < out.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = x[i] * y[i];
       }
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       double[] g = grad, x = a.value, y = b.value;
       if (a.grad != null) {
         double[] ga = a.grad;
-        for (int i = 0; i < g.length; i++) {
+        for (int i = from; i < to; i++) {
           ga[i] += g[i] * y[i];
         }
       }
       if (b.grad != null) {
         double[] gb = b.grad;
-        for (int i = 0; i < g.length; i++) {
+        for (int i = from; i < to; i++) {
           gb[i] += g[i] * x[i];
         }
       }
@@ -263,25 +310,25 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] x = a.value, y = b.value, out = value;
-      for (int i = 0; i < out.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = x[i] / y[i];
       }
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       double[] g = grad, y = b.value, out = value;
       if (a.grad != null) {
         double[] ga = a.grad;
-        for (int i = 0; i < g.length; i++) {
+        for (int i = from; i < to; i++) {
           ga[i] += g[i] / y[i];
         }
       }
       if (b.grad != null) {
         double[] gb = b.grad;
-        for (int i = 0; i < g.length; i++) {
+        for (int i = from; i < to; i++) {
           gb[i] -= g[i] * out[i] / y[i];
         }
       }
@@ -295,26 +342,26 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] x = a.value, y = b.value, out = value;
-      for (int i = 0; i < out.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = Math.pow(x[i], y[i]);
       }
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       double[] g = grad, x = a.value, y = b.value, out = value;
       if (a.grad != null) {
         double[] ga = a.grad;
-        for (int i = 0; i < g.length; i++) {
+        for (int i = from; i < to; i++) {
           // x^0 is constant; y·x^(y−1) would be 0·∞ = NaN at x = 0.
           ga[i] += y[i] == 0 ? 0 : g[i] * y[i] * Math.pow(x[i], y[i] - 1);
         }
       }
       if (b.grad != null) {
         double[] gb = b.grad;
-        for (int i = 0; i < g.length; i++) {
+        for (int i = from; i < to; i++) {
           gb[i] += x[i] == 0 ? 0 : g[i] * out[i] * Math.log(x[i]);
         }
       }
@@ -331,20 +378,20 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] in = x.value, out = value;
-      for (int i = 0; i < out.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = Math.pow(in[i], p);
       }
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       if (p == 0) {
         return; // x^0 is constant; p·x^(p−1) would be 0·∞ = NaN at x = 0.
       }
       double[] g = grad, in = x.value, gx = x.grad;
-      for (int i = 0; i < g.length; i++) {
+      for (int i = from; i < to; i++) {
         gx[i] += g[i] * p * Math.pow(in[i], p - 1);
       }
     }
@@ -356,17 +403,17 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] in = x.value, out = value;
-      for (int i = 0; i < out.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = -in[i];
       }
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       double[] g = grad, gx = x.grad;
-      for (int i = 0; i < g.length; i++) {
+      for (int i = from; i < to; i++) {
         gx[i] -= g[i];
       }
     }
@@ -378,17 +425,17 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] in = x.value, out = value;
-      for (int i = 0; i < out.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = in[i] * in[i];
       }
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       double[] g = grad, in = x.value, gx = x.grad;
-      for (int i = 0; i < g.length; i++) {
+      for (int i = from; i < to; i++) {
         gx[i] += 2 * in[i] * g[i];
       }
     }
@@ -400,17 +447,17 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] in = x.value, out = value;
-      for (int i = 0; i < out.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = Math.sqrt(in[i]);
       }
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       double[] g = grad, out = value, gx = x.grad;
-      for (int i = 0; i < g.length; i++) {
+      for (int i = from; i < to; i++) {
         gx[i] += g[i] / (2 * out[i]);
       }
     }
@@ -422,17 +469,17 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] in = x.value, out = value;
-      for (int i = 0; i < out.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = Math.exp(in[i]);
       }
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       double[] g = grad, out = value, gx = x.grad;
-      for (int i = 0; i < g.length; i++) {
+      for (int i = from; i < to; i++) {
         gx[i] += g[i] * out[i];
       }
     }
@@ -444,17 +491,17 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] in = x.value, out = value;
-      for (int i = 0; i < out.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = Math.log(in[i]);
       }
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       double[] g = grad, in = x.value, gx = x.grad;
-      for (int i = 0; i < g.length; i++) {
+      for (int i = from; i < to; i++) {
         gx[i] += g[i] / in[i];
       }
     }
@@ -467,17 +514,17 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] in = x.value, out = value;
-      for (int i = 0; i < out.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = Math.abs(in[i]);
       }
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       double[] g = grad, in = x.value, gx = x.grad;
-      for (int i = 0; i < g.length; i++) {
+      for (int i = from; i < to; i++) {
         gx[i] += g[i] * Math.signum(in[i]);
       }
     }
@@ -489,17 +536,17 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] in = x.value, out = value;
-      for (int i = 0; i < out.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = Math.sin(in[i]);
       }
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       double[] g = grad, in = x.value, gx = x.grad;
-      for (int i = 0; i < g.length; i++) {
+      for (int i = from; i < to; i++) {
         gx[i] += g[i] * Math.cos(in[i]);
       }
     }
@@ -511,17 +558,17 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] in = x.value, out = value;
-      for (int i = 0; i < out.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = Math.cos(in[i]);
       }
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       double[] g = grad, in = x.value, gx = x.grad;
-      for (int i = 0; i < g.length; i++) {
+      for (int i = from; i < to; i++) {
         gx[i] -= g[i] * Math.sin(in[i]);
       }
     }
@@ -533,17 +580,17 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] in = x.value, out = value;
-      for (int i = 0; i < out.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = Math.tan(in[i]);
       }
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       double[] g = grad, out = value, gx = x.grad;
-      for (int i = 0; i < g.length; i++) {
+      for (int i = from; i < to; i++) {
         gx[i] += g[i] * (1 + out[i] * out[i]);
       }
     }
@@ -555,17 +602,17 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] in = x.value, out = value;
-      for (int i = 0; i < out.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = Math.tanh(in[i]);
       }
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       double[] g = grad, out = value, gx = x.grad;
-      for (int i = 0; i < g.length; i++) {
+      for (int i = from; i < to; i++) {
         gx[i] += g[i] * (1 - out[i] * out[i]);
       }
     }
@@ -578,9 +625,9 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] in = x.value, out = value;
-      for (int i = 0; i < out.length; i++) {
+      for (int i = from; i < to; i++) {
         double v = in[i];
         if (v >= 0) {
           out[i] = 1 / (1 + Math.exp(-v));
@@ -592,9 +639,9 @@ final class Elementwise {
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       double[] g = grad, out = value, gx = x.grad;
-      for (int i = 0; i < g.length; i++) {
+      for (int i = from; i < to; i++) {
         gx[i] += g[i] * out[i] * (1 - out[i]);
       }
     }
@@ -607,17 +654,17 @@ final class Elementwise {
     }
 
     @Override
-    void computeValue() {
+    public void computeValue(int from, int to) {
       double[] in = x.value, out = value;
-      for (int i = 0; i < out.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = in[i] < 0 ? 0 : in[i]; // NaN passes through
       }
     }
 
     @Override
-    void propagateGrad() {
+    public void propagateGrad(int from, int to) {
       double[] g = grad, in = x.value, gx = x.grad;
-      for (int i = 0; i < g.length; i++) {
+      for (int i = from; i < to; i++) {
         if (in[i] > 0) {
           gx[i] += g[i];
         }

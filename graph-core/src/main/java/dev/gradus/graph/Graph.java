@@ -24,13 +24,39 @@ import java.util.Optional;
  * #backward()} allocate nothing. A graph is not thread-safe.
  */
 public final class Graph {
+  /**
+   * Elements per block of a tiled segment: 2048 doubles are 16 KB, so the blocks of a dozen
+   * intermediates and their gradients stay in a 512 KB L2 cache.
+   */
+  static final int BLOCK = 2048;
+
+  /** Shorter ranges are not tiled: their arrays already fit in cache. */
+  static final int MIN_TILED_LENGTH = 4 * BLOCK;
+
   private final Node output;
   private final Node[] nodes;
   private final Node[] recomputed;
   private final Node[] differentiated;
   private final List<Variable> variables;
 
+  /**
+   * The recomputed nodes, each either a {@link Node} or a {@link TiledSegment}, in tape order; null
+   * when nothing is tiled, and then {@link #forward} and {@link #backward} run node by node.
+   */
+  private final Object[] steps;
+
+  /** The gradients zeroed before a backward pass: all but those zeroed by their segment. */
+  private final Node[] zeroedUpfront;
+
   private Graph(Node output) {
+    this(output, BLOCK, MIN_TILED_LENGTH);
+  }
+
+  /**
+   * Compiles with tiled segments of {@code block} elements for ranges of at least {@code
+   * minTiledLength}; {@code Integer.MAX_VALUE} turns tiling off.
+   */
+  Graph(Node output, int block, int minTiledLength) {
     this.output = output;
     this.nodes = topologicalOrder(output);
     List<Node> recompute = new ArrayList<>();
@@ -52,6 +78,18 @@ public final class Graph {
     this.recomputed = recompute.toArray(new Node[0]);
     this.differentiated = differentiate.toArray(new Node[0]);
     this.variables = Collections.unmodifiableList(inputs);
+    List<Object> planned =
+        new TiledSegment.Planner(nodes, output, block, minTiledLength).plan(recomputed);
+    List<Node> zeroed = new ArrayList<>(Arrays.asList(differentiated));
+    boolean tiled = false;
+    for (Object step : planned) {
+      if (step instanceof TiledSegment segment) {
+        tiled = true;
+        zeroed.removeIf(segment::zeroesGradient);
+      }
+    }
+    this.steps = tiled ? planned.toArray() : null;
+    this.zeroedUpfront = zeroed.toArray(new Node[0]);
   }
 
   /** Compiles the graph that ends at {@code output}. */
@@ -95,8 +133,18 @@ public final class Graph {
 
   /** Recomputes every node that depends on a variable. Returns this graph. */
   public Graph forward() {
-    for (Node node : recomputed) {
-      node.computeValue();
+    if (steps == null) {
+      for (Node node : recomputed) {
+        node.computeValue();
+      }
+      return this;
+    }
+    for (Object step : steps) {
+      if (step instanceof TiledSegment segment) {
+        segment.forward();
+      } else {
+        ((Node) step).computeValue();
+      }
     }
     return this;
   }
@@ -136,7 +184,7 @@ public final class Graph {
       throw new IllegalStateException(
           "backward: " + output.describe() + " depends on no variable that requires a gradient");
     }
-    for (Node node : differentiated) {
+    for (Node node : zeroedUpfront) {
       node.zeroGrad();
     }
     if (seed == null) {
@@ -144,10 +192,35 @@ public final class Graph {
     } else {
       System.arraycopy(seed, 0, output.grad, 0, seed.length);
     }
-    for (int i = differentiated.length - 1; i >= 0; i--) {
-      differentiated[i].propagateGrad();
+    if (steps == null) {
+      for (int i = differentiated.length - 1; i >= 0; i--) {
+        differentiated[i].propagateGrad();
+      }
+      return this;
+    }
+    // Variables, the only differentiated nodes that are not steps, propagate nothing.
+    for (int i = steps.length - 1; i >= 0; i--) {
+      Object step = steps[i];
+      if (step instanceof TiledSegment segment) {
+        segment.backward();
+      } else if (((Node) step).requiresGrad) {
+        ((Node) step).propagateGrad();
+      }
     }
     return this;
+  }
+
+  /** The number of tiled segments, and of nodes in them: {segments, nodes}. For tests. */
+  int[] tiling() {
+    int segments = 0;
+    int members = 0;
+    for (Object step : steps == null ? new Object[0] : steps) {
+      if (step instanceof TiledSegment segment) {
+        segments++;
+        members += segment.members().length;
+      }
+    }
+    return new int[] {segments, members};
   }
 
   /**

@@ -8,7 +8,7 @@ package dev.gradus.graph;
 final class LinearAlgebra {
   private LinearAlgebra() {}
 
-  static final class MatMul extends Node {
+  static final class MatMul extends Node implements RangeKernel {
     final Node a;
     final Node b;
     private final int m;
@@ -91,6 +91,52 @@ final class LinearAlgebra {
               gb[bRow + j] += xip * g[gRow + j];
             }
           }
+        }
+      }
+    }
+
+    /**
+     * True for a matrix times a vector, whose result element i reads only row i of the matrix: the
+     * only form the range kernels compute, over ranges of rows.
+     */
+    boolean matrixTimesVector() {
+      return n == 1;
+    }
+
+    @Override
+    public void computeValue(int from, int to) {
+      double[] x = a.value, y = b.value, out = value;
+      for (int i = from; i < to; i++) {
+        double sum = 0;
+        int row = i * k;
+        for (int p = 0; p < k; p++) {
+          sum += x[row + p] * y[p];
+        }
+        out[i] = sum;
+      }
+    }
+
+    @Override
+    public void propagateGrad(int from, int to) {
+      double[] g = grad, x = a.value, y = b.value;
+      if (a.grad != null) {
+        double[] ga = a.grad;
+        for (int i = from; i < to; i++) {
+          for (int p = 0; p < k; p++) {
+            ga[i * k + p] += g[i] * y[p];
+          }
+        }
+      }
+      if (b.grad != null) {
+        // The running sum continues from the previous range through b's gradient buffer, so the
+        // order of the terms is that of the whole-array loop.
+        double[] gb = b.grad;
+        for (int p = 0; p < k; p++) {
+          double sum = gb[p];
+          for (int i = from; i < to; i++) {
+            sum += x[i * k + p] * g[i];
+          }
+          gb[p] = sum;
         }
       }
     }

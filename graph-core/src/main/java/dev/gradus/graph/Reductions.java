@@ -24,8 +24,11 @@ final class Reductions {
   }
 
   /** Sum, or mean when {@code mean} (the sum divided by the axis length, as NumPy computes it). */
-  static final class Sum extends Reduction {
+  static final class Sum extends Reduction implements RangeKernel {
     private final boolean mean;
+
+    /** The running sum over the ranges computed so far, for a {@linkplain #full() full} sum. */
+    private double partialSum;
 
     Sum(String op, Node x, int[] shape, int outer, int length, int inner, boolean mean) {
       super(op, x, shape, outer, length, inner);
@@ -58,6 +61,35 @@ final class Reductions {
             gx[at] += share;
           }
         }
+      }
+    }
+
+    /** True for a sum over all elements, the only form the range kernels compute. */
+    boolean full() {
+      return outer == 1 && inner == 1;
+    }
+
+    @Override
+    public void computeValue(int from, int to) {
+      double[] in = x.value;
+      double sum = from == 0 ? 0 : partialSum;
+      for (int k = from; k < to; k++) {
+        sum += in[k];
+      }
+      partialSum = sum;
+    }
+
+    @Override
+    public void finishValue() {
+      value[0] = mean ? partialSum / length : partialSum;
+    }
+
+    @Override
+    public void propagateGrad(int from, int to) {
+      double[] gx = x.grad;
+      double share = mean ? grad[0] / length : grad[0];
+      for (int k = from; k < to; k++) {
+        gx[k] += share;
       }
     }
   }

@@ -131,7 +131,7 @@ final class Structural {
    * Elements start, start + step, ... (fewer than {@code count}) along one axis. With {@code
    * squeeze}, count is 1 and the axis is removed (NumPy's integer indexing).
    */
-  static final class Slice extends Node {
+  static final class Slice extends Node implements RangeKernel {
     final Node x;
     private final int outer;
     private final int inner;
@@ -181,6 +181,34 @@ final class Structural {
             gx[from + i] += g[o + i];
           }
         }
+      }
+    }
+
+    /**
+     * True when the slice is one contiguous run of x, element i being x's element {@link #offset()}
+     * + i: step 1 along the first axis (or along an axis with only length-1 axes before it). Only
+     * then do the range kernels apply.
+     */
+    boolean contiguous() {
+      return step == 1 && outer == 1;
+    }
+
+    /** For a {@linkplain #contiguous() contiguous} slice, x's index of element 0. */
+    int offset() {
+      return start * inner;
+    }
+
+    @Override
+    public void computeValue(int from, int to) {
+      System.arraycopy(x.value, offset() + from, value, from, to - from);
+    }
+
+    @Override
+    public void propagateGrad(int from, int to) {
+      double[] g = grad, gx = x.grad;
+      int shift = offset();
+      for (int i = from; i < to; i++) {
+        gx[shift + i] += g[i];
       }
     }
   }
