@@ -262,6 +262,21 @@ class BackwardRulesTest {
   }
 
   @Test
+  void concatAlongTheFirstAxisStacksWholeBlocks() {
+    Tensor top = tensor(0.1, 1, 2, 3);
+    Tensor bottom = tensor(5.0, 2, 2, 3);
+    Node c = Ops.concat(0, Variable.of("t", top), Variable.of("b", bottom)).forward();
+    assertArrayEquals(new int[] {3, 2, 3}, c.shape());
+    for (int j = 0; j < 2; j++) {
+      for (int i = 0; i < 3; i++) {
+        assertEquals(top.get(0, j, i), c.value().get(0, j, i));
+        assertEquals(bottom.get(0, j, i), c.value().get(1, j, i));
+        assertEquals(bottom.get(1, j, i), c.value().get(2, j, i));
+      }
+    }
+  }
+
+  @Test
   void transposeAndReshapeMoveGradientsWithTheirElements() {
     Tensor t = tensor(0.4, 2, 3, 4);
     Node moved = Ops.transpose(Variable.of("x", t), 2, 0, 1).forward();

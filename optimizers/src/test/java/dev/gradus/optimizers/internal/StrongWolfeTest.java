@@ -132,6 +132,29 @@ class StrongWolfeTest {
     assertArrayEquals(new double[] {-2}, gradient, 0);
   }
 
+  @Test
+  void onALineTheSearchExtrapolatesTenfoldUntilItsBudgetEnds() {
+    // f(t) = 9 − 6t never turns up and its slope never shrinks: every trial extrapolates beyond
+    // the last, for one first evaluation and MAX_EVALUATIONS more, and the search ends at the
+    // last and lowest trial.
+    Recording objective = new Recording(x -> new double[] {9 - 6 * x[0], -6});
+    StrongWolfe search = new StrongWolfe(1);
+    double[] gradient = {-6};
+    search.search(objective, new double[] {0}, 1e-3, new double[] {1}, 9, gradient, -6);
+    int evaluations = StrongWolfe.MAX_EVALUATIONS + 1;
+    assertEquals(evaluations, objective.points.size());
+    assertEquals(evaluations, search.evaluations);
+    assertEquals(1e-3, objective.points.get(0)[0], 0);
+    for (int k = 1; k < evaluations; k++) {
+      double previous = objective.points.get(k - 1)[0];
+      double trial = objective.points.get(k)[0];
+      // within [t + 0.01(t − t_prev), 10t]
+      assertTrue(trial > previous && trial <= 10 * previous * (1 + 1e-15), "trial " + k);
+    }
+    assertEquals(objective.points.get(evaluations - 1)[0], search.step, 0);
+    assertEquals(9 - 6 * search.step, search.value, 0);
+  }
+
   @ParameterizedTest
   @ValueSource(doubles = {1e-4, 1e-2, 0.5, 1, 3, 30, 1000})
   void resultsMeetTheStrongWolfeConditionsOnRosenbrock(double t) {

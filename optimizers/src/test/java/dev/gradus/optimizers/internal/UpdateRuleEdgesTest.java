@@ -2,6 +2,7 @@ package dev.gradus.optimizers.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradus.spi.Evaluator;
 import dev.gradus.spi.HyperParameters;
@@ -49,6 +50,35 @@ class UpdateRuleEdgesTest {
         expected[i] -= lr * g[i] / (Math.sqrt(v[i] - m[i] * m[i]) + eps);
       }
       assertArrayEquals(expected, x, 1e-15);
+      assertArrayEquals(v, state.snapshot().array("square_avg"), 1e-17);
+      assertArrayEquals(m, state.snapshot().array("grad_avg"), 1e-17);
+    }
+  }
+
+  @Test
+  void amsgradRestoredMidRunKeepsTheLargestSecondMoment() {
+    // A large first gradient, then small ones: max_exp_avg_sq stays above exp_avg_sq, so a
+    // restore that lost it would take larger steps than the uninterrupted run.
+    Optimizer adam = create(new AdamProvider(), Map.of("lr", 0.1, "amsgrad", true));
+    double[][] gradients = {{5, -4}, {0.1, 0.1}, {0.1, -0.1}, {0.05, 0.05}};
+    double[] straight = {1, 1};
+    OptimizerState whole = adam.init(2);
+    double[] resumed = {1, 1};
+    OptimizerState first = adam.init(2);
+    for (int k = 0; k < 2; k++) {
+      adam.step(straight, 0, gradients[k].clone(), 0.1, whole, null);
+      adam.step(resumed, 0, gradients[k].clone(), 0.1, first, null);
+    }
+    OptimizerState restored = adam.restore(first.snapshot(), 2);
+    for (int k = 2; k < gradients.length; k++) {
+      adam.step(straight, 0, gradients[k].clone(), 0.1, whole, null);
+      adam.step(resumed, 0, gradients[k].clone(), 0.1, restored, null);
+    }
+    assertArrayEquals(straight, resumed, 0);
+    double[] max = whole.snapshot().array("max_exp_avg_sq");
+    double[] current = whole.snapshot().array("exp_avg_sq");
+    for (int i = 0; i < 2; i++) {
+      assertTrue(max[i] > current[i], "the maximum is above the current second moment");
     }
   }
 
