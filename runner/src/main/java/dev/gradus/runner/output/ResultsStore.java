@@ -130,7 +130,9 @@ public final class ResultsStore implements AutoCloseable {
    * parseable) is left out and reported.
    */
   public static List<String> completeLines(Path file) throws IOException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
+    // Decoded leniently, as readAndRepair does: a kill can tear the last line inside a multi-byte
+    // character, and that line is left out below rather than failing the whole file.
+    String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
     String last = lines.remove(lines.size() - 1); // after the final newline: empty unless torn
     if (!last.isBlank()) {

@@ -94,24 +94,24 @@ public final class RunRecords {
           text(m, "optimizer"),
           text(m, "optimizer_label"),
           map(m, "hyperparameters"),
-          ((Number) m.get("seed")).longValue(),
-          ((Number) m.get("repeat")).intValue(),
-          RunStatus.fromId(text(m, "status")),
-          ((Number) m.get("iterations")).longValue(),
-          ((Number) m.get("evaluations")).longValue(),
-          doubles(m.get("x_start")),
-          doubles(m.get("x_final")),
-          real(m.get("f_final")),
-          doubles(m.get("x_best")),
-          real(m.get("f_best")),
-          real(m.get("grad_norm_final")),
-          real(m.get("f_gap")),
-          real(m.get("distance_to_optimum")),
+          integer(m, "seed", Long.MIN_VALUE, Long.MAX_VALUE),
+          (int) integer(m, "repeat", 0, Integer.MAX_VALUE),
+          status(m, "status"),
+          integer(m, "iterations", 0, Long.MAX_VALUE),
+          integer(m, "evaluations", 0, Long.MAX_VALUE),
+          doubles(m, "x_start"),
+          doubles(m, "x_final"),
+          real(m, "f_final"),
+          doubles(m, "x_best"),
+          real(m, "f_best"),
+          real(m, "grad_norm_final"),
+          real(m, "f_gap"),
+          real(m, "distance_to_optimum"),
           m.get("iterations_to_target") == null
               ? null
-              : ((Number) m.get("iterations_to_target")).longValue(),
-          ((Number) m.get("wall_ms")).longValue(),
-          (String) m.get("error"));
+              : integer(m, "iterations_to_target", 0, Long.MAX_VALUE),
+          integer(m, "wall_ms", 0, Long.MAX_VALUE),
+          optionalText(m, "error"));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("incomplete run record: " + e.getMessage(), e);
     }
@@ -158,6 +158,57 @@ public final class RunRecords {
       throw new IllegalArgumentException("field '" + key + "' is missing or not an object");
     }
     return (Map<String, Object>) v;
+  }
+
+  private static String optionalText(Map<String, Object> m, String key) {
+    Object v = m.get(key);
+    if (v != null && !(v instanceof String)) {
+      throw new IllegalArgumentException("field '" + key + "' = " + v + " is not text");
+    }
+    return (String) v;
+  }
+
+  private static RunStatus status(Map<String, Object> m, String key) {
+    String id = text(m, key);
+    try {
+      return RunStatus.fromId(id);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("field '" + key + "' = " + id + " is not a run status", e);
+    }
+  }
+
+  /** A whole number in [min, max]; JSON integers read as Long (BigInteger beyond its range). */
+  private static long integer(Map<String, Object> m, String key, long min, long max) {
+    Object v = m.get(key);
+    if (!(v instanceof Long || v instanceof Integer)) {
+      throw new IllegalArgumentException(
+          "field '" + key + "' = " + v + " is missing or not a whole number");
+    }
+    long value = ((Number) v).longValue();
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          "field '" + key + "' = " + value + " is outside [" + min + ", " + max + "]");
+    }
+    return value;
+  }
+
+  private static Double real(Map<String, Object> m, String key) {
+    Object v = m.get(key);
+    try {
+      return real(v);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("field '" + key + "' = " + v + " is not a number", e);
+    }
+  }
+
+  private static double[] doubles(Map<String, Object> m, String key) {
+    Object v = m.get(key);
+    try {
+      return doubles(v);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "field '" + key + "' = " + v + " is not a list of numbers", e);
+    }
   }
 
   private static Double real(Object v) {
