@@ -73,6 +73,13 @@ final class RunCommand implements Callable<Integer> {
       description = "Run only these run ids (as 'merge --only-missing' prints them).")
   List<String> runIds;
 
+  @Option(
+      names = "--no-report",
+      description =
+          "Skip plots/ and report.html (build them later with 'gradus report DIR'), as shards"
+              + " do before a merge.")
+  boolean noReport;
+
   @Option(names = "--resume", description = "Skip runs already recorded in the results folder.")
   boolean resume;
 
@@ -138,7 +145,12 @@ final class RunCommand implements Callable<Integer> {
     stdout.print(outcome.summary().toTable());
     stdout.println();
     stdout.println(outcome.results().size() + " runs; results in " + dir);
-    stdout.println("report: " + dev.gradus.runner.report.ReportWriter.afterRun(dir, plan, suite));
+    if (noReport) {
+      dev.gradus.runner.report.SuiteCopy.save(dir, suite); // so 'gradus report DIR' can draw paths
+    } else {
+      stdout.println(
+          "report: " + dev.gradus.runner.report.ReportWriter.afterRun(dir, plan, suite));
+    }
     stdout.flush();
     return 0;
   }
