@@ -148,8 +148,7 @@ final class RunCommand implements Callable<Integer> {
     if (noReport) {
       dev.gradus.runner.report.SuiteCopy.save(dir, suite); // so 'gradus report DIR' can draw paths
     } else {
-      stdout.println(
-          "report: " + dev.gradus.runner.report.ReportWriter.afterRun(dir, plan, suite));
+      stdout.println("report: " + dev.gradus.runner.report.ReportWriter.afterRun(dir, plan, suite));
     }
     stdout.flush();
     return 0;

@@ -156,6 +156,7 @@ class SuiteLoaderTest {
         error(
             "suite: \"<script>alert(1)</script>\"\nfunctions: [{name: sphere}]\n"
                 + "optimizers: [{name: gd}]\n");
-    assertTrue(message.startsWith("suite.yaml:1:8: suite name '<script>alert(1)</script>'"), message);
+    assertTrue(
+        message.startsWith("suite.yaml:1:8: suite name '<script>alert(1)</script>'"), message);
   }
 }
