@@ -1,11 +1,14 @@
 package dev.gradus.optimizers.internal;
 
 import dev.gradus.spi.Evaluator;
+import dev.gradus.spi.HyperParameter;
+import dev.gradus.spi.HyperParameters;
 import dev.gradus.spi.Optimizer;
 import dev.gradus.spi.OptimizerState;
 import dev.gradus.spi.Range;
 import dev.gradus.spi.StateSnapshot;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,6 +34,31 @@ final class Adam implements Optimizer {
       boolean decoupled) {
     static final Config ADAM = new Config(1e-3, 0.9, 0.999, 1e-8, 0, false, false, false);
     static final Config ADAMW = new Config(1e-3, 0.9, 0.999, 1e-8, 1e-2, false, false, true);
+
+    /** The hyperparameters of adam and adamw, with these defaults. */
+    List<HyperParameter> hyperParameters() {
+      return List.of(
+          Common.lr(lr),
+          Common.betas(beta1, beta2),
+          Common.eps(eps),
+          Common.weightDecay(weightDecay),
+          HyperParameter.bool("amsgrad", amsgrad, "use the running maximum of the second moment"),
+          Common.maximize());
+    }
+
+    /** A configuration from validated values, keeping this one's weight-decay coupling. */
+    Config with(HyperParameters values) {
+      double[] betas = values.reals("betas");
+      return new Config(
+          values.real("lr"),
+          betas[0],
+          betas[1],
+          values.real("eps"),
+          values.real("weight_decay"),
+          values.bool("amsgrad"),
+          values.bool("maximize"),
+          decoupled);
+    }
 
     Config {
       Common.require("adam", "lr", lr, Range.atLeast(0));

@@ -22,29 +22,11 @@ public final class AdamProvider implements OptimizerProvider {
 
   @Override
   public List<HyperParameter> hyperParameters() {
-    return List.of(
-        Common.lr(DEFAULTS.lr()),
-        Common.betas(DEFAULTS.beta1(), DEFAULTS.beta2()),
-        Common.eps(DEFAULTS.eps()),
-        Common.weightDecay(DEFAULTS.weightDecay()),
-        HyperParameter.bool(
-            "amsgrad", DEFAULTS.amsgrad(), "use the running maximum of the second moment"),
-        Common.maximize());
+    return DEFAULTS.hyperParameters();
   }
 
   @Override
   public Optimizer create(HyperParameters values) {
-    double[] betas = values.reals("betas");
-    return new Adam(
-        id(),
-        new Adam.Config(
-            values.real("lr"),
-            betas[0],
-            betas[1],
-            values.real("eps"),
-            values.real("weight_decay"),
-            values.bool("amsgrad"),
-            values.bool("maximize"),
-            DEFAULTS.decoupled()));
+    return new Adam(id(), DEFAULTS.with(values));
   }
 }
