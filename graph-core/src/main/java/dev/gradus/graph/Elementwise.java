@@ -9,12 +9,10 @@ package dev.gradus.graph;
 final class Elementwise {
   private Elementwise() {}
 
-  abstract static class Unary extends Node implements RangeKernel {
-    final Node x;
-
-    Unary(String op, Node x) {
-      super(op, x.shape, x);
-      this.x = x;
+  /** An elementwise node: the whole-array pass is the range kernel over all elements. */
+  abstract static class Kernel extends Node implements RangeKernel {
+    Kernel(String op, int[] shape, Node... inputs) {
+      super(op, shape, inputs);
     }
 
     @Override
@@ -29,7 +27,16 @@ final class Elementwise {
     }
   }
 
-  abstract static class Binary extends Node implements RangeKernel {
+  abstract static class Unary extends Kernel {
+    final Node x;
+
+    Unary(String op, Node x) {
+      super(op, x.shape, x);
+      this.x = x;
+    }
+  }
+
+  abstract static class Binary extends Kernel {
     final Node a;
     final Node b;
 
@@ -37,17 +44,6 @@ final class Elementwise {
       super(op, a.shape, a, b);
       this.a = a;
       this.b = b;
-    }
-
-    @Override
-    final void computeValue() {
-      computeValue(0, value.length);
-    }
-
-    @Override
-    final void propagateGrad() {
-      propagateGrad(0, value.length);
-      finishGrad();
     }
   }
 
@@ -57,7 +53,7 @@ final class Elementwise {
    * for every constant such as the 100 in 100·(y − x²)²; s's gradient is summed in the same order
    * as {@link Structural.Expand} sums it, so results are bit-for-bit those of the broadcast form.
    */
-  abstract static class WithScalar extends Node implements RangeKernel {
+  abstract static class WithScalar extends Kernel {
     final Node x;
     final Node s;
 
@@ -71,17 +67,6 @@ final class Elementwise {
       super(op, x.shape, x, s);
       this.x = x;
       this.s = s;
-    }
-
-    @Override
-    final void computeValue() {
-      computeValue(0, value.length);
-    }
-
-    @Override
-    final void propagateGrad() {
-      propagateGrad(0, value.length);
-      finishGrad();
     }
 
     @Override
