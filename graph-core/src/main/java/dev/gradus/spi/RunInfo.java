@@ -10,6 +10,8 @@ package dev.gradus.spi;
  * @param optimizerLabel the optimizer configuration, such as {@code adam lr=0.01}
  * @param repeat 0-based repeat number
  * @param seed the run's seed
+ * @param functionIndex the function configuration's position in the suite (after sweeps), or -1
+ * @param optimizerIndex the optimizer configuration's position in the suite, or -1
  */
 public record RunInfo(
     String runId,
@@ -18,4 +20,19 @@ public record RunInfo(
     String optimizer,
     String optimizerLabel,
     int repeat,
-    long seed) {}
+    long seed,
+    int functionIndex,
+    int optimizerIndex) {
+
+  /** A run without configuration indices, as SPI 1.0 made it. */
+  public RunInfo(
+      String runId,
+      String function,
+      String functionLabel,
+      String optimizer,
+      String optimizerLabel,
+      int repeat,
+      long seed) {
+    this(runId, function, functionLabel, optimizer, optimizerLabel, repeat, seed, -1, -1);
+  }
+}

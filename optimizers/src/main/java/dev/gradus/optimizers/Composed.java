@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** clip → schedule → inner; see {@link Optimizers#compose}. */
-final class Composed implements Optimizer {
+final class Composed implements ComposedOptimizer {
   static final String PREFIX = "inner.";
   static final String STEP = "schedule_step";
 
@@ -80,6 +80,15 @@ final class Composed implements Optimizer {
     clip.clip(gradient);
     inner.step(params, value, gradient, schedule.lr(state.step, lr), state.inner, objective);
     state.step++;
+  }
+
+  @Override
+  public double nextLearningRate(OptimizerState optimizerState) {
+    if (!(optimizerState instanceof State state)) {
+      throw new IllegalArgumentException(
+          "a composed '" + id() + "' was given a state it did not make: " + optimizerState);
+    }
+    return schedule.lr(state.step, inner.learningRate());
   }
 
   @Override

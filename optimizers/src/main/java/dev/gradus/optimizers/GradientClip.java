@@ -9,6 +9,15 @@ public interface GradientClip {
   /** Clips {@code gradient} in place. */
   void clip(double[] gradient);
 
+  /** This clip, then {@code next}: as torch users chain clip_grad_value_ and clip_grad_norm_. */
+  default GradientClip andThen(GradientClip next) {
+    java.util.Objects.requireNonNull(next, "next");
+    return gradient -> {
+      clip(gradient);
+      next.clip(gradient);
+    };
+  }
+
   /** Leaves the gradient as it is. */
   static GradientClip none() {
     return gradient -> {};

@@ -20,7 +20,7 @@ public final class Optimizers {
    * @param schedule {@link Schedule#constant()} for none
    * @param clip {@link GradientClip#none()} for none
    */
-  public static Optimizer compose(Optimizer inner, Schedule schedule, GradientClip clip) {
+  public static ComposedOptimizer compose(Optimizer inner, Schedule schedule, GradientClip clip) {
     return new Composed(
         Objects.requireNonNull(inner, "inner"),
         Objects.requireNonNull(schedule, "schedule"),

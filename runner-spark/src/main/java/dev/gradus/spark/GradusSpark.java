@@ -1,7 +1,10 @@
 package dev.gradus.spark;
 
-import dev.gradus.runner.SuiteRunner;
+import dev.gradus.runner.pipeline.Pipeline;
+import dev.gradus.runner.pipeline.RunRequest;
+import dev.gradus.runner.pipeline.SuiteOutcome;
 import dev.gradus.runner.plan.Plan;
+import dev.gradus.runner.results.FolderGuard;
 import dev.gradus.runner.suite.Suite;
 import dev.gradus.runner.suite.SuiteLoader;
 import dev.gradus.runner.wiring.Gradus;
@@ -56,8 +59,20 @@ public final class GradusSpark implements Callable<Integer> {
       description = "Runs per Spark task (default: 8).")
   int runsPerPartition = 8;
 
-  @Option(names = "--resume", description = "Skip runs already recorded in the results folder.")
+  @Option(
+      names = "--resume",
+      description =
+          "Continue the results in the folder: skip the runs recorded there. Refused for a folder"
+              + " of another suite.")
   boolean resume;
+
+  @Option(
+      names = "--overwrite",
+      description = "Replace every result file in the folder (and only those) before running.")
+  boolean overwrite;
+
+  @Option(names = "--no-report", description = "Skip plots/ and report.html.")
+  boolean noReport;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new GradusSpark()).execute(args));
@@ -65,26 +80,39 @@ public final class GradusSpark implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (resume && overwrite) {
+      throw new IllegalArgumentException("--resume and --overwrite exclude each other: choose one");
+    }
+    FolderGuard.Mode mode =
+        overwrite
+            ? FolderGuard.Mode.OVERWRITE
+            : resume ? FolderGuard.Mode.RESUME : FolderGuard.Mode.NEW;
     SparkConf conf = new SparkConf().setAppName("gradus");
     try (JavaSparkContext spark = new JavaSparkContext(conf)) {
-      SuiteRunner.Outcome outcome = run(spark, suite, out, plugins, runsPerPartition, resume);
+      SuiteOutcome outcome = run(spark, suite, out, plugins, runsPerPartition, mode, !noReport);
       System.out.print(outcome.summary().toTable());
       System.out.println(outcome.results().size() + " runs; results in " + out);
+      if (outcome.report() != null) {
+        System.out.println("report: " + outcome.report());
+      }
+      return outcome.exitCode();
     }
-    return 0;
   }
 
   /**
-   * Runs the suite on {@code spark} into {@code out}. The driver discovers providers through its
-   * class path (where spark-submit puts {@code --jars}) and the given plugin folders.
+   * Runs the suite on {@code spark} into {@code out}, through the same pipeline as {@code gradus
+   * run}: the same checks, folder rules, suite copy, results and report. The driver discovers
+   * providers through its class path (where spark-submit puts {@code --jars}) and the given plugin
+   * folders.
    */
-  public static SuiteRunner.Outcome run(
+  public static SuiteOutcome run(
       JavaSparkContext spark,
       Path suiteFile,
       Path out,
       List<Path> pluginFolders,
       int runsPerPartition,
-      boolean resume) {
+      FolderGuard.Mode mode,
+      boolean report) {
     if (runsPerPartition < 1) {
       throw new IllegalArgumentException(
           "--runs-per-partition must be at least 1, got " + runsPerPartition);
@@ -100,9 +128,11 @@ public final class GradusSpark implements Callable<Integer> {
     Gradus gradus =
         Gradus.create(
             Plugins.discover(Thread.currentThread().getContextClassLoader(), pluginFolders), false);
-    Plan plan = gradus.planner().plan(suite);
+    Pipeline pipeline = gradus.pipeline();
+    Plan plan = pipeline.plan(suite);
     SparkExecutor executor =
-        new SparkExecutor(spark, text, suiteFile.toString(), baseDir, out, runsPerPartition);
-    return gradus.suiteRunner().run(plan, out, executor, resume);
+        new SparkExecutor(spark, text, suiteFile.toString(), baseDir.toString(), runsPerPartition);
+    return pipeline.run(
+        new RunRequest(plan, plan.runs(), null, out, mode, executor, suiteFile, report));
   }
 }

@@ -1,7 +1,5 @@
 package dev.gradus.spark;
 
-import dev.gradus.runner.output.RunRecords;
-import dev.gradus.runner.output.TraceWriter;
 import dev.gradus.runner.plan.Plan;
 import dev.gradus.runner.plan.RunSpec;
 import dev.gradus.runner.run.RunEngine;
@@ -10,8 +8,10 @@ import dev.gradus.runner.suite.Suite;
 import dev.gradus.runner.suite.SuiteLoader;
 import dev.gradus.runner.wiring.Gradus;
 import dev.gradus.runner.wiring.Plugins;
+import dev.gradus.spi.Iteration;
 import dev.gradus.spi.RunInfo;
 import dev.gradus.spi.RunListener;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,11 +25,41 @@ import org.apache.spark.api.java.function.FlatMapFunction;
  * run indices; each executor plans the suite itself (once per JVM) with the providers its task
  * class loader sees (the built-ins, and the plugin jars Spark distributed with {@code spark.jars}),
  * which gives the same run list as on the driver, because planning is deterministic. Each run
- * returns its {@code runs.jsonl} record and its trace text, which the driver writes.
+ * returns its result and its recorded iteration events, which the driver replays to its listeners.
  */
-final class RemoteRuns implements FlatMapFunction<Iterator<Integer>, String[]> {
+final class RemoteRuns implements FlatMapFunction<Iterator<Integer>, RemoteRuns.RemoteRun> {
   private static final long serialVersionUID = 1L;
   private static final Map<String, Plan> PLANS = new ConcurrentHashMap<>();
+
+  /** The fields of one {@link Iteration}, as {@link RemoteRun#events} packs them. */
+  static final int FIELDS = 9;
+
+  /**
+   * One run executed remotely.
+   *
+   * @param events {@link #FIELDS} doubles per recorded iteration, in order: iteration, evaluations,
+   *     seconds, f, gap, grad norm, step norm, lr, in domain (1 or 0)
+   */
+  record RemoteRun(int index, RunResult result, double[] events) implements Serializable {
+    /** The recorded iterations, unpacked. */
+    List<Iteration> iterations() {
+      List<Iteration> out = new ArrayList<>(events.length / FIELDS);
+      for (int k = 0; k + FIELDS <= events.length; k += FIELDS) {
+        out.add(
+            new Iteration(
+                (long) events[k],
+                (long) events[k + 1],
+                events[k + 2],
+                events[k + 3],
+                events[k + 4],
+                events[k + 5],
+                events[k + 6],
+                events[k + 7],
+                events[k + 8] != 0));
+      }
+      return out;
+    }
+  }
 
   private final String suiteText;
   private final String suiteFile;
@@ -42,32 +72,48 @@ final class RemoteRuns implements FlatMapFunction<Iterator<Integer>, String[]> {
   }
 
   @Override
-  public Iterator<String[]> call(Iterator<Integer> indices) {
+  public Iterator<RemoteRun> call(Iterator<Integer> indices) {
     Plan plan = PLANS.computeIfAbsent(suiteText + "\u0000" + baseDir, key -> plan());
-    Suite suite = plan.suite();
-    RunEngine engine = new RunEngine(suite.budget(), suite.stop(), suite.output().traceEvery());
-    List<String[]> out = new ArrayList<>();
+    RunEngine engine = new RunEngine(plan.rules());
+    List<RemoteRun> out = new ArrayList<>();
     while (indices.hasNext()) {
       RunSpec spec = plan.runs().get(indices.next());
-      StringBuilder trace = new StringBuilder(TraceWriter.HEADER).append('\n');
-      RunResult result =
-          engine.run(
-              spec,
-              new RunListener() {
-                @Override
-                public void iteration(
-                    RunInfo run, long it, double f, double gap, double g, double step, double lr) {
-                  trace.append(TraceWriter.row(it, f, gap, g, step, lr));
-                }
-              });
-      out.add(new String[] {RunRecords.toJson(result), trace.toString()});
+      Recorder recorder = new Recorder();
+      RunResult result = engine.run(spec, recorder);
+      out.add(new RemoteRun(spec.index(), result, recorder.packed()));
     }
     return out.iterator();
+  }
+
+  /** Records every iteration event of a run, packed into doubles. */
+  private static final class Recorder implements RunListener {
+    private double[] events = new double[FIELDS * 64];
+    private int size;
+
+    @Override
+    public void iteration(RunInfo run, Iteration row) {
+      if (size + FIELDS > events.length) {
+        events = java.util.Arrays.copyOf(events, 2 * events.length);
+      }
+      events[size++] = row.iteration();
+      events[size++] = row.evaluations();
+      events[size++] = row.seconds();
+      events[size++] = row.f();
+      events[size++] = row.gap();
+      events[size++] = row.gradNorm();
+      events[size++] = row.stepNorm();
+      events[size++] = row.lr();
+      events[size++] = row.inDomain() ? 1 : 0;
+    }
+
+    double[] packed() {
+      return java.util.Arrays.copyOf(events, size);
+    }
   }
 
   private Plan plan() {
     ClassLoader tasks = Thread.currentThread().getContextClassLoader();
     Suite suite = new SuiteLoader().parse(suiteText, suiteFile, Path.of(baseDir));
-    return Gradus.create(Plugins.discover(tasks), false).planner().plan(suite);
+    return Gradus.create(Plugins.discover(tasks), false).pipeline().plan(suite);
   }
 }

@@ -1,80 +1,77 @@
 package dev.gradus.spark;
 
-import dev.gradus.runner.output.RunRecords;
 import dev.gradus.runner.plan.RunSpec;
 import dev.gradus.runner.run.RunExecutor;
 import dev.gradus.runner.run.RunResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.gradus.spi.Iteration;
+import dev.gradus.spi.RunInfo;
+import dev.gradus.spi.RunListener;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * Executes runs as Spark tasks. Runs are batched into partitions, since one task per run would cost
  * milliseconds of scheduling each, and submitted in waves of a few partitions per core, so that the
  * driver records results (and a killed job loses little) as each wave ends. Tasks re-plan the suite
- * from its text ({@link RemoteRuns}), so nothing but the text and run indices is shipped.
+ * from its text ({@link RemoteRuns}), so nothing but the text and run indices is shipped out.
  *
- * <p>The run function of {@link #execute} is not used: it lives in the driver's JVM, while runs
- * execute in the executors'. Each run is still the same pure function of (suite, coordinates,
- * seed).
+ * <p>The listener protocol holds as on one machine: each run's events are recorded on the executor
+ * and replayed here, on the driver, in order ({@code runStarted}, then every recorded iteration),
+ * before its result is handed on; so traces and plugin listeners see every event. The run task of
+ * {@link #execute} is this JVM's; remote runs use an engine made from the same plan's rules on the
+ * executor. Checkpoints are not written on Spark: a lost task is run again whole.
  */
 final class SparkExecutor implements RunExecutor {
   private final JavaSparkContext spark;
   private final String suiteText;
   private final String suiteFile;
-  private final Path baseDir;
-  private final Path outputDir;
+  private final String baseDir;
   private final int runsPerPartition;
 
   SparkExecutor(
       JavaSparkContext spark,
       String suiteText,
       String suiteFile,
-      Path baseDir,
-      Path outputDir,
+      String baseDir,
       int runsPerPartition) {
     this.spark = spark;
     this.suiteText = suiteText;
     this.suiteFile = suiteFile;
     this.baseDir = baseDir;
-    this.outputDir = outputDir;
     this.runsPerPartition = runsPerPartition;
   }
 
   @Override
   public void execute(
-      List<RunSpec> runs, Function<RunSpec, RunResult> unused, Consumer<RunResult> finished) {
+      List<RunSpec> runs, RunTask localTask, RunListener listener, Consumer<RunResult> finished) {
+    Map<Integer, RunSpec> byIndex = new HashMap<>();
     List<Integer> indices = new ArrayList<>();
-    runs.forEach(r -> indices.add(r.index()));
+    runs.forEach(
+        r -> {
+          indices.add(r.index());
+          byIndex.put(r.index(), r);
+        });
     int partitionsPerWave = Math.max(1, spark.defaultParallelism() * 2);
     int wave = partitionsPerWave * runsPerPartition;
-    RemoteRuns task = new RemoteRuns(suiteText, suiteFile, baseDir.toAbsolutePath().toString());
+    RemoteRuns task = new RemoteRuns(suiteText, suiteFile, baseDir);
     for (int from = 0; from < indices.size(); from += wave) {
-      List<Integer> batch = indices.subList(from, Math.min(indices.size(), from + wave));
+      List<Integer> batch =
+          new ArrayList<>(indices.subList(from, Math.min(indices.size(), from + wave)));
       int partitions = (batch.size() + runsPerPartition - 1) / runsPerPartition;
-      List<String[]> results = spark.parallelize(batch, partitions).mapPartitions(task).collect();
-      for (String[] result : results) {
-        RunResult run = RunRecords.fromJson(result[0]);
-        writeTrace(run.runId(), result[1]);
-        finished.accept(run);
+      List<RemoteRuns.RemoteRun> results =
+          spark.parallelize(batch, partitions).mapPartitions(task).collect();
+      for (RemoteRuns.RemoteRun remote : results) {
+        RunInfo info = byIndex.get(remote.index()).info();
+        listener.runStarted(info);
+        for (Iteration row : remote.iterations()) {
+          listener.iteration(info, row);
+        }
+        finished.accept(remote.result());
       }
-    }
-  }
-
-  private void writeTrace(String runId, String trace) {
-    Path file = outputDir.resolve("traces").resolve(runId + ".csv");
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, trace, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write trace " + file + ": " + e.getMessage(), e);
     }
   }
 }

@@ -3,8 +3,13 @@ package dev.gradus.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gradus.runner.SuiteRunner;
+import dev.gradus.runner.ListenerProtocol;
+import dev.gradus.runner.TestSuites;
 import dev.gradus.runner.cli.Main;
+import dev.gradus.runner.pipeline.RunRequest;
+import dev.gradus.runner.pipeline.SuiteOutcome;
+import dev.gradus.runner.plan.Plan;
+import dev.gradus.runner.results.FolderGuard;
 import dev.gradus.runner.wiring.TestJars;
 import dev.gradus.spi.OptimizerProvider;
 import java.io.IOException;
@@ -55,6 +60,61 @@ class SparkLocalTest {
     return out;
   }
 
+  /** A trace without its seconds column, the one that differs between two executions. */
+  private static List<String> withoutSeconds(Path trace) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String line : Files.readAllLines(trace)) {
+      String[] cells = line.split(",", -1);
+      cells[2] = "";
+      out.add(String.join(",", cells));
+    }
+    return out;
+  }
+
+  private static JavaSparkContext localSpark() {
+    return new JavaSparkContext(
+        new SparkConf()
+            .setMaster("local[2]")
+            .setAppName("gradus-test")
+            .set("spark.ui.enabled", "false")
+            .set("spark.driver.host", "127.0.0.1")
+            .set("spark.driver.bindAddress", "127.0.0.1"));
+  }
+
+  /**
+   * The listener protocol holds on Spark as on local threads, and listeners see the same events:
+   * the driver replays each run's events before its result.
+   */
+  @Test
+  void listenersSeeTheSameEventsOnSparkAsOnLocalThreads() throws Exception {
+    String yaml =
+        "suite: heard\nrepeats: 2\nbudget: {max_iterations: 40}\noutput: {trace_every: 7}\n"
+            + "functions: [{name: beale}, {name: sphere, dim: 3, start: random}]\n"
+            + "optimizers: [{name: adam, lr: 0.1}, {name: lbfgs}]\n";
+    Path suite = dir.resolve("heard.yaml");
+    Files.writeString(suite, yaml);
+    Plan plan = TestSuites.plan(yaml);
+    ListenerProtocol local = new ListenerProtocol();
+    TestSuites.run(plan, dir.resolve("local"), 2, FolderGuard.Mode.NEW, List.of(local));
+    ListenerProtocol remote = new ListenerProtocol();
+    try (JavaSparkContext spark = localSpark()) {
+      SparkExecutor executor =
+          new SparkExecutor(spark, yaml, "suite.yaml", Path.of(".").toAbsolutePath().toString(), 3);
+      TestSuites.pipeline(List.of(remote))
+          .run(
+              new RunRequest(
+                  plan,
+                  plan.runs(),
+                  null,
+                  dir.resolve("spark"),
+                  FolderGuard.Mode.NEW,
+                  executor,
+                  null,
+                  false));
+    }
+    assertEquals(local.verify(plan), remote.verify(plan));
+  }
+
   @Test
   void aSuiteWithAPluginOnLocalSparkEqualsTheLocalRun() throws Exception {
     Path plugins = dir.resolve("plugins");
@@ -76,10 +136,15 @@ class SparkLocalTest {
             .set("spark.jars", jar.toUri().toString())
             .set("spark.driver.host", "127.0.0.1")
             .set("spark.driver.bindAddress", "127.0.0.1");
-    SuiteRunner.Outcome outcome;
+    SuiteOutcome outcome;
     try (JavaSparkContext spark = new JavaSparkContext(conf)) {
-      outcome = GradusSpark.run(spark, suite, dir.resolve("spark"), List.of(plugins), 2, false);
+      outcome =
+          GradusSpark.run(
+              spark, suite, dir.resolve("spark"), List.of(plugins), 2, FolderGuard.Mode.NEW, true);
     }
+    assertTrue(
+        Files.exists(dir.resolve("spark/report.html")), "the same pipeline draws the report");
+    assertTrue(Files.exists(dir.resolve("spark/suite.yaml")), "and keeps the suite");
     assertEquals(2 * 3 * 3, outcome.results().size());
 
     StringWriter err = new StringWriter();
@@ -111,8 +176,8 @@ class SparkLocalTest {
     }
     String someTrace = "f1-beale_o2-adam_r0.csv";
     assertEquals(
-        Files.readString(dir.resolve("local/traces").resolve(someTrace)),
-        Files.readString(dir.resolve("spark/traces").resolve(someTrace)));
+        withoutSeconds(dir.resolve("local/traces").resolve(someTrace)),
+        withoutSeconds(dir.resolve("spark/traces").resolve(someTrace)));
     assertTrue(lines(dir.resolve("spark/runs.jsonl")).get(0).contains("\"plugins\":{\"sign.jar\""));
   }
 }

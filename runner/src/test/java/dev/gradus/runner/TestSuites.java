@@ -1,12 +1,21 @@
 package dev.gradus.runner;
 
+import dev.gradus.runner.pipeline.Pipeline;
+import dev.gradus.runner.pipeline.RunRequest;
+import dev.gradus.runner.pipeline.SuiteOutcome;
 import dev.gradus.runner.plan.Plan;
+import dev.gradus.runner.results.FolderGuard;
+import dev.gradus.runner.run.LocalExecutor;
+import dev.gradus.runner.run.RunResult;
 import dev.gradus.runner.suite.SuiteLoader;
 import dev.gradus.runner.wiring.Gradus;
 import dev.gradus.runner.wiring.Plugins;
+import dev.gradus.spi.RunListener;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
-/** Wiring and planning for tests, with the built-in providers on the test class path. */
+/** Wiring, planning and running for tests, with the built-in providers on the test class path. */
 public final class TestSuites {
   private TestSuites() {}
 
@@ -16,5 +25,79 @@ public final class TestSuites {
 
   public static Plan plan(String yaml) {
     return gradus().planner().plan(new SuiteLoader().parse(yaml, "suite.yaml", Path.of(".")));
+  }
+
+  /** A pipeline with only the given listeners. */
+  public static Pipeline pipeline(List<RunListener> listeners) {
+    return new Pipeline(gradus().planner(), listeners, Map.of(), Map.of());
+  }
+
+  /** Runs every run of {@code plan} into {@code out}, without a report. */
+  public static SuiteOutcome run(
+      Plan plan, Path out, int threads, FolderGuard.Mode mode, List<RunListener> listeners) {
+    return pipeline(listeners)
+        .run(
+            new RunRequest(
+                plan, plan.runs(), null, out, mode, new LocalExecutor(threads), null, false));
+  }
+
+  /** Runs every run of {@code plan} with {@code gradus}'s listeners into a new folder. */
+  public static SuiteOutcome run(Gradus gradus, Plan plan, Path out, int threads) {
+    return gradus
+        .pipeline()
+        .run(
+            new RunRequest(
+                plan,
+                plan.runs(),
+                null,
+                out,
+                FolderGuard.Mode.NEW,
+                new LocalExecutor(threads),
+                null,
+                false));
+  }
+
+  public static SuiteOutcome run(String yaml, Path out, int threads, FolderGuard.Mode mode) {
+    return run(plan(yaml), out, threads, mode, List.of());
+  }
+
+  /** A fresh run into a new folder. */
+  public static SuiteOutcome run(String yaml, Path out, int threads) {
+    return run(yaml, out, threads, FolderGuard.Mode.NEW);
+  }
+
+  /** {@code r} with its wall time zeroed, the one field that differs between executions. */
+  public static RunResult withoutTime(RunResult r) {
+    return new RunResult(
+        r.runId(),
+        r.functionIndex(),
+        r.optimizerIndex(),
+        r.function(),
+        r.functionLabel(),
+        r.functionParams(),
+        r.optimizer(),
+        r.optimizerLabel(),
+        r.hyperparameters(),
+        r.seed(),
+        r.repeat(),
+        r.status(),
+        r.iterations(),
+        r.evaluations(),
+        r.xStart(),
+        r.xFinal(),
+        r.xFinalInDomain(),
+        r.fFinal(),
+        r.xBest(),
+        r.fBest(),
+        r.gradNormFinal(),
+        r.finalGap(),
+        r.bestGap(),
+        r.distanceToOptimum(),
+        r.iterationsToTarget(),
+        0,
+        r.error(),
+        r.errorFile(),
+        r.resumedFrom(),
+        null);
   }
 }

@@ -1,8 +1,7 @@
 package dev.gradus.runner.cli;
 
+import dev.gradus.runner.pipeline.Pipeline;
 import dev.gradus.runner.plan.Plan;
-import dev.gradus.runner.report.ReportWriter;
-import dev.gradus.runner.report.SuiteCopy;
 import dev.gradus.runner.scale.Merger;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Spec;
             + " would have written it. Refuses folders of different suites or plugin jars, and"
             + " duplicate runs; lists the missing runs (exit code 2 when some are missing).")
 final class MergeCommand implements Callable<Integer> {
-  static final int MISSING_RUNS = 2;
+  static final int MISSING_RUNS = dev.gradus.runner.pipeline.ExitCodes.USAGE;
 
   @Spec CommandSpec spec;
 
@@ -48,11 +47,9 @@ final class MergeCommand implements Callable<Integer> {
   /**
    * The suite the shards ran, from the copy they keep, for the report's paths; null if unusable.
    */
-  private Plan planFromCopy() {
+  private Plan planFromCopy(Pipeline pipeline) {
     try {
-      return SuiteCopy.load(out)
-          .map(suite -> SuiteOptions.wire(plugins, false).planner().plan(suite))
-          .orElse(null);
+      return pipeline.planOfFolder(out).orElse(null);
     } catch (RuntimeException e) {
       spec.commandLine().getErr().println("report without paths on contours: " + Main.messageOf(e));
       return null;
@@ -86,7 +83,8 @@ final class MergeCommand implements Callable<Integer> {
     }
     Merger.Outcome merged = merger.merge(folders, out);
     stdout.print(merged.summary().toTable());
-    stdout.println("report: " + ReportWriter.write(out, planFromCopy()));
+    Pipeline pipeline = SuiteOptions.wire(plugins, false).pipeline();
+    stdout.println("report: " + pipeline.report(out, planFromCopy(pipeline)));
     stdout.println();
     stdout.println(merged.merged() + " of " + merged.planned().size() + " runs merged into " + out);
     if (!merged.missing().isEmpty()) {

@@ -1,16 +1,12 @@
 package dev.gradus.runner.cli;
 
+import dev.gradus.runner.pipeline.Pipeline;
 import dev.gradus.runner.plan.Plan;
-import dev.gradus.runner.report.ReportWriter;
-import dev.gradus.runner.report.SuiteCopy;
-import dev.gradus.runner.suite.Suite;
-import dev.gradus.runner.suite.SuiteLoader;
 import dev.gradus.runner.wiring.Gradus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,14 +43,10 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Logging.configure(true, false);
-    Optional<Suite> source =
-        suite != null ? Optional.of(new SuiteLoader().load(suite)) : SuiteCopy.load(dir);
-    Plan plan = null;
-    if (source.isPresent()) {
-      Gradus gradus = SuiteOptions.wire(plugins, false);
-      plan = gradus.planner().plan(source.get());
-    }
-    Path report = ReportWriter.write(dir, plan);
+    Gradus gradus = SuiteOptions.wire(plugins, false);
+    Pipeline pipeline = gradus.pipeline();
+    Plan plan = suite != null ? pipeline.plan(suite) : pipeline.planOfFolder(dir).orElse(null);
+    Path report = pipeline.report(dir, plan);
     PrintWriter out = spec.commandLine().getOut();
     out.println("report: " + report);
     if (plan == null) {

@@ -1,10 +1,13 @@
 package dev.gradus.runner.cli;
 
-import dev.gradus.runner.SuiteRunner;
+import dev.gradus.runner.pipeline.Pipeline;
+import dev.gradus.runner.pipeline.RunRequest;
+import dev.gradus.runner.pipeline.SuiteOutcome;
+import dev.gradus.runner.plan.MemoryBudget;
 import dev.gradus.runner.plan.Plan;
 import dev.gradus.runner.plan.RunSpec;
+import dev.gradus.runner.results.FolderGuard;
 import dev.gradus.runner.run.LocalExecutor;
-import dev.gradus.runner.run.MemoryBudget;
 import dev.gradus.runner.run.ProgressListener;
 import dev.gradus.runner.scale.Shard;
 import dev.gradus.runner.scale.Shards;
@@ -25,7 +28,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Run every (function × optimizer configuration × repeat) of a suite, in parallel,"
-            + " and write runs.jsonl, traces, summary.csv, suite.resolved.yaml, plots/ and report.html.")
+            + " and write runs.jsonl, traces, summary.csv, suite.resolved.yaml, plots/ and report.html.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every run ended in an outcome (converged, budget exhausted, diverged)",
+      "1:the suite could not start or stopped (a suite error, a refused folder, a failed write)",
+      "2:a command-line usage error",
+      "3:some run failed or timed out (its record and failures/ say why)"
+    })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -35,7 +45,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Results folder (default: results/<suite>).")
+      description =
+          "Results folder (default: results/<suite>, where a folder of the same suite is"
+              + " continued as with --resume).")
   Path out;
 
   @Option(
@@ -80,8 +92,17 @@ final class RunCommand implements Callable<Integer> {
               + " do before a merge.")
   boolean noReport;
 
-  @Option(names = "--resume", description = "Skip runs already recorded in the results folder.")
+  @Option(
+      names = "--resume",
+      description =
+          "Continue the results in the folder: skip the runs recorded there, continue unfinished"
+              + " ones from their checkpoints. Refused for a folder of another suite.")
   boolean resume;
+
+  @Option(
+      names = "--overwrite",
+      description = "Replace every result file in the folder (and only those) before running.")
+  boolean overwrite;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -90,22 +111,26 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = {"-v", "--verbose"},
-      description = "Log every recorded iteration (DEBUG).")
+      description = "Log every recorded iteration and the stack trace of each failed run (DEBUG).")
   boolean verbose;
 
   @Override
   public Integer call() {
+    if (resume && overwrite) {
+      throw new IllegalArgumentException("--resume and --overwrite exclude each other: choose one");
+    }
     Logging.configure(quiet, verbose);
     Gradus gradus = SuiteOptions.wire(plugins, !quiet && ProgressListener.onTerminal());
-    SuiteOptions.Checked checked = SuiteOptions.check(gradus, suite);
-    Plan plan = checked.plan();
+    Pipeline pipeline = gradus.pipeline();
+    Plan plan = pipeline.plan(suite);
     int requested = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (requested < 1) {
       throw new IllegalArgumentException("--threads must be at least 1, got " + requested);
     }
+    Plan.MemoryEstimate memory = plan.memory();
     int n =
         MemoryBudget.concurrency(
-            checked.perRunBytes(), requested, Runtime.getRuntime().maxMemory(), checked.largest());
+            memory.perRunBytes(), requested, Runtime.getRuntime().maxMemory(), memory.largest());
     if (n < requested) {
       LoggerFactory.getLogger(RunCommand.class)
           .warn(
@@ -113,13 +138,13 @@ final class RunCommand implements Callable<Integer> {
                   + " heap",
               n,
               requested,
-              checked.largest(),
-              checked.perRunBytes() >> 20,
+              memory.largest(),
+              memory.perRunBytes() >> 20,
               Runtime.getRuntime().maxMemory() >> 20);
     }
     List<RunSpec> selected = Selection.byIds(plan, runIds);
     Shard part = null;
-    Path defaultDir = Path.of("results", plan.suite().name());
+    Path defaultDir = Path.of("results", plan.suiteName());
     if (shard != null) {
       part = shard.equals("auto") ? Shard.fromEnvironment(System.getenv()) : Shard.parse(shard);
       selected = Shards.select(selected, part, Selection.costs(costs, defaultDir));
@@ -130,27 +155,38 @@ final class RunCommand implements Callable<Integer> {
             : part == null
                 ? defaultDir
                 : defaultDir.resolve("shard-" + part.index() + "-of-" + part.count());
-    SuiteRunner.Outcome outcome =
-        gradus
-            .suiteRunner()
-            .run(
+    FolderGuard.Mode mode =
+        overwrite
+            ? FolderGuard.Mode.OVERWRITE
+            : resume
+                ? FolderGuard.Mode.RESUME
+                : out == null ? FolderGuard.Mode.DEFAULT_FOLDER : FolderGuard.Mode.NEW;
+    SuiteOutcome outcome =
+        pipeline.run(
+            new RunRequest(
                 plan,
                 selected,
                 part == null ? null : part.toString(),
                 dir,
+                mode,
                 new LocalExecutor(n),
-                resume);
+                suite,
+                !noReport));
     var stdout = spec.commandLine().getOut();
     stdout.println();
     stdout.print(outcome.summary().toTable());
     stdout.println();
     stdout.println(outcome.results().size() + " runs; results in " + dir);
-    if (noReport) {
-      dev.gradus.runner.report.SuiteCopy.save(dir, suite); // so 'gradus report DIR' can draw paths
-    } else {
-      stdout.println("report: " + dev.gradus.runner.report.ReportWriter.afterRun(dir, plan, suite));
+    if (outcome.report() != null) {
+      stdout.println("report: " + outcome.report());
+    }
+    if (outcome.notCompleted() > 0) {
+      stdout.println(
+          outcome.notCompleted()
+              + " runs failed or timed out: their records say why, failures/ holds the stack"
+              + " traces (-v prints them)");
     }
     stdout.flush();
-    return 0;
+    return outcome.exitCode();
   }
 }

@@ -1,9 +1,9 @@
 package dev.gradus.runner.cli;
 
-import dev.gradus.runner.output.ResultsStore;
-import dev.gradus.runner.output.RunRecords;
 import dev.gradus.runner.plan.Plan;
 import dev.gradus.runner.plan.RunSpec;
+import dev.gradus.runner.results.ResultsStore;
+import dev.gradus.runner.results.RunRecords;
 import dev.gradus.spi.Names;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +31,7 @@ final class Selection {
       if (spec == null) {
         throw new IllegalArgumentException(
             "--runs: suite '"
-                + plan.suite().name()
+                + plan.suiteName()
                 + "' has no run '"
                 + id
                 + "'"

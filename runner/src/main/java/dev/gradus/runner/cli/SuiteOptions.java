@@ -1,20 +1,12 @@
 package dev.gradus.runner.cli;
 
-import dev.gradus.runner.plan.FunctionConfig;
-import dev.gradus.runner.plan.Plan;
-import dev.gradus.runner.run.MemoryBudget;
-import dev.gradus.runner.run.StartPoints;
-import dev.gradus.runner.suite.Suite;
-import dev.gradus.runner.suite.SuiteException;
-import dev.gradus.runner.suite.SuiteLoader;
 import dev.gradus.runner.wiring.Gradus;
 import dev.gradus.runner.wiring.Plugins;
-import dev.gradus.spi.Objective;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Loading, planning and checking a suite, shared by {@code run} and {@code validate}. */
+/** Wiring Gradus with the plugin folders a command names, shared by the commands. */
 final class SuiteOptions {
   private SuiteOptions() {}
 
@@ -30,65 +22,6 @@ final class SuiteOptions {
       folders.add(home);
     }
     return Gradus.create(Plugins.discover(SuiteOptions.class.getClassLoader(), folders), progress);
-  }
-
-  /**
-   * Loads and plans a suite, then makes each function configuration's objective once and resolves
-   * its start, so that a missing CSV or a start of the wrong dimension fails before any run.
-   */
-  /** A planned suite and the memory its largest run needs. */
-  record Checked(Plan plan, long perRunBytes, String largest) {}
-
-  static Plan plan(Gradus gradus, Path file) {
-    return check(gradus, file).plan();
-  }
-
-  /**
-   * Loads and plans a suite, then makes each function configuration's objective once and resolves
-   * its start, so that a missing CSV or a start of the wrong dimension fails before any run; while
-   * it has each objective, it estimates the memory of its runs.
-   */
-  static Checked check(Gradus gradus, Path file) {
-    Suite suite = new SuiteLoader().load(file);
-    Plan plan = gradus.planner().plan(suite);
-    long perRun = 0;
-    String largest = "";
-    for (FunctionConfig f : plan.functions()) {
-      Objective objective;
-      try {
-        objective = f.factory().get();
-      } catch (SuiteException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        throw new SuiteException(
-            suite.file() + ": function '" + f.label() + "': " + Main.messageOf(e), e);
-      } catch (OutOfMemoryError e) {
-        throw tooLarge(suite, f);
-      }
-      StartPoints.resolve(f.start(), objective, 0, f.label());
-      long bytes;
-      try {
-        bytes = MemoryBudget.perRun(objective, plan.optimizers());
-      } catch (OutOfMemoryError e) {
-        throw tooLarge(suite, f);
-      }
-      if (bytes > perRun) {
-        perRun = bytes;
-        largest = f.label();
-      }
-    }
-    return new Checked(plan, perRun, largest);
-  }
-
-  private static SuiteException tooLarge(Suite suite, FunctionConfig f) {
-    return new SuiteException(
-        suite.file()
-            + ": function '"
-            + f.label()
-            + "' does not fit in the JVM heap ("
-            + (Runtime.getRuntime().maxMemory() >> 20)
-            + " MiB) even once: give Java more"
-            + " memory, as GRADUS_JAVA_OPTS=-Xmx8g ./gradus run …, or lower the dimension");
   }
 
   static List<Path> none() {

@@ -33,18 +33,18 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     Logging.configure(true, false);
     Gradus gradus = SuiteOptions.wire(plugins, false);
-    Plan plan = SuiteOptions.plan(gradus, suite);
+    Plan plan = gradus.pipeline().plan(suite);
     spec.commandLine()
         .getOut()
         .printf(
             "%s: suite '%s' is valid: %d runs = %d function configurations × %d optimizer"
                 + " configurations × %d repeats%n",
             suite,
-            plan.suite().name(),
+            plan.suiteName(),
             plan.runs().size(),
             plan.functions().size(),
             plan.optimizers().size(),
-            plan.suite().repeats());
+            plan.repeats());
     return 0;
   }
 }

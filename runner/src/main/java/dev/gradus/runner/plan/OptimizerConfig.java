@@ -1,26 +1,23 @@
 package dev.gradus.runner.plan;
 
-import dev.gradus.optimizers.GradientClip;
-import dev.gradus.optimizers.Schedule;
-import dev.gradus.spi.Optimizer;
+import dev.gradus.optimizers.ComposedOptimizer;
 import java.util.Map;
 
 /**
  * One optimizer configuration of a suite.
  *
- * @param index position among the suite's optimizer configurations
+ * @param index position among the suite's optimizer configurations, after sweeps (results call it
+ *     {@code optimizer_index})
  * @param name the optimizer id
- * @param label a readable label with the values that were given, such as {@code adam lr=0.01}
+ * @param label a short label that tells this configuration apart from every other of the suite,
+ *     such as {@code adam lr=0.01} ({@link Labels})
  * @param hyperparameters every value, defaults included, plus schedule and clipping when set
- * @param optimizer the configured optimizer, shared by all its runs (it is immutable)
- * @param schedule the learning rate of each step, from the optimizer's own learning rate
- * @param clip applied to each gradient before the optimizer sees it
+ * @param optimizer clip → schedule → the provider's optimizer, composed by {@link
+ *     dev.gradus.optimizers.Optimizers#compose}; immutable, so all its runs share it
  */
 public record OptimizerConfig(
     int index,
     String name,
     String label,
     Map<String, Object> hyperparameters,
-    Optimizer optimizer,
-    Schedule schedule,
-    GradientClip clip) {}
+    ComposedOptimizer optimizer) {}

@@ -1,11 +1,38 @@
 package dev.gradus.runner.plan;
 
-import dev.gradus.runner.suite.Suite;
 import java.util.List;
 
-/** A suite resolved against the registries: its configurations and every run. */
+/**
+ * A suite resolved against the registries and checked: the one thing that crosses from
+ * configuration into execution. Everything below the planner (execution, results, report) reads
+ * this, never the suite's YAML.
+ *
+ * @param suiteName the suite's name
+ * @param suiteFile the suite file's name, for messages
+ * @param suiteSha256 SHA-256 of the suite file's text, which identifies the suite across machines
+ * @param seed the master seed
+ * @param repeats runs per (function configuration, optimizer configuration)
+ * @param rules the budget, stop rules and outputs every run follows
+ * @param functions the function configurations, by index
+ * @param optimizers the optimizer configurations, by index
+ * @param runs every run, function-major, then optimizer, then repeat
+ * @param memory the estimated memory of the largest run
+ */
 public record Plan(
-    Suite suite,
+    String suiteName,
+    String suiteFile,
+    String suiteSha256,
+    long seed,
+    int repeats,
+    RunRules rules,
     List<FunctionConfig> functions,
     List<OptimizerConfig> optimizers,
-    List<RunSpec> runs) {}
+    List<RunSpec> runs,
+    MemoryEstimate memory) {
+
+  /**
+   * @param perRunBytes bytes the largest run needs
+   * @param largest the label of the function configuration of that run
+   */
+  public record MemoryEstimate(long perRunBytes, String largest) {}
+}

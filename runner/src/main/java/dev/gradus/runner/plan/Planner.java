@@ -1,6 +1,9 @@
 package dev.gradus.runner.plan;
 
+import dev.gradus.functions.GradientMethod;
+import dev.gradus.optimizers.ComposedOptimizer;
 import dev.gradus.optimizers.GradientClip;
+import dev.gradus.optimizers.Optimizers;
 import dev.gradus.optimizers.Schedule;
 import dev.gradus.runner.suite.Located;
 import dev.gradus.runner.suite.Suite;
@@ -9,6 +12,7 @@ import dev.gradus.spi.HyperParameter;
 import dev.gradus.spi.HyperParameters;
 import dev.gradus.spi.InvalidHyperParameterException;
 import dev.gradus.spi.Names;
+import dev.gradus.spi.Objective;
 import dev.gradus.spi.ObjectiveProvider;
 import dev.gradus.spi.Optimizer;
 import dev.gradus.spi.OptimizerProvider;
@@ -17,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -38,12 +41,11 @@ public final class Planner {
   /** The most runs a suite may have on one machine. */
   public static final int MAX_RUNS = 200_000;
 
-  static final Set<String> FUNCTION_SETTINGS = Set.of("start", "gradient");
+  static final Set<String> FUNCTION_SETTINGS = Set.of("start", "gradient", "bounds");
   static final Set<String> EXPRESSION_SETTINGS =
-      Set.of("expression", "minimum", "start", "gradient");
+      Set.of("expression", "minimum", "start", "gradient", "bounds");
   static final Set<String> OPTIMIZER_SETTINGS =
       Set.of("schedule", "clip_grad_norm", "clip_grad_value");
-  static final List<String> GRADIENT_METHODS = List.of("autodiff", "numerical", "analytic");
 
   private final ProviderRegistry<ObjectiveProvider> objectives;
   private final ProviderRegistry<OptimizerProvider> optimizers;
@@ -59,7 +61,7 @@ public final class Planner {
 
     /** Wraps an objective factory so that it uses the given gradient method. */
     Supplier<dev.gradus.spi.Objective> withGradient(
-        Supplier<dev.gradus.spi.Objective> factory, String method, String functionName);
+        Supplier<dev.gradus.spi.Objective> factory, GradientMethod method, String functionName);
 
     /** The learning-rate schedule a {@code schedule:} setting describes. */
     Schedule schedule(Located schedule);
@@ -74,15 +76,17 @@ public final class Planner {
     this.extensions = extensions;
   }
 
+  /**
+   * Resolves and checks {@code suite}: every id, sweep, hyperparameter, start, gradient method and
+   * bounds setting, and the memory of its largest run. Each function configuration's objective is
+   * made once here, so that a missing CSV or a start of the wrong dimension fails before any run.
+   *
+   * @throws SuiteException naming the file, line and column of the first problem
+   */
   public Plan plan(Suite suite) {
-    List<FunctionConfig> functions = new ArrayList<>();
-    for (Suite.Entry entry : suite.functions()) {
-      functions.addAll(functionConfigs(entry, suite, functions.size()));
-    }
-    List<OptimizerConfig> optimizerConfigs = new ArrayList<>();
-    for (Suite.Entry entry : suite.optimizers()) {
-      optimizerConfigs.addAll(optimizerConfigs(entry, optimizerConfigs.size()));
-    }
+    List<OptimizerConfig> optimizerConfigs = optimizerConfigs(suite);
+    List<Planned> planned = functionConfigs(suite, optimizerConfigs);
+    List<FunctionConfig> functions = planned.stream().map(Planned::config).toList();
     long total = (long) functions.size() * optimizerConfigs.size() * suite.repeats();
     if (total > MAX_RUNS) {
       throw new SuiteException(
@@ -100,37 +104,146 @@ public final class Planner {
               + " per machine: split it into shards or narrow the sweeps");
     }
     List<RunSpec> runs = new ArrayList<>();
-    int fWidth = Integer.toString(Math.max(0, functions.size() - 1)).length();
-    int oWidth = Integer.toString(Math.max(0, optimizerConfigs.size() - 1)).length();
-    int rWidth = Integer.toString(Math.max(0, suite.repeats() - 1)).length();
-    for (FunctionConfig f : functions) {
+    for (Planned f : planned) {
       for (OptimizerConfig o : optimizerConfigs) {
         for (int repeat = 0; repeat < suite.repeats(); repeat++) {
           String runId =
-              String.format(
-                  Locale.ROOT,
-                  "f%0" + fWidth + "d-%s_o%0" + oWidth + "d-%s_r%0" + rWidth + "d",
-                  f.index(),
-                  f.name(),
+              RunIds.of(
+                  f.config().index(),
+                  f.config().name(),
+                  functions.size(),
                   o.index(),
                   o.name(),
-                  repeat);
+                  optimizerConfigs.size(),
+                  repeat,
+                  suite.repeats());
           // Common random numbers: runs that differ only in the optimizer share a seed, so every
-          // optimizer starts from the same random points.
-          long seed = Seeds.derive(suite.seed(), f.label() + "|repeat " + repeat);
-          runs.add(new RunSpec(runs.size(), runId, f, o, repeat, seed));
+          // optimizer starts from the same random points. The key is the function's name and
+          // given scalar settings, never its label, so that a run's seed does not depend on which
+          // other configurations the suite has.
+          long seed = Seeds.derive(suite.seed(), f.seedKey() + "|repeat " + repeat);
+          runs.add(new RunSpec(runs.size(), runId, f.config(), o, repeat, seed));
         }
       }
     }
+    RunRules rules =
+        new RunRules(
+            new RunRules.Budget(
+                suite.budget().maxIterations(),
+                suite.budget().maxEvaluations(),
+                suite.budget().maxSeconds()),
+            new RunRules.Stop(suite.stop().target(), suite.stop().gradNorm()),
+            suite.output().traceEvery(),
+            suite.output().checkpointEvery());
     return new Plan(
-        suite, List.copyOf(functions), List.copyOf(optimizerConfigs), List.copyOf(runs));
+        suite.name(),
+        suite.file(),
+        suite.sha256(),
+        suite.seed(),
+        suite.repeats(),
+        rules,
+        List.copyOf(functions),
+        List.copyOf(optimizerConfigs),
+        List.copyOf(runs),
+        memory(planned));
   }
 
-  private List<FunctionConfig> functionConfigs(Suite.Entry entry, Suite suite, int firstIndex) {
+  /** A function configuration with what planning still needs of it. */
+  private record Planned(FunctionConfig config, String seedKey, long bytesPerRun) {}
+
+  private List<Planned> functionConfigs(Suite suite, List<OptimizerConfig> optimizers) {
+    List<Draft> drafts = new ArrayList<>();
+    for (Suite.Entry entry : suite.functions()) {
+      drafts.addAll(functionDrafts(entry, suite));
+    }
+    List<String> labels = Labels.of(drafts.stream().map(Draft::candidate).toList());
+    List<Planned> planned = new ArrayList<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      Draft d = drafts.get(i);
+      String label = labels.get(i);
+      Objective objective = checkedObjective(suite, d, label);
+      StartRule start = startRule(d.start(), objective, label);
+      Bounds bounds = bounds(d.bounds(), objective, label);
+      FunctionConfig config =
+          new FunctionConfig(
+              i,
+              d.candidate().name(),
+              label,
+              d.parameters(),
+              d.factory(),
+              start,
+              d.gradient(),
+              bounds,
+              objective.dimension(),
+              objective.domain());
+      long bytes;
+      try {
+        bytes = MemoryBudget.perRun(objective, optimizers);
+      } catch (OutOfMemoryError e) {
+        throw tooLarge(suite, label);
+      }
+      planned.add(new Planned(config, d.seedKey(), bytes));
+    }
+    return planned;
+  }
+
+  /** A function configuration before labels and checks. */
+  private record Draft(
+      Labels.Candidate candidate,
+      String seedKey,
+      Map<String, Object> parameters,
+      Supplier<Objective> factory,
+      Located start,
+      GradientMethod gradient,
+      Located bounds,
+      Suite.Entry entry) {}
+
+  private Objective checkedObjective(Suite suite, Draft d, String label) {
+    try {
+      return d.factory().get();
+    } catch (SuiteException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw SuiteException.at(d.entry().location(), "function '" + label + "': " + message);
+    } catch (OutOfMemoryError e) {
+      throw tooLarge(suite, label);
+    }
+  }
+
+  private static Plan.MemoryEstimate memory(List<Planned> planned) {
+    long perRun = 0;
+    String largest = "";
+    for (Planned f : planned) {
+      if (f.bytesPerRun() > perRun) {
+        perRun = f.bytesPerRun();
+        largest = f.config().label();
+      }
+    }
+    return new Plan.MemoryEstimate(perRun, largest);
+  }
+
+  private static SuiteException tooLarge(Suite suite, String label) {
+    return new SuiteException(
+        suite.file()
+            + ": function '"
+            + label
+            + "' does not fit in the JVM heap ("
+            + (Runtime.getRuntime().maxMemory() >> 20)
+            + " MiB) even once: give Java more"
+            + " memory, as GRADUS_JAVA_OPTS=-Xmx8g ./gradus run …, or lower the dimension");
+  }
+
+  private List<Draft> functionDrafts(Suite.Entry entry, Suite suite) {
     Map<String, Located> settings = entry.settings();
-    String gradient = gradientMethod(settings.get("gradient"));
+    GradientMethod gradient = gradientMethod(settings.get("gradient"));
     Located start = settings.get("start");
-    List<FunctionConfig> out = new ArrayList<>();
+    Located bounds = settings.get("bounds");
+    Map<String, Object> special = new LinkedHashMap<>();
+    special.put("gradient", gradient.id());
+    special.put("start", start == null ? "default" : start.toPlain());
+    special.put("bounds", bounds == null ? Bounds.NONE.id() : bounds.toPlain());
+    List<Draft> out = new ArrayList<>();
     if (settings.containsKey("expression")) {
       for (String key : settings.keySet()) {
         if (!EXPRESSION_SETTINGS.contains(key)) {
@@ -146,21 +259,28 @@ public final class Planner {
                   + String.join(", ", EXPRESSION_SETTINGS));
         }
       }
-      Supplier<dev.gradus.spi.Objective> factory = extensions.expression(entry, suite);
+      Supplier<Objective> factory = extensions.expression(entry, suite);
       Map<String, Object> parameters = new LinkedHashMap<>();
       parameters.put("expression", settings.get("expression").toPlain());
       if (settings.containsKey("minimum")) {
         parameters.put("minimum", settings.get("minimum").toPlain());
       }
+      Map<String, Object> given = new LinkedHashMap<>();
+      settings.forEach((k, v) -> given.put(k, v.toPlain()));
+      given.remove("expression");
+      given.remove("minimum");
+      Map<String, Object> effective = new LinkedHashMap<>(parameters);
+      effective.putAll(special);
       out.add(
-          new FunctionConfig(
-              firstIndex,
-              entry.name(),
+          new Draft(
+              new Labels.Candidate(entry.name(), given, effective),
               entry.name(),
               parameters,
               extensions.withGradient(factory, gradient, entry.name()),
               start,
-              gradient));
+              gradient,
+              bounds,
+              entry));
       return out;
     }
     ObjectiveProvider provider = require(objectives, entry, "function");
@@ -168,28 +288,57 @@ public final class Planner {
         expand(entry, provider.hyperParameters(), FUNCTION_SETTINGS)) {
       HyperParameters values =
           resolve(provider.id(), provider.hyperParameters(), choice, entry, suite.baseDir());
-      String label = label(entry.name(), choice);
-      Supplier<dev.gradus.spi.Objective> factory = () -> provider.create(values);
+      Supplier<Objective> factory = () -> provider.create(values);
+      Map<String, Object> given = new LinkedHashMap<>();
+      settings.forEach(
+          (k, v) -> given.put(k, choice.containsKey(k) ? choice.get(k).toPlain() : v.toPlain()));
+      Map<String, Object> effective = new LinkedHashMap<>();
+      values.asMap().forEach(effective::put);
+      choice.forEach((k, v) -> effective.put(k, v.toPlain())); // paths as written, not resolved
+      effective.putAll(special);
       out.add(
-          new FunctionConfig(
-              firstIndex + out.size(),
-              entry.name(),
-              label,
+          new Draft(
+              new Labels.Candidate(entry.name(), given, effective),
+              seedKey(entry.name(), choice),
               values.asMap(),
               extensions.withGradient(factory, gradient, entry.name()),
               start,
-              gradient));
+              gradient,
+              bounds,
+              entry));
     }
     return out;
   }
 
-  private List<OptimizerConfig> optimizerConfigs(Suite.Entry entry, int firstIndex) {
+  private List<OptimizerConfig> optimizerConfigs(Suite suite) {
+    List<Labels.Candidate> candidates = new ArrayList<>();
+    List<Map<String, Object>> hyperparameters = new ArrayList<>();
+    List<ComposedOptimizer> composed = new ArrayList<>();
+    for (Suite.Entry entry : suite.optimizers()) {
+      optimizerDrafts(entry, candidates, hyperparameters, composed);
+    }
+    List<String> labels = Labels.of(candidates);
+    List<OptimizerConfig> out = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      out.add(
+          new OptimizerConfig(
+              i, candidates.get(i).name(), labels.get(i), hyperparameters.get(i), composed.get(i)));
+    }
+    return out;
+  }
+
+  private void optimizerDrafts(
+      Suite.Entry entry,
+      List<Labels.Candidate> candidates,
+      List<Map<String, Object>> hyperparameters,
+      List<ComposedOptimizer> composed) {
     OptimizerProvider provider = require(optimizers, entry, "optimizer");
     List<HyperParameter> declared = new ArrayList<>(provider.hyperParameters());
     declared.add(clipSetting("clip_grad_norm", "clip the gradient's global L2 norm to this"));
     declared.add(clipSetting("clip_grad_value", "clip each gradient component to [-c, c]"));
-    List<OptimizerConfig> out = new ArrayList<>();
     Set<String> reserved = Set.of("schedule");
+    Located schedule = entry.settings().get("schedule");
+    Schedule lr = schedule == null ? Schedule.constant() : extensions.schedule(schedule);
     for (Map<String, Located> choice : expand(entry, declared, reserved)) {
       Map<String, Located> own = new LinkedHashMap<>(choice);
       Located norm = own.remove("clip_grad_norm");
@@ -205,7 +354,6 @@ public final class Planner {
       }
       Double clipNorm = norm == null ? null : positive(norm, "clip_grad_norm");
       Double clipValue = value == null ? null : positive(value, "clip_grad_value");
-      Located schedule = entry.settings().get("schedule");
       Map<String, Object> all = new LinkedHashMap<>(values.asMap());
       if (schedule != null) {
         all.put("schedule", schedule.toPlain());
@@ -216,31 +364,178 @@ public final class Planner {
       if (clipValue != null) {
         all.put("clip_grad_value", clipValue);
       }
-      Schedule lr = schedule == null ? Schedule.constant() : extensions.schedule(schedule);
-      out.add(
-          new OptimizerConfig(
-              firstIndex + out.size(),
-              entry.name(),
-              label(entry.name(), choice),
-              all,
-              optimizer,
-              lr,
-              clip(clipValue, clipNorm)));
+      Map<String, Object> given = new LinkedHashMap<>();
+      entry
+          .settings()
+          .forEach(
+              (k, v) ->
+                  given.put(k, choice.containsKey(k) ? choice.get(k).toPlain() : v.toPlain()));
+      Map<String, Object> effective = new LinkedHashMap<>(all);
+      effective.putIfAbsent("schedule", "constant");
+      effective.putIfAbsent("clip_grad_norm", "none");
+      effective.putIfAbsent("clip_grad_value", "none");
+      candidates.add(new Labels.Candidate(entry.name(), given, effective));
+      hyperparameters.add(java.util.Collections.unmodifiableMap(all));
+      composed.add(Optimizers.compose(optimizer, lr, clip(clipValue, clipNorm)));
     }
-    return out;
   }
 
   /** Clipping by value, then by norm, as torch users chain clip_grad_value_ and clip_grad_norm_. */
   private static GradientClip clip(Double byValue, Double byNorm) {
-    GradientClip value = byValue == null ? null : GradientClip.byValue(byValue);
-    GradientClip norm = byNorm == null ? null : GradientClip.byNorm(byNorm);
-    if (value != null && norm != null) {
-      return gradient -> {
-        value.clip(gradient);
-        norm.clip(gradient);
-      };
+    GradientClip value = byValue == null ? GradientClip.none() : GradientClip.byValue(byValue);
+    return byNorm == null ? value : value.andThen(GradientClip.byNorm(byNorm));
+  }
+
+  /** The start setting as a rule, checked against the objective's dimension and domain. */
+  private static StartRule startRule(Located start, Objective objective, String function) {
+    int n = objective.dimension();
+    if (start == null || start.isNull()) {
+      if (objective.defaultStart().isEmpty()) {
+        throw new SuiteException(
+            "function '"
+                + function
+                + "' has no default start: give 'start' (a list of "
+                + n
+                + " numbers, or random)");
+      }
+      return new StartRule.FunctionDefault();
     }
-    return value != null ? value : norm != null ? norm : GradientClip.none();
+    if (start.scalar() instanceof String s) {
+      if (!s.equals("random")) {
+        throw SuiteException.at(
+            start.location(), "start: expected 'random', a list or a map, got " + start.kind());
+      }
+      if (objective.domain().isEmpty()) {
+        throw SuiteException.at(
+            start.location(),
+            "start: random needs a search domain, and '" + function + "' has none; give a list");
+      }
+      return new StartRule.Random();
+    }
+    double[] x;
+    if (start.isList()) {
+      x = numbers(start.asList(), "start");
+    } else if (start.isMap()) {
+      x = fromNames(start.asMap(), objective, start);
+    } else {
+      throw SuiteException.at(
+          start.location(), "start: expected 'random', a list or a map, got " + start.kind());
+    }
+    if (x.length != n) {
+      throw SuiteException.at(
+          start.location(),
+          "start has "
+              + x.length
+              + " coordinates, but '"
+              + function
+              + "' has dimension "
+              + n
+              + " "
+              + abbreviated(objective.parameterNames()));
+    }
+    objective
+        .domain()
+        .ifPresent(
+            domain -> {
+              double[] lo = domain.lower();
+              double[] hi = domain.upper();
+              for (int i = 0; i < x.length; i++) {
+                if (!(x[i] >= lo[i] && x[i] <= hi[i])) {
+                  throw SuiteException.at(
+                      start.location(),
+                      "start: coordinate "
+                          + objective.parameterNames().get(i)
+                          + " = "
+                          + x[i]
+                          + " lies outside the domain ["
+                          + lo[i]
+                          + ", "
+                          + hi[i]
+                          + "] of '"
+                          + function
+                          + "'");
+                }
+              }
+            });
+    return new StartRule.Fixed(x);
+  }
+
+  private static double[] fromNames(Map<String, Located> named, Objective objective, Located at) {
+    List<String> names = objective.parameterNames();
+    double[] x = new double[objective.dimension()];
+    boolean[] set = new boolean[x.length];
+    for (Map.Entry<String, Located> e : named.entrySet()) {
+      Located value = e.getValue();
+      double[] values =
+          value.isList()
+              ? numbers(value.asList(), "start." + e.getKey())
+              : new double[] {number(value, "start." + e.getKey())};
+      int first = value.isList() ? names.indexOf(e.getKey() + "[0]") : names.indexOf(e.getKey());
+      if (first < 0) {
+        throw SuiteException.at(
+            value.location(),
+            "start: no parameter '"
+                + e.getKey()
+                + "'"
+                + Names.didYouMean(e.getKey(), names)
+                + "; parameters: "
+                + abbreviated(names));
+      }
+      for (int i = 0; i < values.length; i++) {
+        if (first + i >= x.length) {
+          throw SuiteException.at(value.location(), "start." + e.getKey() + ": too many values");
+        }
+        x[first + i] = values[i];
+        set[first + i] = true;
+      }
+    }
+    for (int i = 0; i < x.length; i++) {
+      if (!set[i]) {
+        throw SuiteException.at(at.location(), "start: no value for parameter " + names.get(i));
+      }
+    }
+    return x;
+  }
+
+  private static double[] numbers(List<Located> items, String key) {
+    double[] x = new double[items.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = number(items.get(i), key + "[" + i + "]");
+    }
+    return x;
+  }
+
+  private static double number(Located node, String key) {
+    if (node.scalar() instanceof Number n && Double.isFinite(n.doubleValue())) {
+      return n.doubleValue();
+    }
+    throw SuiteException.at(
+        node.location(), key + ": expected a finite number, got " + node.kind());
+  }
+
+  private static String abbreviated(List<String> names) {
+    return names.size() <= 8
+        ? names.toString()
+        : "[" + names.get(0) + " … " + names.get(names.size() - 1) + "]";
+  }
+
+  private static Bounds bounds(Located node, Objective objective, String function) {
+    if (node == null) {
+      return Bounds.NONE;
+    }
+    Bounds bounds = node.scalar() instanceof String s ? Bounds.byId(s) : null;
+    if (bounds == null) {
+      String hint = node.scalar() instanceof String s ? Names.didYouMean(s, Bounds.ids()) : "";
+      throw SuiteException.at(
+          node.location(),
+          "bounds: expected one of " + Bounds.ids() + ", got " + node.kind() + hint);
+    }
+    if (bounds == Bounds.PROJECT && objective.domain().isEmpty()) {
+      throw SuiteException.at(
+          node.location(),
+          "bounds: project needs a search domain, and '" + function + "' has none");
+    }
+    return bounds;
   }
 
   /** Declares a clipping setting so that sweeps and misspellings are handled like any other. */
@@ -275,17 +570,18 @@ public final class Planner {
     return registry.require(entry.name());
   }
 
-  private static String gradientMethod(Located node) {
+  private static GradientMethod gradientMethod(Located node) {
     if (node == null) {
-      return "autodiff";
+      return GradientMethod.AUTODIFF;
     }
-    if (node.scalar() instanceof String s && GRADIENT_METHODS.contains(s)) {
-      return s;
+    if (node.scalar() instanceof String s && GradientMethod.ids().contains(s)) {
+      return GradientMethod.parse(s);
     }
-    String hint = node.scalar() instanceof String s ? Names.didYouMean(s, GRADIENT_METHODS) : "";
+    String hint =
+        node.scalar() instanceof String s ? Names.didYouMean(s, GradientMethod.ids()) : "";
     throw SuiteException.at(
         node.location(),
-        "gradient: expected one of " + GRADIENT_METHODS + ", got " + node.kind() + hint);
+        "gradient: expected one of " + GradientMethod.ids() + ", got " + node.kind() + hint);
   }
 
   /**
@@ -407,7 +703,8 @@ public final class Planner {
     }
   }
 
-  private static String label(String name, Map<String, Located> choice) {
+  /** The key of a function configuration's seed: its name and given scalar settings. */
+  private static String seedKey(String name, Map<String, Located> choice) {
     StringBuilder label = new StringBuilder(name);
     choice.forEach(
         (k, v) -> {

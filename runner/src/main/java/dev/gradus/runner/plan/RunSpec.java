@@ -5,11 +5,11 @@ import dev.gradus.spi.RunInfo;
 /**
  * The coordinates of one run: which function configuration, which optimizer configuration, which
  * repeat, and the seed derived from them. A run's result is a pure function of its spec and the
- * suite's budget and stop rules.
+ * plan's {@link RunRules}.
  *
  * @param index the run's position in the suite's run list (function-major, then optimizer, then
  *     repeat)
- * @param runId a stable readable id, also the trace file name
+ * @param runId a stable readable id, also the name of its trace file; {@link RunIds} makes it
  */
 public record RunSpec(
     int index,
@@ -28,6 +28,8 @@ public record RunSpec(
         optimizer.name(),
         optimizer.label(),
         repeat,
-        seed);
+        seed,
+        function.index(),
+        optimizer.index());
   }
 }

@@ -1,5 +1,6 @@
 package dev.gradus.runner.report;
 
+import dev.gradus.runner.results.ResultsFolder;
 import dev.gradus.runner.run.RunResult;
 import dev.gradus.runner.run.RunStatus;
 import java.io.IOException;
@@ -20,7 +21,7 @@ final class HtmlReport {
   private HtmlReport() {}
 
   static String render(
-      String suiteName, ResultsFolder results, List<ReportWriter.Plot> plots, List<String> notes)
+      String suiteName, ResultsFolder results, List<PlotKind.Plot> plots, List<String> notes)
       throws IOException {
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -66,7 +67,7 @@ final class HtmlReport {
       h.append("<p><em>").append(escape(note)).append("</em></p>\n");
     }
     Map<String, StringBuilder> sections = new LinkedHashMap<>();
-    for (ReportWriter.Plot plot : plots) {
+    for (PlotKind.Plot plot : plots) {
       StringBuilder s = sections.computeIfAbsent(plot.section(), k -> new StringBuilder());
       byte[] png = Files.readAllBytes(results.dir().resolve("plots").resolve(plot.name() + ".png"));
       s.append("<figure id=\"")
@@ -88,11 +89,9 @@ final class HtmlReport {
     sections.forEach(
         (section, body) -> h.append("<h3>").append(escape(section)).append("</h3>\n").append(body));
 
-    h.append("<h2 id=\"problems\">Failed and diverged runs</h2>\n");
+    h.append("<h2 id=\"problems\">Diverged, failed and timed-out runs</h2>\n");
     List<RunResult> problems =
-        results.runs().stream()
-            .filter(r -> r.status() == RunStatus.FAILED || r.status() == RunStatus.DIVERGED)
-            .toList();
+        results.runs().stream().filter(r -> !r.isOutcomeWithValues()).toList();
     if (problems.isEmpty()) {
       h.append("<p>None.</p>\n");
     } else {
@@ -106,6 +105,10 @@ final class HtmlReport {
             .append(r.status().id())
             .append("</td><td>")
             .append(escape(r.error() == null ? "" : r.error()))
+            .append(
+                r.errorFile() == null
+                    ? ""
+                    : " (<a href=\"" + escape(r.errorFile()) + "\">stack trace</a>)")
             .append("</td></tr>\n");
       }
       h.append("</table>\n");
@@ -113,7 +116,8 @@ final class HtmlReport {
 
     h.append("<h2 id=\"runs\">Runs</h2>\n<table>\n<tr><th>run</th><th>function</th>")
         .append("<th>optimizer</th><th>repeat</th><th>status</th><th>iterations</th>")
-        .append("<th>evaluations</th><th>f_best</th><th>f_gap</th><th>wall ms</th></tr>\n");
+        .append("<th>evaluations</th><th>in domain</th><th>f_final</th><th>final gap</th>")
+        .append("<th>f_best</th><th>best gap</th><th>wall ms</th></tr>\n");
     for (RunResult r : results.runs()) {
       h.append("<tr><td>")
           .append(escape(r.runId()))
@@ -131,10 +135,16 @@ final class HtmlReport {
           .append(r.iterations())
           .append("</td><td class=\"n\">")
           .append(r.evaluations())
+          .append("</td><td>")
+          .append(r.xFinalInDomain() == null ? "" : r.xFinalInDomain() ? "yes" : "no")
+          .append("</td><td class=\"n\">")
+          .append(number(r.fFinal()))
+          .append("</td><td class=\"n\">")
+          .append(number(r.finalGap()))
           .append("</td><td class=\"n\">")
           .append(number(r.fBest()))
           .append("</td><td class=\"n\">")
-          .append(number(r.fGap()))
+          .append(number(r.bestGap()))
           .append("</td><td class=\"n\">")
           .append(r.wallMs())
           .append("</td></tr>\n");

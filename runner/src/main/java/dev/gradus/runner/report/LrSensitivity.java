@@ -24,8 +24,8 @@ final class LrSensitivity {
   /**
    * The lines of the given runs (usually those of one function configuration). Runs are grouped by
    * optimizer id and every hyperparameter but lr; a group becomes a line when it has at least two
-   * learning rates. The value of a run is its final gap f_best − f* (f_best without a known
-   * minimum); runs without one (failed before any evaluation) are left out.
+   * learning rates. The value of a run is its final gap f_final − f* (f_final without a known
+   * minimum); only converged and budget-exhausted runs that end inside the domain count.
    */
   static List<Line> lines(List<RunResult> runs) {
     Map<String, TreeMap<Double, List<Double>>> groups = new LinkedHashMap<>();
@@ -34,7 +34,10 @@ final class LrSensitivity {
       if (!(r.hyperparameters().get("lr") instanceof Number lr)) {
         continue;
       }
-      Double value = r.fGap() != null ? r.fGap() : r.fBest();
+      if (!r.isOutcomeWithValues() || Boolean.FALSE.equals(r.xFinalInDomain())) {
+        continue; // diverged, failed or outside the domain: not a result to draw
+      }
+      Double value = r.finalGap() != null ? r.finalGap() : r.fFinal();
       if (value == null) {
         continue;
       }

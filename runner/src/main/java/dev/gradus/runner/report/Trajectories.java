@@ -23,6 +23,7 @@ final class Trajectories {
     engine.run(
         spec,
         new RunListener() {},
+        null,
         x -> {
           if (path.size() >= maxPoints) {
             throw new PathComplete();

@@ -1,6 +1,7 @@
 package dev.gradus.runner.run;
 
 import dev.gradus.runner.plan.RunSpec;
+import dev.gradus.spi.RunListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -9,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /** Runs on a fixed pool of threads on this machine, taking runs in list order. */
 public final class LocalExecutor implements RunExecutor {
@@ -28,7 +28,7 @@ public final class LocalExecutor implements RunExecutor {
 
   @Override
   public void execute(
-      List<RunSpec> runs, Function<RunSpec, RunResult> run, Consumer<RunResult> finished) {
+      List<RunSpec> runs, RunTask task, RunListener listener, Consumer<RunResult> finished) {
     if (runs.isEmpty()) {
       return;
     }
@@ -38,8 +38,8 @@ public final class LocalExecutor implements RunExecutor {
     ExecutorService pool =
         Executors.newFixedThreadPool(
             workers,
-            task -> {
-              Thread thread = new Thread(task, "gradus-run-" + names.incrementAndGet());
+            work -> {
+              Thread thread = new Thread(work, "gradus-run-" + names.incrementAndGet());
               thread.setDaemon(true);
               return thread;
             });
@@ -52,7 +52,7 @@ public final class LocalExecutor implements RunExecutor {
                   for (int i = next.getAndIncrement();
                       i < runs.size();
                       i = next.getAndIncrement()) {
-                    finished.accept(run.apply(runs.get(i)));
+                    finished.accept(task.run(runs.get(i), listener));
                   }
                 }));
       }

@@ -1,16 +1,20 @@
 package dev.gradus.runner.run;
 
 import dev.gradus.functions.distance.Distances;
-import dev.gradus.runner.plan.OptimizerConfig;
+import dev.gradus.optimizers.ComposedOptimizer;
+import dev.gradus.runner.plan.Bounds;
+import dev.gradus.runner.plan.RunRules;
 import dev.gradus.runner.plan.RunSpec;
-import dev.gradus.runner.suite.Suite;
+import dev.gradus.spi.Domain;
 import dev.gradus.spi.Evaluator;
+import dev.gradus.spi.Iteration;
 import dev.gradus.spi.KnownMinimum;
 import dev.gradus.spi.Objective;
-import dev.gradus.spi.Optimizer;
 import dev.gradus.spi.OptimizerState;
 import dev.gradus.spi.RunInfo;
 import dev.gradus.spi.RunListener;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -19,60 +23,93 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * Executes one run: a pure function of (run spec, budget, stop rules). It makes a fresh objective
- * and optimizer state, iterates until a stop rule, the budget, divergence or an error ends it, and
- * reports every {@code trace_every}-th iteration to the listener. No state is shared with other
- * runs, so runs can execute on any thread, process or machine with bit-identical results.
+ * Executes one run: a pure function of (run spec, run rules). It makes a fresh objective and
+ * optimizer state (or restores them from a checkpoint), iterates until a stop rule, the budget,
+ * divergence or an error ends it, and reports iteration 0, every {@code trace_every}-th iteration
+ * and the last to the listener. No state is shared with other runs, so runs can execute on any
+ * thread, process or machine with bit-identical results.
  *
  * <p>Iteration t evaluates f and ∇f at x_t, checks the stop rules and the budget, then takes step t
- * to x_{t+1}; {@code iterations} in the result counts the steps taken.
+ * to x_{t+1} (projected into the domain with {@code bounds: project}); {@code iterations} in the
+ * result counts the steps taken. Points outside the function's domain never become the best point,
+ * never reach the target and never converge.
  */
 public final class RunEngine {
   /** |f| or ‖∇f‖ above this counts as overflow: the run has diverged. */
   public static final double OVERFLOW = 1e300;
 
-  private final Suite.Budget budget;
-  private final Suite.Stop stop;
-  private final int traceEvery;
+  private final RunRules rules;
+  private final String suiteSha256;
+  private final Checkpoint.Sink checkpoints;
 
-  public RunEngine(Suite.Budget budget, Suite.Stop stop, int traceEvery) {
-    this.budget = budget;
-    this.stop = stop;
-    this.traceEvery = traceEvery;
-  }
-
-  public RunResult run(RunSpec spec, RunListener listener) {
-    return run(spec, listener, null);
+  /** An engine that saves no checkpoints. */
+  public RunEngine(RunRules rules) {
+    this(rules, "", Checkpoint.Sink.none());
   }
 
   /**
-   * As {@link #run(RunSpec, RunListener)}, and also shows {@code positions} the point x_t at the
-   * start of every iteration t (before f is evaluated there), from the thread that runs. The array
-   * is the run's own and changes after the call returns: copy what you keep. Reports draw
-   * trajectories with it by running a run again, since a run is a pure function of its spec.
+   * @param suiteSha256 recorded in each checkpoint
+   * @param checkpoints where checkpoints go every {@code rules.checkpointEvery()} iterations
+   */
+  public RunEngine(RunRules rules, String suiteSha256, Checkpoint.Sink checkpoints) {
+    this.rules = rules;
+    this.suiteSha256 = suiteSha256;
+    this.checkpoints = checkpoints;
+  }
+
+  public RunResult run(RunSpec spec, RunListener listener) {
+    return run(spec, listener, null, null);
+  }
+
+  /**
+   * As {@link #run(RunSpec, RunListener)}, continuing from {@code resume} when it is not null, and
+   * showing {@code positions} the point x_t at the start of every iteration t (before f is
+   * evaluated there), from the thread that runs. The array is the run's own and changes after the
+   * call returns: copy what you keep. Reports draw trajectories with it by running a run again,
+   * since a run is a pure function of its spec.
    *
+   * @param resume a checkpoint of this run, or null to start afresh
    * @param positions sees every x_t; null for none
    */
-  public RunResult run(RunSpec spec, RunListener listener, Consumer<double[]> positions) {
-    if (budget.maxSeconds() == null) {
-      return runHere(spec, listener, positions, new Tracker(spec));
+  public RunResult run(
+      RunSpec spec, RunListener listener, Checkpoint resume, Consumer<double[]> positions) {
+    if (resume != null && !resume.runId().equals(spec.runId())) {
+      throw new IllegalArgumentException(
+          "checkpoint of " + resume.runId() + " given to run " + spec.runId());
     }
-    return runGuarded(spec, listener, positions);
+    if (rules.budget().maxSeconds() == null) {
+      return runHere(spec, listener, resume, positions, new Tracker(spec));
+    }
+    return runGuarded(spec, listener, resume, positions);
   }
 
   private RunResult runHere(
-      RunSpec spec, RunListener listener, Consumer<double[]> positions, Tracker t) {
-    long started = System.nanoTime();
+      RunSpec spec,
+      RunListener listener,
+      Checkpoint resume,
+      Consumer<double[]> positions,
+      Tracker t) {
+    long started = System.nanoTime() - (resume == null ? 0 : resume.elapsedNanos());
     try {
       RunInfo info = spec.info();
       listener.runStarted(info);
-      iterate(spec, info, listener, positions, t, started);
+      iterate(spec, info, listener, resume, positions, t, started);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      if (e instanceof ResultsWriteException unwritten) {
+        throw unwritten;
+      }
       t.status = RunStatus.FAILED;
       t.error =
           e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      t.stackTrace = stackTrace(e);
     }
     return t.result(System.nanoTime() - started);
+  }
+
+  private static String stackTrace(Throwable e) {
+    StringWriter text = new StringWriter();
+    e.printStackTrace(new PrintWriter(text));
+    return text.toString();
   }
 
   /**
@@ -82,14 +119,17 @@ public final class RunEngine {
    * thread cannot be stopped safely in Java, so it is abandoned and keeps its core busy until the
    * JVM exits.
    */
-  private RunResult runGuarded(RunSpec spec, RunListener listener, Consumer<double[]> positions) {
+  private RunResult runGuarded(
+      RunSpec spec, RunListener listener, Checkpoint resume, Consumer<double[]> positions) {
     long started = System.nanoTime();
     Tracker t = new Tracker(spec);
-    FutureTask<RunResult> task = new FutureTask<>(() -> runHere(spec, listener, positions, t));
+    FutureTask<RunResult> task =
+        new FutureTask<>(() -> runHere(spec, listener, resume, positions, t));
     Thread thread = new Thread(task, "gradus-guarded-" + spec.runId());
     thread.setDaemon(true);
     thread.start();
-    double limit = budget.maxSeconds() + grace(budget.maxSeconds());
+    double maxSeconds = rules.budget().maxSeconds();
+    double limit = maxSeconds + grace(maxSeconds);
     try {
       return task.get((long) (limit * 1e9), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
@@ -101,13 +141,16 @@ public final class RunEngine {
               "a step did not return within %.1f s (max_seconds %s plus %.1f s grace); the run"
                   + " was abandoned at iteration %d and its thread left running",
               limit,
-              budget.maxSeconds(),
-              grace(budget.maxSeconds()),
+              maxSeconds,
+              grace(maxSeconds),
               t.iterations));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for run " + spec.runId(), e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
       throw new IllegalStateException(
           "run " + spec.runId() + " crashed: " + e.getCause(), e.getCause());
     }
@@ -122,39 +165,85 @@ public final class RunEngine {
       RunSpec spec,
       RunInfo info,
       RunListener listener,
+      Checkpoint resume,
       Consumer<double[]> positions,
       Tracker t,
       long started) {
     Objective objective = spec.function().factory().get();
-    double[] x =
-        StartPoints.resolve(
-            spec.function().start(), objective, spec.seed(), spec.function().label());
-    int n = x.length;
-    t.xStart = x.clone();
-    t.minimum = objective.knownMinimum();
-    double fStar = t.minimum.map(KnownMinimum::value).orElse(Double.NaN);
-    OptimizerConfig config = spec.optimizer();
-    Optimizer optimizer = config.optimizer();
-    OptimizerState state = optimizer.init(n);
-    double[] gradient = new double[n];
-    double[] previous = new double[n];
-    double[] best = x.clone();
+    int n = objective.dimension();
+    ComposedOptimizer optimizer = spec.optimizer().optimizer();
+    double[] x;
+    OptimizerState state;
+    double[] best;
+    long first;
+    double stepNorm;
+    double lastLr;
+    long[] evaluations = {0};
+    if (resume == null) {
+      x = spec.function().start().point(objective, spec.seed());
+      t.xStart = x.clone();
+      state = optimizer.init(n);
+      best = x.clone();
+      first = 0;
+      stepNorm = 0;
+      lastLr = Double.NaN;
+    } else {
+      x = resume.x();
+      t.xStart = resume.xStart();
+      state = optimizer.restore(resume.optimizer(), n);
+      best = resume.xBest() == null ? x.clone() : resume.xBest();
+      t.fBest = resume.fBest();
+      t.iterationsToTarget = resume.iterationsToTarget() < 0 ? null : resume.iterationsToTarget();
+      t.resumedFrom = resume.iteration();
+      evaluations[0] = resume.evaluations();
+      first = resume.iteration();
+      stepNorm = resume.stepNorm();
+      lastLr = resume.lastLr();
+    }
     t.x = x;
     t.xBest = best;
-    long[] evaluations = {0};
+    t.minimum = objective.knownMinimum();
+    Optional<Domain> domain = objective.domain();
+    t.hasDomain = domain.isPresent();
+    double[] lower = domain.map(Domain::lower).orElse(null);
+    double[] upper = domain.map(Domain::upper).orElse(null);
+    boolean project = spec.function().bounds() == Bounds.PROJECT && lower != null;
+    double fStar = t.minimum.map(KnownMinimum::value).orElse(Double.NaN);
+    double[] gradient = new double[n];
+    double[] previous = new double[n];
     Evaluator evaluator =
         (point, g) -> {
           evaluations[0]++;
           return objective.valueAndGradient(point, g);
         };
+    RunRules.Budget budget = rules.budget();
+    RunRules.Stop stop = rules.stop();
     long maxEvaluations =
         budget.maxEvaluations() == null ? Long.MAX_VALUE : budget.maxEvaluations();
     long deadline =
         budget.maxSeconds() == null ? Long.MAX_VALUE : started + (long) (budget.maxSeconds() * 1e9);
     double target = stop.target() == null ? Double.NaN : stop.target();
     double gradTolerance = stop.gradNorm() == null ? -1 : stop.gradNorm();
-    double stepNorm = 0;
-    for (long iteration = 0; ; iteration++) {
+    long checkpointEvery = rules.checkpointEvery();
+    int traceEvery = rules.traceEvery();
+    for (long iteration = first; ; iteration++) {
+      if (checkpointEvery > 0 && iteration > first && iteration % checkpointEvery == 0) {
+        checkpoints.save(
+            new Checkpoint(
+                spec.runId(),
+                suiteSha256,
+                iteration,
+                x,
+                t.xStart,
+                state.snapshot(),
+                evaluations[0],
+                t.fBest,
+                Double.isFinite(t.fBest) ? best : null,
+                t.iterationsToTarget == null ? -1 : t.iterationsToTarget,
+                stepNorm,
+                lastLr,
+                System.nanoTime() - started));
+      }
       if (positions != null) {
         positions.accept(x);
       }
@@ -164,31 +253,43 @@ public final class RunEngine {
       t.fFinal = f;
       t.gradNormFinal = gradNorm;
       t.iterations = iteration;
+      boolean inDomain = lower == null || inBox(x, lower, upper);
       if (!Double.isFinite(f) || Math.abs(f) > OVERFLOW || !(gradNorm <= OVERFLOW)) {
         t.status = RunStatus.DIVERGED;
         t.error = "diverged at iteration " + iteration + ": f = " + f + ", ‖∇f‖ = " + gradNorm;
         return;
       }
-      if (f < t.fBest) {
+      if (inDomain && f < t.fBest) {
         t.fBest = f;
         System.arraycopy(x, 0, best, 0, n);
       }
       double gap = f - fStar;
-      boolean reached = gap <= target;
+      boolean reached = inDomain && gap <= target;
       if (reached && t.iterationsToTarget == null) {
         t.iterationsToTarget = iteration;
       }
-      double lr = config.schedule().lr(iteration, optimizer.learningRate());
+      boolean stationary = inDomain && gradNorm <= gradTolerance;
       boolean last =
           reached
-              || gradNorm <= gradTolerance
+              || stationary
               || iteration >= budget.maxIterations()
               || evaluations[0] >= maxEvaluations
               || System.nanoTime() > deadline;
       if (iteration % traceEvery == 0 || last) {
-        listener.iteration(info, iteration, f, gap, gradNorm, stepNorm, lr);
+        listener.iteration(
+            info,
+            new Iteration(
+                iteration,
+                evaluations[0],
+                (System.nanoTime() - started) / 1e9,
+                f,
+                gap,
+                gradNorm,
+                stepNorm,
+                lastLr,
+                inDomain));
       }
-      if (reached || gradNorm <= gradTolerance) {
+      if (reached || stationary) {
         t.status = RunStatus.CONVERGED;
         return;
       }
@@ -200,11 +301,26 @@ public final class RunEngine {
         t.status = RunStatus.TIMEOUT;
         return;
       }
-      config.clip().clip(gradient);
       System.arraycopy(x, 0, previous, 0, n);
-      optimizer.step(x, f, gradient, lr, state, evaluator);
+      lastLr = optimizer.nextLearningRate(state);
+      optimizer.step(x, f, gradient, optimizer.learningRate(), state, evaluator);
+      if (project) {
+        for (int i = 0; i < n; i++) {
+          x[i] = Math.max(lower[i], Math.min(upper[i], x[i]));
+        }
+      }
       stepNorm = Distances.euclidean(x, previous);
     }
+  }
+
+  /** The domain test without a copy of the bounds; NaN coordinates lie outside. */
+  private static boolean inBox(double[] x, double[] lower, double[] upper) {
+    for (int i = 0; i < x.length; i++) {
+      if (!(x[i] >= lower[i] && x[i] <= upper[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** ‖v‖₂, rescaled when the plain sum of squares overflows, so that 1e300 stays 1e300. */
@@ -235,15 +351,18 @@ public final class RunEngine {
     final RunSpec spec;
     RunStatus status = RunStatus.FAILED;
     String error;
+    String stackTrace;
     volatile long iterations;
     volatile long evaluations;
     volatile double[] xStart;
     double[] x;
     double[] xBest;
+    boolean hasDomain;
     double fFinal = Double.NaN;
     double fBest = Double.POSITIVE_INFINITY;
     double gradNormFinal = Double.NaN;
     volatile Long iterationsToTarget;
+    volatile Long resumedFrom;
     Optional<KnownMinimum> minimum = Optional.empty();
 
     Tracker(RunSpec spec) {
@@ -251,16 +370,74 @@ public final class RunEngine {
     }
 
     RunResult result(long nanos) {
-      Double gap = null;
+      Double bestGap = null;
+      Double finalGap = null;
       Double distance = null;
       if (minimum.isPresent() && Double.isFinite(fBest)) {
-        gap = fBest - minimum.get().value();
+        bestGap = fBest - minimum.get().value();
+      }
+      if (minimum.isPresent() && Double.isFinite(fFinal)) {
+        finalGap = fFinal - minimum.get().value();
       }
       if (minimum.isPresent() && x != null && !minimum.get().minimizers().isEmpty()) {
-        distance = Distances.nearest(x, minimum.get().minimizers());
+        distance = finite(Distances.nearest(x, minimum.get().minimizers()));
       }
+      Boolean inDomain = null;
+      if (x != null) {
+        inDomain = !hasDomain || spec.function().domain().map(d -> d.contains(x)).orElse(true);
+      }
+      return build(
+          status,
+          x == null ? null : x.clone(),
+          inDomain,
+          finite(fFinal),
+          xBest == null || !Double.isFinite(fBest) ? null : xBest.clone(),
+          Double.isFinite(fBest) ? fBest : null,
+          finite(gradNormFinal),
+          finalGap,
+          bestGap,
+          distance,
+          nanos,
+          error,
+          stackTrace);
+    }
+
+    /** A run whose thread did not come back: only what is safe to read from outside it. */
+    RunResult abandoned(long nanos, String message) {
+      return build(
+          RunStatus.TIMEOUT,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          nanos,
+          message,
+          null);
+    }
+
+    private RunResult build(
+        RunStatus status,
+        double[] xFinal,
+        Boolean inDomain,
+        Double fFinal,
+        double[] xBest,
+        Double fBest,
+        Double gradNorm,
+        Double finalGap,
+        Double bestGap,
+        Double distance,
+        long nanos,
+        String error,
+        String stackTrace) {
       return new RunResult(
           spec.runId(),
+          spec.function().index(),
+          spec.optimizer().index(),
           spec.function().name(),
           spec.function().label(),
           spec.function().parameters(),
@@ -273,48 +450,25 @@ public final class RunEngine {
           iterations,
           evaluations,
           xStart,
-          x == null ? null : x.clone(),
-          finite(fFinal),
-          xBest == null || !Double.isFinite(fBest) ? null : xBest.clone(),
-          Double.isFinite(fBest) ? fBest : null,
-          finite(gradNormFinal),
-          gap,
+          xFinal,
+          inDomain,
+          fFinal,
+          xBest,
+          fBest,
+          gradNorm,
+          finalGap,
+          bestGap,
           distance,
           iterationsToTarget,
           nanos / 1_000_000,
-          error);
-    }
-
-    /** A run whose thread did not come back: only what is safe to read from outside it. */
-    RunResult abandoned(long nanos, String message) {
-      return new RunResult(
-          spec.runId(),
-          spec.function().name(),
-          spec.function().label(),
-          spec.function().parameters(),
-          spec.optimizer().name(),
-          spec.optimizer().label(),
-          spec.optimizer().hyperparameters(),
-          spec.seed(),
-          spec.repeat(),
-          RunStatus.TIMEOUT,
-          iterations,
-          evaluations,
-          xStart,
+          error,
           null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          iterationsToTarget,
-          nanos / 1_000_000,
-          message);
+          resumedFrom,
+          stackTrace);
     }
 
     private static Double finite(double v) {
-      return Double.isNaN(v) ? null : v;
+      return Double.isFinite(v) ? v : null;
     }
   }
 }

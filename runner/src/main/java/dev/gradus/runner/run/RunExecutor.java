@@ -1,20 +1,32 @@
 package dev.gradus.runner.run;
 
 import dev.gradus.runner.plan.RunSpec;
+import dev.gradus.spi.RunListener;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
- * Executes runs. This is the one seam between the runner and where runs happen: threads on this
+ * Executes runs. This is the one seam between the pipeline and where runs happen: threads on this
  * machine ({@link LocalExecutor}), or a cluster. Because every run is a pure function of its spec,
  * an executor only decides where and when runs execute, never what they compute.
  *
- * <p>Contract: {@code run} is applied once to every spec in {@code runs}, and {@code finished}
- * receives each result once, from any thread but never concurrently with itself for the same run;
- * {@code execute} returns after the last one. An exception from {@code finished} (a failed write of
+ * <p>Contract: every spec in {@code runs} is executed once, and {@code finished} receives each
+ * result once, from any thread but never concurrently with itself for the same run; {@code execute}
+ * returns after the last one. Before a run's result reaches {@code finished}, {@code listener} has
+ * received that run's {@link RunListener#runStarted} and {@link
+ * RunListener#iteration(dev.gradus.spi.RunInfo, dev.gradus.spi.Iteration)} events in order: live,
+ * from the executing thread, when the run executes in this JVM ({@code task.run(spec, listener)}),
+ * or replayed from the recorded events when it executed elsewhere. {@link RunListener#runFinished}
+ * is the caller's, after {@code finished}. An exception from {@code finished} (a failed write of
  * results) stops the execution and is rethrown.
  */
 public interface RunExecutor {
-  void execute(List<RunSpec> runs, Function<RunSpec, RunResult> run, Consumer<RunResult> finished);
+  void execute(
+      List<RunSpec> runs, RunTask task, RunListener listener, Consumer<RunResult> finished);
+
+  /** Executes one run in this JVM, reporting to the listener as it goes. */
+  @FunctionalInterface
+  interface RunTask {
+    RunResult run(RunSpec spec, RunListener listener);
+  }
 }

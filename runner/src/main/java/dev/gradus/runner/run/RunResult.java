@@ -5,14 +5,28 @@ import java.util.Map;
 
 /**
  * Everything recorded about one finished run; one line of {@code runs.jsonl}. Nullable fields are
- * null when they do not apply (no known minimum, target never reached, no error).
+ * null when they do not apply (no known minimum, target never reached, no error, a value that is
+ * not finite).
  *
- * @param fGap f_best − f*, or null without a known minimum
+ * @param functionIndex the function configuration's index in the plan
+ * @param optimizerIndex the optimizer configuration's index in the plan
+ * @param xFinalInDomain whether x_final lies in the function's domain (true for a function without
+ *     one); null without a final point
+ * @param fFinal f(x_final), the value at the last point evaluated
+ * @param fBest the least f at a point inside the domain
+ * @param finalGap f_final − f*, or null without a known minimum or a finite f_final
+ * @param bestGap f_best − f*, or null without a known minimum
  * @param distanceToOptimum Euclidean distance from x_final to the nearest known minimizer
- * @param iterationsToTarget the first iteration at which f − f* ≤ target, or null
+ * @param iterationsToTarget the first iteration at which f − f* ≤ target inside the domain, or null
+ * @param errorFile the file, relative to the results folder, that holds a failed run's stack trace
+ * @param resumedFrom the checkpoint's iteration when this run was continued from one, else null
+ * @param stackTrace a failed run's stack trace, carried to the results folder and not written into
+ *     {@code runs.jsonl}; null otherwise
  */
 public record RunResult(
     String runId,
+    int functionIndex,
+    int optimizerIndex,
     String function,
     String functionLabel,
     Map<String, Object> functionParams,
@@ -26,15 +40,21 @@ public record RunResult(
     long evaluations,
     double[] xStart,
     double[] xFinal,
+    Boolean xFinalInDomain,
     Double fFinal,
     double[] xBest,
     Double fBest,
     Double gradNormFinal,
-    Double fGap,
+    Double finalGap,
+    Double bestGap,
     Double distanceToOptimum,
     Long iterationsToTarget,
     long wallMs,
-    String error) {
+    String error,
+    String errorFile,
+    Long resumedFrom,
+    String stackTrace)
+    implements java.io.Serializable {
 
   /** How the run ended, as listeners see it. */
   public RunOutcome outcome() {
@@ -44,8 +64,83 @@ public record RunResult(
         evaluations,
         fFinal == null ? Double.NaN : fFinal,
         fBest == null ? Double.NaN : fBest,
-        fGap == null ? Double.NaN : fGap,
+        bestGap == null ? Double.NaN : bestGap,
         wallMs,
         error);
+  }
+
+  /** True for converged and budget-exhausted runs: those whose values are results. */
+  public boolean isOutcomeWithValues() {
+    return status == RunStatus.CONVERGED || status == RunStatus.BUDGET_EXHAUSTED;
+  }
+
+  /** This result with a stack trace, as a run executed elsewhere reports it. */
+  public RunResult withStackTrace(String trace) {
+    return new RunResult(
+        runId,
+        functionIndex,
+        optimizerIndex,
+        function,
+        functionLabel,
+        functionParams,
+        optimizer,
+        optimizerLabel,
+        hyperparameters,
+        seed,
+        repeat,
+        status,
+        iterations,
+        evaluations,
+        xStart,
+        xFinal,
+        xFinalInDomain,
+        fFinal,
+        xBest,
+        fBest,
+        gradNormFinal,
+        finalGap,
+        bestGap,
+        distanceToOptimum,
+        iterationsToTarget,
+        wallMs,
+        error,
+        errorFile,
+        resumedFrom,
+        trace);
+  }
+
+  /** This result with its stack trace moved into {@code file}. */
+  public RunResult withErrorFile(String file) {
+    return new RunResult(
+        runId,
+        functionIndex,
+        optimizerIndex,
+        function,
+        functionLabel,
+        functionParams,
+        optimizer,
+        optimizerLabel,
+        hyperparameters,
+        seed,
+        repeat,
+        status,
+        iterations,
+        evaluations,
+        xStart,
+        xFinal,
+        xFinalInDomain,
+        fFinal,
+        xBest,
+        fBest,
+        gradNormFinal,
+        finalGap,
+        bestGap,
+        distanceToOptimum,
+        iterationsToTarget,
+        wallMs,
+        error,
+        file,
+        resumedFrom,
+        null);
   }
 }

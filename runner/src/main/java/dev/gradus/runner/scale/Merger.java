@@ -2,10 +2,11 @@ package dev.gradus.runner.scale;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gradus.runner.output.PlanFile;
-import dev.gradus.runner.output.ResultsStore;
-import dev.gradus.runner.output.RunRecords;
-import dev.gradus.runner.output.Summary;
+import dev.gradus.runner.results.PlanFile;
+import dev.gradus.runner.results.ResultsLayout;
+import dev.gradus.runner.results.ResultsStore;
+import dev.gradus.runner.results.RunRecords;
+import dev.gradus.runner.results.Summary;
 import dev.gradus.runner.run.RunResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -171,29 +172,24 @@ public final class Merger {
 
   private static void write(
       Path out, Path firstFolder, PlanFile plan, List<Line> ordered, Summary summary) {
+    ResultsLayout target = new ResultsLayout(out);
     try {
-      Files.createDirectories(out.resolve("traces"));
+      Files.createDirectories(target.traces());
       StringBuilder runs = new StringBuilder();
       List<String> present = new ArrayList<>();
       for (Line line : ordered) {
+        String runId = line.run().runId();
         runs.append(line.text()).append('\n');
-        present.add(line.run().runId());
-        Path trace = line.folder().resolve("traces").resolve(line.run().runId() + ".csv");
-        if (Files.exists(trace)) {
-          Files.copy(
-              trace,
-              out.resolve("traces").resolve(trace.getFileName()),
-              StandardCopyOption.REPLACE_EXISTING);
-        }
+        present.add(runId);
+        ResultsLayout source = new ResultsLayout(line.folder());
+        copyIfPresent(source.trace(runId), target.trace(runId));
+        copyIfPresent(source.failure(runId), target.failure(runId));
       }
-      Files.writeString(out.resolve(ResultsStore.FILE), runs.toString(), StandardCharsets.UTF_8);
-      Files.writeString(out.resolve("summary.csv"), summary.toCsv(), StandardCharsets.UTF_8);
-      for (String name : List.of("suite.resolved.yaml", "suite.yaml")) {
-        Path file = firstFolder.resolve(name);
-        if (Files.exists(file)) {
-          Files.copy(file, out.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
+      Files.writeString(target.runs(), runs.toString(), StandardCharsets.UTF_8);
+      Files.writeString(target.summary(), summary.toCsv(), StandardCharsets.UTF_8);
+      ResultsLayout first = new ResultsLayout(firstFolder);
+      copyIfPresent(first.resolvedSuite(), target.resolvedSuite());
+      copyIfPresent(first.suiteCopy(), target.suiteCopy());
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("suite", plan.suite());
       m.put("suite_sha256", plan.suiteSha256());
@@ -201,11 +197,18 @@ public final class Merger {
       m.put("runs", plan.runs());
       m.put("selected", present);
       Files.writeString(
-          out.resolve(PlanFile.FILE),
+          target.plan(),
           JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m),
           StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("merge: cannot write " + out + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void copyIfPresent(Path from, Path to) throws IOException {
+    if (Files.exists(from)) {
+      Files.createDirectories(to.getParent());
+      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 }

@@ -22,7 +22,7 @@ public final class SuiteLoader {
   private static final Set<String> BUDGET_KEYS =
       Set.of("max_iterations", "max_evaluations", "max_seconds");
   private static final Set<String> STOP_KEYS = Set.of("target", "grad_norm");
-  private static final Set<String> OUTPUT_KEYS = Set.of("trace_every");
+  private static final Set<String> OUTPUT_KEYS = Set.of("trace_every", "checkpoint_every");
 
   private final YamlReader yaml = new YamlReader();
 
@@ -122,7 +122,8 @@ public final class SuiteLoader {
 
   private static Suite.Output output(Located node) {
     if (node == null) {
-      return new Suite.Output(Suite.Output.DEFAULT_TRACE_EVERY);
+      return new Suite.Output(
+          Suite.Output.DEFAULT_TRACE_EVERY, Suite.Output.DEFAULT_CHECKPOINT_EVERY);
     }
     Map<String, Located> m = map(node, "output");
     checkKeys(m, OUTPUT_KEYS, "output", node);
@@ -130,7 +131,11 @@ public final class SuiteLoader {
         m.containsKey("trace_every")
             ? (int) integer(m.get("trace_every"), "output.trace_every", 1, Integer.MAX_VALUE)
             : Suite.Output.DEFAULT_TRACE_EVERY;
-    return new Suite.Output(every);
+    long checkpoints =
+        m.containsKey("checkpoint_every")
+            ? integer(m.get("checkpoint_every"), "output.checkpoint_every", 0, 1_000_000_000L)
+            : Suite.Output.DEFAULT_CHECKPOINT_EVERY;
+    return new Suite.Output(every, checkpoints);
   }
 
   private static List<Suite.Entry> entries(Located node, String key) {

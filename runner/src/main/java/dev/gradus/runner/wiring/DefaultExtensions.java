@@ -114,8 +114,7 @@ final class DefaultExtensions implements Planner.Extensions {
 
   @Override
   public Supplier<Objective> withGradient(
-      Supplier<Objective> factory, String method, String functionName) {
-    GradientMethod gradient = GradientMethod.parse(method);
+      Supplier<Objective> factory, GradientMethod gradient, String functionName) {
     if (gradient == GradientMethod.AUTODIFF) {
       return factory;
     }

@@ -4,7 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
-import dev.gradus.runner.SuiteRunner;
+import dev.gradus.runner.pipeline.Pipeline;
 import dev.gradus.runner.plan.Planner;
 import dev.gradus.spi.RunListener;
 import java.util.ArrayList;
@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The wired application: providers, listeners and the planner, built through Guice. */
+/**
+ * The wired application. Providers (built-in and plugin alike) are found once, by {@link
+ * Plugins#discover}, and reach the planner through their registries; Guice wires what is really
+ * injected: the run listeners (a {@code Multibinder}, which plugins' Guice modules add to).
+ */
 public final class Gradus {
   /** The version of this Gradus build, from the runner jar's manifest. */
   public static final String VERSION = versionFromManifest();
@@ -42,7 +46,8 @@ public final class Gradus {
     return new ArrayList<>(injector.getInstance(Key.get(new TypeLiteral<Set<RunListener>>() {})));
   }
 
-  public SuiteRunner suiteRunner() {
+  /** The pipeline every front end runs suites through. */
+  public Pipeline pipeline() {
     Map<String, String> versions = new LinkedHashMap<>();
     versions.put("gradus", VERSION);
     versions.put("spi", dev.gradus.spi.Spi.VERSION);
@@ -51,7 +56,7 @@ public final class Gradus {
       versions.put(jar.name(), jar.version() + " sha256:" + jar.sha256());
       hashes.put(jar.name(), jar.sha256());
     }
-    return new SuiteRunner(listeners(), versions, hashes);
+    return new Pipeline(planner(), listeners(), versions, hashes);
   }
 
   private static String versionFromManifest() {

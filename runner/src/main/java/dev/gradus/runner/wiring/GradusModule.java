@@ -2,20 +2,17 @@ package dev.gradus.runner.wiring;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
-import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.Multibinder;
 import dev.gradus.runner.run.ConvergenceLogger;
 import dev.gradus.runner.run.ProgressListener;
-import dev.gradus.spi.ObjectiveProvider;
-import dev.gradus.spi.OptimizerProvider;
 import dev.gradus.spi.RunListener;
 import java.util.List;
 
 /**
- * Binds every provider id in a {@link MapBinder} (one for optimizers, one for objectives) and every
- * run listener in a {@link Multibinder}, then installs the Guice modules that plugins contribute.
- * Ids are already known to be unique: {@link Plugins} refuses duplicates with both sources named
- * before Guice sees them.
+ * Binds every run listener in a {@link Multibinder}, then installs the Guice modules that plugins
+ * contribute (which may add listeners of their own). Providers are not bound here: they reach the
+ * planner through the registries of {@link Plugins}, the one discovery path for built-ins and
+ * plugin jars, which refuses duplicate ids with both sources named.
  */
 public final class GradusModule extends AbstractModule {
   private final Plugins plugins;
@@ -28,13 +25,6 @@ public final class GradusModule extends AbstractModule {
 
   @Override
   protected void configure() {
-    MapBinder<String, OptimizerProvider> optimizers =
-        MapBinder.newMapBinder(binder(), String.class, OptimizerProvider.class);
-    plugins.optimizers().all().forEach(p -> optimizers.addBinding(p.id()).toInstance(p));
-    MapBinder<String, ObjectiveProvider> objectives =
-        MapBinder.newMapBinder(binder(), String.class, ObjectiveProvider.class);
-    plugins.objectives().all().forEach(p -> objectives.addBinding(p.id()).toInstance(p));
-
     Multibinder<RunListener> listeners = Multibinder.newSetBinder(binder(), RunListener.class);
     listeners.addBinding().to(ConvergenceLogger.class);
     listeners.addBinding().toInstance(new ProgressListener(progress));

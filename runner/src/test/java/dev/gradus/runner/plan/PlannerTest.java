@@ -36,8 +36,8 @@ class PlannerTest {
     assertEquals(2, plan.functions().size());
     assertEquals(7, plan.optimizers().size());
     assertEquals(2 * 7 * 3, plan.runs().size());
-    assertEquals("gd lr=1.0E-4 weight_decay=0", plan.optimizers().get(0).label());
-    assertEquals("gd lr=1.0E-4 weight_decay=0.1", plan.optimizers().get(1).label());
+    assertEquals("gd lr=1e-4 weight_decay=0", plan.optimizers().get(0).label());
+    assertEquals("gd lr=1e-4 weight_decay=0.1", plan.optimizers().get(1).label());
     assertEquals(1e-2, (Double) plan.optimizers().get(5).hyperparameters().get("lr"));
     Set<String> ids = new HashSet<>();
     plan.runs().forEach(r -> ids.add(r.runId()));

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gradus.runner.SuiteRunner;
 import dev.gradus.runner.TestSuites;
 import dev.gradus.runner.cli.Main;
+import dev.gradus.runner.pipeline.SuiteOutcome;
+import dev.gradus.runner.plan.MemoryBudget;
 import dev.gradus.runner.plan.Plan;
-import dev.gradus.runner.run.LocalExecutor;
-import dev.gradus.runner.run.MemoryBudget;
+import dev.gradus.runner.results.FolderGuard;
 import dev.gradus.runner.run.RunResult;
 import dev.gradus.runner.run.RunStatus;
 import dev.gradus.runner.suite.SuiteLoader;
@@ -33,14 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 class FailureModesTest {
   @TempDir Path dir;
 
-  private SuiteRunner.Outcome run(String yaml) {
-    Plan plan = TestSuites.plan(yaml);
-    return TestSuites.gradus()
-        .suiteRunner()
-        .run(plan, dir.resolve("out"), new LocalExecutor(2), false);
+  private SuiteOutcome run(String yaml) {
+    return TestSuites.run(yaml, dir.resolve("out"), 2, FolderGuard.Mode.OVERWRITE);
   }
 
-  private static RunResult only(SuiteRunner.Outcome outcome) {
+  private static RunResult only(SuiteOutcome outcome) {
     assertEquals(1, outcome.results().size());
     return outcome.results().get(0);
   }
@@ -84,7 +81,7 @@ class FailureModesTest {
 
   @Test
   void aRealOptimizerOnARealFunctionDivergesAndTheSuiteGoesOn() {
-    SuiteRunner.Outcome outcome =
+    SuiteOutcome outcome =
         run(
             "suite: rb\nfunctions: [{name: rosenbrock}]\noptimizers: [{name: gd, lr: 10}, {name: adam, lr: 0.01}]\n");
     assertEquals(RunStatus.DIVERGED, outcome.results().get(0).status());
@@ -117,8 +114,7 @@ class FailureModesTest {
                             + "functions: [{name: sphere}]\noptimizers: [{name: stuck}, {name: gd}]\n",
                         "s.yaml",
                         dir));
-    SuiteRunner.Outcome outcome =
-        gradus.suiteRunner().run(plan, dir.resolve("out"), new LocalExecutor(1), false);
+    SuiteOutcome outcome = TestSuites.run(gradus, plan, dir.resolve("out"), 1);
     RunResult stuckRun = outcome.results().get(0);
     assertEquals(RunStatus.TIMEOUT, stuckRun.status());
     assertTrue(
@@ -139,10 +135,10 @@ class FailureModesTest {
     UncheckedIOException e =
         assertThrows(
             UncheckedIOException.class,
-            () -> TestSuites.gradus().suiteRunner().run(plan, out, new LocalExecutor(1), false));
+            () -> TestSuites.run(plan, out, 1, FolderGuard.Mode.NEW, List.of()));
     assertTrue(
-        e.getMessage().contains("cannot write to " + out.resolve("runs.jsonl")), e.getMessage());
-    assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+        e.getMessage().contains("cannot write " + out.resolve("runs.jsonl")), e.getMessage());
+    assertTrue(e.getMessage().contains("no space left on device"), e.getMessage());
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradus.runner.cli.Main;
-import dev.gradus.runner.output.RunRecords;
+import dev.gradus.runner.results.RunRecords;
 import dev.gradus.runner.run.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -17,6 +17,8 @@ class LrSensitivityTest {
     hp.forEach((k, v) -> label.append(' ').append(k).append('=').append(v));
     return new RunResult(
         "f0-sphere_o0-" + optimizer + "_r0",
+        0,
+        0,
         "sphere",
         "sphere",
         Map.of(),
@@ -30,14 +32,19 @@ class LrSensitivityTest {
         11,
         null,
         null,
+        true,
         gap,
         null,
         gap,
         null,
+        gap,
         gap,
         null,
         null,
         1,
+        null,
+        null,
+        null,
         null);
   }
 

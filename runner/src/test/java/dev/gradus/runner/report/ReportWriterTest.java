@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradus.runner.TestSuites;
 import dev.gradus.runner.cli.Main;
-import dev.gradus.runner.output.RunRecords;
-import dev.gradus.runner.output.Summary;
 import dev.gradus.runner.plan.Plan;
 import dev.gradus.runner.plan.RunSpec;
+import dev.gradus.runner.results.ResultsFolder;
+import dev.gradus.runner.results.RunRecords;
+import dev.gradus.runner.results.Summary;
 import dev.gradus.runner.run.RunEngine;
 import dev.gradus.runner.run.RunResult;
 import dev.gradus.runner.run.RunStatus;
@@ -162,7 +163,9 @@ class ReportWriterTest {
         assertTrue(html.contains(">" + HtmlReport.escape(cell) + "</td>"), cell + " of " + line);
       }
     }
-    assertTrue(html.contains("<td>rosenbrock dim=2</td><td>gd lr=0.01</td>"), "a summary row");
+    assertTrue(
+        html.contains("<td>rosenbrock dim=2 start=[-1.2,1]</td><td>gd lr=0.01</td>"),
+        "a summary row");
   }
 
   @Test
@@ -191,9 +194,7 @@ class ReportWriterTest {
   void aPathRunAgainEndsWhereTheRecordedRunEnded() throws Exception {
     Plan plan =
         TestSuites.gradus().planner().plan(new SuiteLoader().parse(SUITE, "suite.yaml", dir));
-    RunEngine engine =
-        new RunEngine(
-            plan.suite().budget(), plan.suite().stop(), plan.suite().output().traceEvery());
+    RunEngine engine = new RunEngine(plan.rules());
     Map<String, RunResult> recorded = new java.util.HashMap<>();
     for (String line : Files.readAllLines(results.resolve("runs.jsonl"))) {
       RunResult r = RunRecords.fromJson(line);
@@ -261,6 +262,8 @@ class ReportWriterTest {
     RunResult r =
         new RunResult(
             "f0-x_o0-gd_r0",
+            0,
+            0,
             "x",
             evil,
             Map.of(),
@@ -281,8 +284,13 @@ class ReportWriterTest {
             null,
             null,
             null,
+            null,
+            null,
             0,
-            "IllegalStateException: " + evil);
+            "IllegalStateException: " + evil,
+            null,
+            null,
+            null);
     Files.writeString(hand.resolve("runs.jsonl"), RunRecords.toJson(r) + "\n");
     Files.writeString(hand.resolve("summary.csv"), Summary.of(List.of(r)).toCsv());
     String page = Files.readString(ReportWriter.write(hand, null));

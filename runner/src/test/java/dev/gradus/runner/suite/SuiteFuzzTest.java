@@ -51,7 +51,7 @@ class SuiteFuzzTest {
       return;
     }
     assertEquals(
-        (long) plan.functions().size() * plan.optimizers().size() * plan.suite().repeats(),
+        (long) plan.functions().size() * plan.optimizers().size() * plan.repeats(),
         plan.runs().size());
     Set<String> ids = new HashSet<>();
     plan.runs().forEach(run -> ids.add(run.runId()));

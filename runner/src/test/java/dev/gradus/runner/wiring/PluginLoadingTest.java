@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gradus.runner.SuiteRunner;
-import dev.gradus.runner.run.LocalExecutor;
+import dev.gradus.runner.TestSuites;
+import dev.gradus.runner.pipeline.SuiteOutcome;
 import dev.gradus.runner.run.RunStatus;
 import dev.gradus.runner.suite.SuiteLoader;
 import dev.gradus.spi.OptimizerProvider;
@@ -91,8 +91,7 @@ class PluginLoadingTest {
                             + "optimizers: [{name: sign-descent, lr: 0.01}, {name: broken-step}, {name: gd}]\n",
                         "p.yaml",
                         dir));
-    SuiteRunner.Outcome outcome =
-        gradus.suiteRunner().run(plan, dir.resolve("out"), new LocalExecutor(2), false);
+    SuiteOutcome outcome = TestSuites.run(gradus, plan, dir.resolve("out"), 2);
     assertEquals(RunStatus.BUDGET_EXHAUSTED, outcome.results().get(0).status());
     assertEquals(RunStatus.FAILED, outcome.results().get(1).status());
     assertTrue(
@@ -196,7 +195,10 @@ class PluginLoadingTest {
         Map.of(SERVICE, "demo.Sign\n"),
         Map.of("Implementation-Version", "1"));
     String message = failure();
-    assertTrue(message.contains("old.jar") && message.contains("Gradus-Spi-Version: 1.0"), message);
+    assertTrue(
+        message.contains("old.jar")
+            && message.contains("Gradus-Spi-Version: " + dev.gradus.spi.Spi.VERSION),
+        message);
   }
 
   @Test
@@ -274,7 +276,7 @@ class PluginLoadingTest {
                             + "functions: [{name: sphere}]\noptimizers: [{name: gd}]\n",
                         "p.yaml",
                         dir));
-    gradus.suiteRunner().run(plan, dir.resolve("out"), new LocalExecutor(1), false);
+    TestSuites.run(gradus, plan, dir.resolve("out"), 1);
     assertEquals("listened 2", Files.readString(dir.resolve("out/marker.txt")));
   }
 }

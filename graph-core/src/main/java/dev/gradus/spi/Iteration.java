@@ -1,0 +1,27 @@
+package dev.gradus.spi;
+
+/**
+ * One recorded iteration of a run: the point x_t the run reached after t steps, evaluated. Doubles
+ * are NaN where they do not apply.
+ *
+ * @param iteration t, the number of steps taken to reach this point (0 at the start)
+ * @param evaluations objective evaluations so far, this point's included
+ * @param seconds wall-clock seconds since the run started (resumed runs include the time before
+ *     their checkpoint); the one field that differs between two executions of the same run
+ * @param f f(x_t)
+ * @param gap f(x_t) − f*, or NaN without a known minimum
+ * @param gradNorm ‖∇f(x_t)‖₂, before any clipping
+ * @param stepNorm ‖x_t − x_{t−1}‖₂; 0 at iteration 0
+ * @param lr the learning rate of the step that produced x_t (from x_{t−1}); NaN at iteration 0
+ * @param inDomain whether x_t lies in the function's search domain (true without a domain)
+ */
+public record Iteration(
+    long iteration,
+    long evaluations,
+    double seconds,
+    double f,
+    double gap,
+    double gradNorm,
+    double stepNorm,
+    double lr,
+    boolean inDomain) {}

@@ -1,0 +1,320 @@
+package dev.gradus.runner.pipeline;
+
+import dev.gradus.runner.plan.Plan;
+import dev.gradus.runner.plan.Planner;
+import dev.gradus.runner.plan.RunSpec;
+import dev.gradus.runner.report.ReportWriter;
+import dev.gradus.runner.results.CheckpointFiles;
+import dev.gradus.runner.results.FolderGuard;
+import dev.gradus.runner.results.PlanFile;
+import dev.gradus.runner.results.ResolvedSuite;
+import dev.gradus.runner.results.ResultsLayout;
+import dev.gradus.runner.results.ResultsStore;
+import dev.gradus.runner.results.SuiteCopy;
+import dev.gradus.runner.results.Summary;
+import dev.gradus.runner.results.TraceWriter;
+import dev.gradus.runner.run.Checkpoint;
+import dev.gradus.runner.run.ResultsWriteException;
+import dev.gradus.runner.run.RunEngine;
+import dev.gradus.runner.run.RunResult;
+import dev.gradus.runner.suite.Suite;
+import dev.gradus.runner.suite.SuiteLoader;
+import dev.gradus.spi.Iteration;
+import dev.gradus.spi.RunInfo;
+import dev.gradus.spi.RunListener;
+import dev.gradus.spi.RunOutcome;
+import dev.gradus.spi.SuiteInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one path from a suite file to a results folder, shared by every front end ({@code run},
+ * {@code validate}, {@code report}, {@code merge}, {@code gradus-spark}): load the YAML, plan and
+ * check it, execute the selected runs on an executor, write the results, and draw the report. The
+ * front ends only parse their arguments into a {@link RunRequest}.
+ */
+public final class Pipeline {
+  private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+  private final Planner planner;
+  private final List<RunListener> listeners;
+  private final Map<String, String> versions;
+  private final Map<String, String> pluginHashes;
+
+  /**
+   * @param listeners every run listener (logging, progress, plugins)
+   * @param versions the Gradus and plugin versions to record in {@code suite.resolved.yaml}
+   * @param pluginHashes the SHA-256 of each plugin jar by file name, recorded on every result line
+   */
+  public Pipeline(
+      Planner planner,
+      List<RunListener> listeners,
+      Map<String, String> versions,
+      Map<String, String> pluginHashes) {
+    this.planner = planner;
+    this.listeners = List.copyOf(listeners);
+    this.versions = Map.copyOf(versions);
+    this.pluginHashes = Collections.unmodifiableMap(new TreeMap<>(pluginHashes));
+  }
+
+  /** Loads and checks a suite file: everything a suite can get wrong fails here. */
+  public Plan plan(Path suiteFile) {
+    return planner.plan(new SuiteLoader().load(suiteFile));
+  }
+
+  /** Checks an already loaded suite. */
+  public Plan plan(Suite suite) {
+    return planner.plan(suite);
+  }
+
+  /** The plan of the suite a results folder keeps ({@code suite.yaml}), if it has one. */
+  public Optional<Plan> planOfFolder(Path dir) {
+    return SuiteCopy.load(dir).map(planner::plan);
+  }
+
+  /** The fields every result line of this suite carries, for {@code merge} and resume to check. */
+  public Map<String, Object> provenance(Plan plan) {
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    provenance.put("suite_sha256", plan.suiteSha256());
+    provenance.put("plugins", pluginHashes);
+    return provenance;
+  }
+
+  /**
+   * Runs a request into its folder: checks the folder ({@link FolderGuard}), writes {@code
+   * plan.json}, {@code suite.resolved.yaml} and the suite copy, skips runs already recorded when
+   * resuming (continuing unfinished ones from their checkpoints), executes the rest, appends each
+   * finished run to {@code runs.jsonl}, writes {@code summary.csv} and, if asked, the report.
+   *
+   * @throws FolderGuard.RefusedException when the folder may not be used as asked
+   * @throws ResultsWriteException when a result file cannot be written; what was written stays
+   */
+  public SuiteOutcome run(RunRequest request) {
+    Plan plan = request.plan();
+    ResultsLayout layout = new ResultsLayout(request.dir());
+    try {
+      Files.createDirectories(layout.dir());
+    } catch (IOException e) {
+      throw new ResultsWriteException("cannot create results folder", layout.dir(), e);
+    }
+    FolderGuard.Decision decision =
+        FolderGuard.check(layout, request.mode(), plan.suiteSha256(), pluginHashes);
+    if (decision.note() != null) {
+      log.info(decision.note());
+    }
+    ResolvedSuite.write(layout, plan, versions);
+    PlanFile.write(layout.dir(), plan, request.selected(), request.shard());
+    if (request.suiteFile() != null) {
+      SuiteCopy.save(layout.dir(), request.suiteFile());
+    }
+    List<RunResult> results = Collections.synchronizedList(new ArrayList<>());
+    TraceWriter traces = new TraceWriter(layout);
+    CheckpointFiles checkpoints = new CheckpointFiles(layout, traces);
+    try (ResultsStore store =
+        ResultsStore.open(layout.dir(), decision.resume(), provenance(plan))) {
+      Set<String> done = keepRecorded(plan, store, results);
+      List<RunSpec> pending = new ArrayList<>();
+      Map<String, Checkpoint> resumeFrom = new HashMap<>();
+      for (RunSpec spec : request.selected()) {
+        if (done.contains(spec.runId())) {
+          continue;
+        }
+        pending.add(spec);
+        if (decision.resume()) {
+          checkpoints
+              .read(spec.runId(), plan.suiteSha256())
+              .ifPresent(
+                  c -> {
+                    resumeFrom.put(spec.runId(), c);
+                    traces.resumeAt(spec.runId(), c.iteration());
+                  });
+        }
+      }
+      if (decision.resume()) {
+        log.info(
+            "resuming: {} runs already done, {} to run ({} from a checkpoint)",
+            done.size(),
+            pending.size(),
+            resumeFrom.size());
+      }
+      FanOut others = new FanOut(listeners);
+      RunListener live = new ResultsFirst(traces, others);
+      SuiteInfo info =
+          new SuiteInfo(plan.suiteName(), layout.dir(), plan.runs().size(), pending.size());
+      others.suiteStarted(info);
+      RunEngine engine =
+          new RunEngine(
+              plan.rules(),
+              plan.suiteSha256(),
+              plan.rules().checkpointEvery() > 0 ? checkpoints : Checkpoint.Sink.none());
+      Map<String, RunSpec> byId = new HashMap<>();
+      pending.forEach(spec -> byId.put(spec.runId(), spec));
+      request
+          .executor()
+          .execute(
+              pending,
+              (spec, listener) -> engine.run(spec, listener, resumeFrom.get(spec.runId()), null),
+              live,
+              finished -> {
+                RunResult result = keepStackTrace(layout, finished);
+                store.append(result); // first, so that a listener failure cannot lose the result
+                results.add(result);
+                checkpoints.delete(result.runId());
+                RunInfo run = byId.get(result.runId()).info();
+                traces.runFinished(run, result.outcome());
+                others.runFinished(run, result.outcome());
+              });
+      List<RunResult> sorted = new ArrayList<>(results);
+      sorted.sort(Comparator.comparingInt(r -> runIndex(plan, r)));
+      Summary summary = Summary.of(sorted);
+      try {
+        Files.writeString(layout.summary(), summary.toCsv(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new ResultsWriteException(layout.summary(), e);
+      }
+      others.suiteFinished(info);
+      Path report = request.report() ? ReportWriter.write(layout.dir(), plan) : null;
+      return new SuiteOutcome(List.copyOf(sorted), summary, layout.dir(), report);
+    }
+  }
+
+  /** Writes the plots and report of a folder; {@code plan} draws paths on contours, or null. */
+  public Path report(Path dir, Plan plan) {
+    return ReportWriter.write(dir, plan);
+  }
+
+  private static int runIndex(Plan plan, RunResult r) {
+    int perFunction = plan.optimizers().size() * plan.repeats();
+    return r.functionIndex() * perFunction + r.optimizerIndex() * plan.repeats() + r.repeat();
+  }
+
+  /** The runs a resumed folder already holds, checked to belong to this plan. */
+  private static Set<String> keepRecorded(Plan plan, ResultsStore store, List<RunResult> results) {
+    Map<String, RunSpec> planned = new HashMap<>();
+    plan.runs().forEach(r -> planned.put(r.runId(), r));
+    Set<String> done = new HashSet<>();
+    for (RunResult previous : store.existing()) {
+      RunSpec spec = planned.get(previous.runId());
+      if (spec == null
+          || spec.function().index() != previous.functionIndex()
+          || spec.optimizer().index() != previous.optimizerIndex()) {
+        throw new FolderGuard.RefusedException(
+            store.file()
+                + " holds run '"
+                + previous.runId()
+                + "', which this suite does not have: resume only into the folder of the same"
+                + " suite");
+      }
+      if (done.add(previous.runId())) {
+        results.add(previous);
+      }
+    }
+    return done;
+  }
+
+  /**
+   * A failed run's stack trace goes to {@code failures/<run_id>.txt}, named in its record, and to
+   * the log at DEBUG ({@code -v}).
+   */
+  private static RunResult keepStackTrace(ResultsLayout layout, RunResult result) {
+    if (result.stackTrace() == null) {
+      return result;
+    }
+    Path file = layout.failure(result.runId());
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, result.stackTrace(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ResultsWriteException(file, e);
+    }
+    log.debug("run {} failed:\n{}", result.runId(), result.stackTrace());
+    return result.withErrorFile(ResultsLayout.failureName(result.runId()));
+  }
+
+  /**
+   * The live listener of a run: the trace writer first, whose failures stop the suite, then every
+   * other listener.
+   */
+  private static final class ResultsFirst implements RunListener {
+    private final TraceWriter traces;
+    private final RunListener others;
+
+    ResultsFirst(TraceWriter traces, RunListener others) {
+      this.traces = traces;
+      this.others = others;
+    }
+
+    @Override
+    public void runStarted(RunInfo run) {
+      traces.runStarted(run);
+      others.runStarted(run);
+    }
+
+    @Override
+    public void iteration(RunInfo run, Iteration row) {
+      traces.iteration(run, row);
+      others.iteration(run, row);
+    }
+  }
+
+  /** Calls every listener in order; each sees the same events. */
+  static final class FanOut implements RunListener {
+    private final List<RunListener> listeners;
+
+    FanOut(List<RunListener> listeners) {
+      this.listeners = listeners;
+    }
+
+    @Override
+    public void suiteStarted(SuiteInfo suite) {
+      listeners.forEach(l -> l.suiteStarted(suite));
+    }
+
+    @Override
+    public void runStarted(RunInfo run) {
+      listeners.forEach(l -> l.runStarted(run));
+    }
+
+    @Override
+    public void iteration(RunInfo run, Iteration row) {
+      for (RunListener l : listeners) {
+        l.iteration(run, row);
+      }
+    }
+
+    @Override
+    public void runFinished(RunInfo run, RunOutcome outcome) {
+      for (RunListener l : listeners) {
+        try {
+          l.runFinished(run, outcome);
+        } catch (RuntimeException e) {
+          log.warn(
+              "listener {} failed after run {}: {}",
+              l.getClass().getName(),
+              run.runId(),
+              e.toString());
+        }
+      }
+    }
+
+    @Override
+    public void suiteFinished(SuiteInfo suite) {
+      listeners.forEach(l -> l.suiteFinished(suite));
+    }
+  }
+}

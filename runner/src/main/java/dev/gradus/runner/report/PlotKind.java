@@ -1,0 +1,54 @@
+package dev.gradus.runner.report;
+
+import dev.gradus.runner.plan.Plan;
+import dev.gradus.runner.results.ResultsFolder;
+import dev.gradus.runner.run.RunResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+
+/**
+ * One kind of plot of the report. Each kind draws from the results folder (and the plan, when the
+ * suite is at hand); statistics come from their own units (bands, ECDF, lr lines), plots only draw
+ * them. Kinds are independent and draw in any order.
+ */
+interface PlotKind {
+  /** The charts of this kind for {@code input}; none when it does not apply. */
+  List<Drawing> draw(Input input);
+
+  /**
+   * What plots are drawn from.
+   *
+   * @param plan the suite's plan, or null when it is not at hand (then no paths are drawn)
+   */
+  record Input(ResultsFolder results, Plan plan) {
+    /** The runs grouped by function configuration index, in index order. */
+    Map<Integer, List<RunResult>> byFunction() {
+      Map<Integer, List<RunResult>> out = new java.util.TreeMap<>();
+      results
+          .runs()
+          .forEach(r -> out.computeIfAbsent(r.functionIndex(), k -> new ArrayList<>()).add(r));
+      return out;
+    }
+
+    /** Runs of one function grouped by optimizer configuration index, in index order. */
+    static Map<Integer, List<RunResult>> byOptimizer(List<RunResult> runs) {
+      Map<Integer, List<RunResult>> out = new java.util.TreeMap<>();
+      runs.forEach(r -> out.computeIfAbsent(r.optimizerIndex(), k -> new ArrayList<>()).add(r));
+      return new LinkedHashMap<>(out);
+    }
+  }
+
+  /**
+   * A plot of the report.
+   *
+   * @param name the file name in {@code plots/} without extension
+   * @param section the heading it appears under
+   */
+  record Plot(String name, String section, String title) {}
+
+  /** A plot and its chart, drawn but not yet saved. */
+  record Drawing(Plot plot, XYChart chart) {}
+}

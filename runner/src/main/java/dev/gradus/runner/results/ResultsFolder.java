@@ -1,0 +1,189 @@
+package dev.gradus.runner.results;
+
+import dev.gradus.runner.run.RunResult;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A results folder read back: its runs, their traces, the summary table and the resolved suite. A
+ * damaged line anywhere but at the end of {@code runs.jsonl} or of a trace (where a kill can tear
+ * it) is an error naming the file and the line, never skipped.
+ *
+ * @param runs every complete line of {@code runs.jsonl}, in run order
+ * @param traces each run's trace by run id; runs without a trace file are absent
+ * @param summary the cells of {@code summary.csv}, header row first
+ * @param resolvedSuite the text of {@code suite.resolved.yaml}, or empty
+ */
+public record ResultsFolder(
+    Path dir,
+    List<RunResult> runs,
+    Map<String, Trace> traces,
+    List<List<String>> summary,
+    String resolvedSuite) {
+
+  /**
+   * The rows of one run's trace.
+   *
+   * @param evaluations the evaluations so far at each row
+   * @param gap f − f* per row; NaN where the function has no known minimum
+   * @param inDomain whether each row's point lies in the domain
+   */
+  public record Trace(
+      double[] iteration, double[] evaluations, double[] f, double[] gap, boolean[] inDomain) {
+    public boolean hasGap() {
+      return gap.length > 0 && !Double.isNaN(gap[0]);
+    }
+  }
+
+  public ResultsLayout layout() {
+    return new ResultsLayout(dir);
+  }
+
+  public static ResultsFolder read(Path dir) {
+    ResultsLayout layout = new ResultsLayout(dir);
+    Path runsFile = layout.runs();
+    if (!Files.isRegularFile(runsFile)) {
+      throw new IllegalArgumentException(
+          dir + " is not a results folder: it has no runs.jsonl (run a suite into it first)");
+    }
+    try {
+      List<RunResult> runs = new ArrayList<>();
+      int number = 0;
+      for (String line : ResultsStore.completeLines(runsFile)) {
+        number++;
+        try {
+          runs.add(dev.gradus.runner.results.RunRecords.fromJson(line));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(runsFile + ":" + number + ": " + e.getMessage(), e);
+        }
+      }
+      runs.sort(
+          Comparator.comparingInt(RunResult::functionIndex)
+              .thenComparingInt(RunResult::optimizerIndex)
+              .thenComparingInt(RunResult::repeat));
+      Map<String, Trace> traces = new LinkedHashMap<>();
+      for (RunResult r : runs) {
+        Path file = layout.trace(r.runId());
+        if (Files.isRegularFile(file)) {
+          traces.put(r.runId(), readTrace(file));
+        }
+      }
+      List<List<String>> summary = new ArrayList<>();
+      if (Files.isRegularFile(layout.summary())) {
+        for (String line : Files.readAllLines(layout.summary(), StandardCharsets.UTF_8)) {
+          if (!line.isEmpty()) {
+            summary.add(csvCells(line));
+          }
+        }
+      }
+      String resolved = readIfPresent(layout.resolvedSuite());
+      return new ResultsFolder(dir, List.copyOf(runs), traces, summary, resolved);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read results in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a trace; the last row may be torn by a kill and is then left out.
+   *
+   * @throws IllegalArgumentException naming the file and line of a damaged row
+   */
+  public static Trace readTrace(Path file) throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String header = in.readLine();
+      if (header == null || !header.equals(TraceWriter.HEADER)) {
+        throw new IllegalArgumentException(
+            file + ":1: not a trace of this Gradus (header " + header + ")");
+      }
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        lines.add(line);
+      }
+    }
+    int columns = TraceWriter.HEADER.split(",").length;
+    int n = lines.size();
+    double[] iteration = new double[n];
+    double[] evaluations = new double[n];
+    double[] f = new double[n];
+    double[] gap = new double[n];
+    boolean[] inDomain = new boolean[n];
+    int rows = 0;
+    for (int k = 0; k < n; k++) {
+      String[] cells = lines.get(k).split(",", -1);
+      try {
+        if (cells.length != columns) {
+          throw new IllegalArgumentException(cells.length + " cells where a row has " + columns);
+        }
+        iteration[rows] = Long.parseLong(cells[0]);
+        evaluations[rows] = Long.parseLong(cells[1]);
+        f[rows] = cell(cells[3]);
+        gap[rows] = cell(cells[4]);
+        inDomain[rows] = Boolean.parseBoolean(cells[8]);
+        rows++;
+      } catch (RuntimeException e) {
+        if (k == n - 1) {
+          break; // a torn last row of a killed run
+        }
+        throw new IllegalArgumentException(
+            file + ":" + (k + 2) + ": damaged trace row: " + e.getMessage(), e);
+      }
+    }
+    return new Trace(
+        java.util.Arrays.copyOf(iteration, rows),
+        java.util.Arrays.copyOf(evaluations, rows),
+        java.util.Arrays.copyOf(f, rows),
+        java.util.Arrays.copyOf(gap, rows),
+        java.util.Arrays.copyOf(inDomain, rows));
+  }
+
+  private static double cell(String text) {
+    return text.isEmpty() ? Double.NaN : Double.parseDouble(text);
+  }
+
+  /** The cells of one CSV line as {@code Csv.cell} writes them: quoted cells may hold commas. */
+  public static List<String> csvCells(String line) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cell.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        cells.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    cells.add(cell.toString());
+    return cells;
+  }
+
+  private static String readIfPresent(Path file) throws IOException {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return "";
+    }
+  }
+}

@@ -1,0 +1,256 @@
+package dev.gradus.runner.results;
+
+import dev.gradus.runner.plan.Labels;
+import dev.gradus.runner.run.RunResult;
+import dev.gradus.runner.run.RunStatus;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One row per (function configuration, optimizer configuration), keyed by their indices: how many
+ * runs ended in each status, the success rate (the share that converged inside the domain), and
+ * medians and interquartile ranges of iterations to target (over the runs that reached it), of the
+ * final gap f_final − f* and of the best gap f_best − f*, and the median wall time.
+ *
+ * <p>Gap statistics count only runs whose values are results: converged and budget-exhausted runs.
+ * Diverged, failed and timed-out runs are counted in their own columns and left out of them, and
+ * the final gap also leaves out runs that ended outside the domain ({@code out_of_domain}).
+ * Quantiles interpolate linearly between order statistics, as NumPy's default.
+ */
+public record Summary(List<Row> rows) {
+  public static final String HEADER =
+      "function_index,optimizer_index,function,optimizer,runs,converged,budget_exhausted,"
+          + "diverged,timeout,failed,out_of_domain,success_rate,"
+          + "iterations_to_target_median,iterations_to_target_iqr,"
+          + "final_gap_median,final_gap_iqr,best_gap_median,best_gap_iqr,wall_ms_median";
+
+  /** One line of the summary; NaN where no run contributes. */
+  public record Row(
+      int functionIndex,
+      int optimizerIndex,
+      String function,
+      String optimizer,
+      int runs,
+      int converged,
+      int budgetExhausted,
+      int diverged,
+      int timeout,
+      int failed,
+      int outOfDomain,
+      double successRate,
+      double iterationsToTargetMedian,
+      double iterationsToTargetIqr,
+      double finalGapMedian,
+      double finalGapIqr,
+      double bestGapMedian,
+      double bestGapIqr,
+      double wallMsMedian) {}
+
+  /** Groups runs by (function index, optimizer index), in that order. */
+  public static Summary of(List<RunResult> results) {
+    List<RunResult> sorted = new ArrayList<>(results);
+    sorted.sort(
+        Comparator.comparingInt(RunResult::functionIndex)
+            .thenComparingInt(RunResult::optimizerIndex)
+            .thenComparingInt(RunResult::repeat));
+    Map<Long, List<RunResult>> groups = new LinkedHashMap<>();
+    for (RunResult r : sorted) {
+      long key = ((long) r.functionIndex() << 32) | r.optimizerIndex();
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+    }
+    List<Row> rows = new ArrayList<>();
+    for (List<RunResult> group : groups.values()) {
+      int[] byStatus = new int[RunStatus.values().length];
+      int outOfDomain = 0;
+      List<Double> toTarget = new ArrayList<>();
+      List<Double> finalGaps = new ArrayList<>();
+      List<Double> bestGaps = new ArrayList<>();
+      List<Double> walls = new ArrayList<>();
+      for (RunResult r : group) {
+        byStatus[r.status().ordinal()]++;
+        boolean outside = Boolean.FALSE.equals(r.xFinalInDomain());
+        outOfDomain += outside ? 1 : 0;
+        if (r.iterationsToTarget() != null) {
+          toTarget.add(r.iterationsToTarget().doubleValue());
+        }
+        if (r.isOutcomeWithValues()) {
+          if (r.finalGap() != null && !outside) {
+            finalGaps.add(r.finalGap());
+          }
+          if (r.bestGap() != null) {
+            bestGaps.add(r.bestGap());
+          }
+        }
+        walls.add((double) r.wallMs());
+      }
+      RunResult first = group.get(0);
+      int converged = byStatus[RunStatus.CONVERGED.ordinal()];
+      rows.add(
+          new Row(
+              first.functionIndex(),
+              first.optimizerIndex(),
+              first.functionLabel(),
+              first.optimizerLabel(),
+              group.size(),
+              converged,
+              byStatus[RunStatus.BUDGET_EXHAUSTED.ordinal()],
+              byStatus[RunStatus.DIVERGED.ordinal()],
+              byStatus[RunStatus.TIMEOUT.ordinal()],
+              byStatus[RunStatus.FAILED.ordinal()],
+              outOfDomain,
+              converged / (double) group.size(),
+              quantile(toTarget, 0.5),
+              iqr(toTarget),
+              quantile(finalGaps, 0.5),
+              iqr(finalGaps),
+              quantile(bestGaps, 0.5),
+              iqr(bestGaps),
+              quantile(walls, 0.5)));
+    }
+    return new Summary(List.copyOf(rows));
+  }
+
+  private static double iqr(List<Double> values) {
+    return quantile(values, 0.75) - quantile(values, 0.25);
+  }
+
+  /** The q-quantile with linear interpolation; NaN for no values. */
+  static double quantile(List<Double> values, double q) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(v);
+    double position = q * (v.length - 1);
+    int lower = (int) Math.floor(position);
+    int upper = Math.min(v.length - 1, lower + 1);
+    double fraction = position - lower;
+    return v[lower] + (v[upper] - v[lower]) * fraction;
+  }
+
+  public String toCsv() {
+    StringBuilder out = new StringBuilder(HEADER).append('\n');
+    for (Row r : rows) {
+      out.append(r.functionIndex())
+          .append(',')
+          .append(r.optimizerIndex())
+          .append(',')
+          .append(Csv.cell(r.function()))
+          .append(',')
+          .append(Csv.cell(r.optimizer()));
+      for (long count :
+          new long[] {
+            r.runs(),
+            r.converged(),
+            r.budgetExhausted(),
+            r.diverged(),
+            r.timeout(),
+            r.failed(),
+            r.outOfDomain()
+          }) {
+        out.append(',').append(count);
+      }
+      for (double v :
+          new double[] {
+            r.successRate(),
+            r.iterationsToTargetMedian(),
+            r.iterationsToTargetIqr(),
+            r.finalGapMedian(),
+            r.finalGapIqr(),
+            r.bestGapMedian(),
+            r.bestGapIqr(),
+            r.wallMsMedian()
+          }) {
+        out.append(',').append(number(v));
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  /**
+   * A fixed-width table for the terminal. {@code not ok} counts the runs that diverged, failed or
+   * timed out; gaps are medians with the interquartile range in brackets.
+   */
+  public String toTable() {
+    String[] head = {
+      "#",
+      "function",
+      "optimizer",
+      "runs",
+      "success",
+      "not ok",
+      "iters→target",
+      "final gap",
+      "best gap",
+      "ms"
+    };
+    List<String[]> lines = new ArrayList<>();
+    lines.add(head);
+    for (Row r : rows) {
+      int notOk = r.diverged() + r.failed() + r.timeout();
+      lines.add(
+          new String[] {
+            r.functionIndex() + "." + r.optimizerIndex(),
+            r.function(),
+            r.optimizer(),
+            Integer.toString(r.runs()),
+            String.format(Locale.ROOT, "%.0f%%", 100 * r.successRate()),
+            notOk == 0 ? "-" : Integer.toString(notOk),
+            Double.isNaN(r.iterationsToTargetMedian())
+                ? "-"
+                : String.format(
+                    Locale.ROOT,
+                    "%.0f (%.0f)",
+                    r.iterationsToTargetMedian(),
+                    r.iterationsToTargetIqr()),
+            gap(r.finalGapMedian(), r.finalGapIqr()),
+            gap(r.bestGapMedian(), r.bestGapIqr()),
+            String.format(Locale.ROOT, "%.0f", r.wallMsMedian())
+          });
+    }
+    int[] width = new int[head.length];
+    for (String[] line : lines) {
+      for (int i = 0; i < line.length; i++) {
+        width[i] = Math.max(width[i], line[i].length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (int l = 0; l < lines.size(); l++) {
+      String[] line = lines.get(l);
+      for (int i = 0; i < line.length; i++) {
+        out.append(i == 0 ? "" : "  ").append(String.format("%-" + width[i] + "s", line[i]));
+      }
+      out.append('\n');
+      if (l == 0) {
+        int total = Arrays.stream(width).sum() + 2 * (width.length - 1);
+        out.append("-".repeat(total)).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String gap(double median, double iqr) {
+    if (Double.isNaN(median)) {
+      return "-";
+    }
+    return significant(median) + " (" + significant(iqr) + ")";
+  }
+
+  /** Three significant digits, written as {@link Labels#number} writes numbers. */
+  static String significant(double v) {
+    if (!Double.isFinite(v) || v == 0) {
+      return Labels.number(v);
+    }
+    return Labels.number(Double.parseDouble(String.format(Locale.ROOT, "%.3g", v)));
+  }
+
+  private static String number(double v) {
+    return Double.isFinite(v) ? Double.toString(v) : "";
+  }
+}

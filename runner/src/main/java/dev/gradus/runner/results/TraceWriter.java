@@ -1,0 +1,144 @@
+package dev.gradus.runner.results;
+
+import dev.gradus.runner.run.ResultsWriteException;
+import dev.gradus.spi.Iteration;
+import dev.gradus.spi.RunInfo;
+import dev.gradus.spi.RunListener;
+import dev.gradus.spi.RunOutcome;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes {@code traces/<run_id>.csv} for every run, one row per recorded iteration with the columns
+ * of {@link #HEADER}: row t's {@code lr} is the rate of the step that produced x_t (empty at
+ * iteration 0), {@code seconds} the wall time since the run started. A value that is not finite, or
+ * does not apply (f_gap without a known minimum), is an empty cell.
+ *
+ * <p>A run's rows come from one thread at a time. A write that fails throws {@link
+ * ResultsWriteException}, which stops the suite. A run continued from a checkpoint at iteration t
+ * keeps the rows before t and appends from there ({@link #resumeAt}).
+ */
+public final class TraceWriter implements RunListener {
+  public static final String HEADER =
+      "iteration,evaluations,seconds,f,f_gap,grad_norm,step_norm,lr,in_domain";
+  private final ResultsLayout layout;
+  private final Map<String, BufferedWriter> open = new ConcurrentHashMap<>();
+  private final Map<String, Long> resumeAt = new ConcurrentHashMap<>();
+
+  public TraceWriter(ResultsLayout layout) {
+    this.layout = layout;
+  }
+
+  /** The next {@link #runStarted} of {@code runId} keeps its trace's rows before {@code t}. */
+  public void resumeAt(String runId, long t) {
+    resumeAt.put(runId, t);
+  }
+
+  @Override
+  public void runStarted(RunInfo run) {
+    Path file = layout.trace(run.runId());
+    try {
+      Files.createDirectories(file.getParent());
+      Long from = resumeAt.remove(run.runId());
+      BufferedWriter writer;
+      if (from != null && Files.isRegularFile(file)) {
+        Files.writeString(file, rowsBefore(file, from), StandardCharsets.UTF_8);
+        writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+      } else {
+        writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        writer.write(HEADER);
+        writer.write('\n');
+      }
+      open.put(run.runId(), writer);
+    } catch (IOException e) {
+      throw new ResultsWriteException(file, e);
+    }
+  }
+
+  /** The header and the complete rows of {@code file} whose iteration is below {@code t}. */
+  private static String rowsBefore(Path file, long t) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+    lines.remove(lines.size() - 1); // after the last newline: empty, or a torn row
+    StringBuilder kept = new StringBuilder(HEADER).append('\n');
+    for (int i = 1; i < lines.size(); i++) {
+      String line = lines.get(i);
+      int comma = line.indexOf(',');
+      if (comma > 0 && Long.parseLong(line.substring(0, comma)) < t) {
+        kept.append(line).append('\n');
+      }
+    }
+    return kept.toString();
+  }
+
+  @Override
+  public void iteration(RunInfo run, Iteration row) {
+    BufferedWriter writer = open.get(run.runId());
+    if (writer == null) {
+      return;
+    }
+    try {
+      writer.write(row(row));
+    } catch (IOException e) {
+      throw new ResultsWriteException(layout.trace(run.runId()), e);
+    }
+  }
+
+  /** Pushes the rows written so far to the file, before a checkpoint that relies on them. */
+  public void flush(String runId) {
+    BufferedWriter writer = open.get(runId);
+    if (writer != null) {
+      try {
+        writer.flush();
+      } catch (IOException e) {
+        throw new ResultsWriteException(layout.trace(runId), e);
+      }
+    }
+  }
+
+  /** One trace line, newline included. */
+  public static String row(Iteration r) {
+    return r.iteration()
+        + ","
+        + r.evaluations()
+        + ","
+        + cell(r.seconds())
+        + ","
+        + cell(r.f())
+        + ","
+        + cell(r.gap())
+        + ","
+        + cell(r.gradNorm())
+        + ","
+        + cell(r.stepNorm())
+        + ","
+        + cell(r.lr())
+        + ","
+        + r.inDomain()
+        + "\n";
+  }
+
+  private static String cell(double v) {
+    return Double.isFinite(v) ? Double.toString(v) : "";
+  }
+
+  @Override
+  public void runFinished(RunInfo run, RunOutcome outcome) {
+    BufferedWriter writer = open.remove(run.runId());
+    if (writer != null) {
+      try {
+        writer.close();
+      } catch (IOException e) {
+        throw new ResultsWriteException(layout.trace(run.runId()), e);
+      }
+    }
+  }
+}

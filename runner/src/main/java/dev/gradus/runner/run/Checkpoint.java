@@ -1,0 +1,54 @@
+package dev.gradus.runner.run;
+
+import dev.gradus.spi.StateSnapshot;
+
+/**
+ * Everything needed to continue a run from iteration t as if it had never stopped: the iterate x_t,
+ * the optimizer's state after t steps, the counters and the best point so far. The engine has no
+ * random state besides the start point, which derives from the run's seed; objectives are
+ * deterministic.
+ *
+ * @param runId the run
+ * @param suiteSha256 the suite the run belongs to, so that a checkpoint of another suite is never
+ *     used
+ * @param iteration t: steps taken so far; the continued run evaluates x_t first
+ * @param x x_t
+ * @param xStart the run's start
+ * @param optimizer the optimizer's state after t steps
+ * @param evaluations objective evaluations before x_t's
+ * @param fBest the least f so far inside the domain, or +∞
+ * @param xBest where it was, or null
+ * @param iterationsToTarget the iteration that first reached the target, or -1
+ * @param stepNorm ‖x_t − x_{t−1}‖₂
+ * @param lastLr the learning rate of the step that produced x_t
+ * @param elapsedNanos wall-clock time the run had taken
+ */
+public record Checkpoint(
+    String runId,
+    String suiteSha256,
+    long iteration,
+    double[] x,
+    double[] xStart,
+    StateSnapshot optimizer,
+    long evaluations,
+    double fBest,
+    double[] xBest,
+    long iterationsToTarget,
+    double stepNorm,
+    double lastLr,
+    long elapsedNanos) {
+
+  /**
+   * Where a running run's checkpoints go. Called from the thread that executes the run; when it
+   * returns, the checkpoint is durable. A failure to save stops the suite.
+   */
+  @FunctionalInterface
+  public interface Sink {
+    void save(Checkpoint checkpoint);
+
+    /** Saves nothing. */
+    static Sink none() {
+      return checkpoint -> {};
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package dev.gradus.runner.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gradus.runner.run.RunResult;
+import dev.gradus.runner.run.RunStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SummaryTest {
+  static RunResult run(
+      int optimizerIndex,
+      String optimizer,
+      RunStatus status,
+      Long toTarget,
+      Double finalGap,
+      Double bestGap,
+      Boolean inDomain,
+      long wall) {
+    return new RunResult(
+        "f0-sphere_o" + optimizerIndex + "-" + optimizer + "_r0",
+        0,
+        optimizerIndex,
+        "sphere",
+        "sphere",
+        Map.of(),
+        optimizer,
+        optimizer,
+        Map.of(),
+        1,
+        0,
+        status,
+        10,
+        11,
+        new double[] {1},
+        new double[] {0},
+        inDomain,
+        0.0,
+        new double[] {0},
+        0.0,
+        0.0,
+        finalGap,
+        bestGap,
+        0.0,
+        toTarget,
+        wall,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  static RunResult run(
+      int optimizerIndex,
+      String optimizer,
+      RunStatus status,
+      Long toTarget,
+      Double gap,
+      long wall) {
+    return run(optimizerIndex, optimizer, status, toTarget, gap, gap, true, wall);
+  }
+
+  @Test
+  void quantilesInterpolateLinearlyAsNumPyDoes() {
+    // numpy.quantile([1, 2, 3, 4], [0.25, 0.5, 0.75]) = [1.75, 2.5, 3.25]
+    assertEquals(1.75, Summary.quantile(List.of(4.0, 1.0, 3.0, 2.0), 0.25), 1e-15);
+    assertEquals(2.5, Summary.quantile(List.of(4.0, 1.0, 3.0, 2.0), 0.5), 1e-15);
+    assertEquals(3.25, Summary.quantile(List.of(4.0, 1.0, 3.0, 2.0), 0.75), 1e-15);
+    assertEquals(7.0, Summary.quantile(List.of(7.0), 0.75));
+    assertTrue(Double.isNaN(Summary.quantile(List.of(), 0.5)));
+  }
+
+  @Test
+  void groupsByConfigurationAndCountsOutcomes() {
+    List<RunResult> runs = new ArrayList<>();
+    runs.add(run(0, "adam", RunStatus.CONVERGED, 10L, 1e-9, 5));
+    runs.add(run(0, "adam", RunStatus.CONVERGED, 30L, 3e-9, 7));
+    runs.add(run(0, "adam", RunStatus.DIVERGED, null, null, 24.2, null, 9));
+    runs.add(run(1, "gd", RunStatus.BUDGET_EXHAUSTED, null, 0.5, 1));
+    Summary summary = Summary.of(runs);
+    assertEquals(2, summary.rows().size());
+    Summary.Row adam = summary.rows().get(0);
+    assertEquals(3, adam.runs());
+    assertEquals(2, adam.converged());
+    assertEquals(1, adam.diverged());
+    assertEquals(2 / 3.0, adam.successRate(), 1e-15);
+    assertEquals(20.0, adam.iterationsToTargetMedian());
+    assertEquals(10.0, adam.iterationsToTargetIqr()); // quartiles 15 and 25
+    assertEquals(2e-9, adam.finalGapMedian(), 1e-24);
+    // the diverged run's best gap (its start, 24.2) is not a result
+    assertEquals(2e-9, adam.bestGapMedian(), 1e-24);
+    assertEquals(7.0, adam.wallMsMedian());
+    Summary.Row gd = summary.rows().get(1);
+    assertTrue(Double.isNaN(gd.iterationsToTargetMedian()));
+    String csv = summary.toCsv();
+    assertTrue(csv.startsWith(Summary.HEADER + "\n"));
+    assertTrue(csv.contains("\n0,1,sphere,gd,1,0,1,0,0,0,0,0.0,,,0.5,0.0,0.5,0.0,1.0\n"), csv);
+  }
+
+  @Test
+  void formulaLikeUserTextIsNeutralisedInCsv() {
+    assertEquals("'=HYPERLINK(1)", Csv.cell("=HYPERLINK(1)"));
+    assertEquals("'-x", Csv.cell("-x"));
+    assertEquals("\"a,b\"", Csv.cell("a,b"));
+    assertEquals("\"say \"\"hi\"\"\"", Csv.cell("say \"hi\""));
+    assertEquals("adam lr=0.01", Csv.cell("adam lr=0.01"));
+  }
+
+  @Test
+  void largePointsAreHashedInsteadOfWritten() {
+    double[] big = new double[RunRecords.MAX_WRITTEN_COORDINATES + 1];
+    big[5] = 1.5;
+    RunResult r =
+        new RunResult(
+            "f0-f_o0-o_r0",
+            0,
+            0,
+            "f",
+            "f",
+            Map.of(),
+            "o",
+            "o",
+            Map.of(),
+            1,
+            0,
+            RunStatus.BUDGET_EXHAUSTED,
+            1,
+            2,
+            big,
+            big,
+            true,
+            1.0,
+            big,
+            1.0,
+            0.0,
+            null,
+            null,
+            null,
+            null,
+            0,
+            null,
+            null,
+            null,
+            null);
+    String json = RunRecords.toJson(r);
+    assertTrue(json.length() < 2000, "line stays small: " + json.length());
+    RunResult back = RunRecords.fromJson(json);
+    assertNull(back.xFinal());
+    double[] other = big.clone();
+    other[5] = Math.nextUp(1.5);
+    assertTrue(json.contains(RunRecords.sha256(big)));
+    assertTrue(
+        !RunRecords.sha256(big).equals(RunRecords.sha256(other)), "one bit changes the hash");
+  }
+
+  @Test
+  void recordsRoundTripBitForBit() {
+    RunResult r =
+        new RunResult(
+            "f2-f_o1-adam_r3",
+            2,
+            1,
+            "f",
+            "f label",
+            Map.of("dim", 2L),
+            "adam",
+            "adam lr=0.1",
+            Map.of("lr", 0.1),
+            -5,
+            3,
+            RunStatus.CONVERGED,
+            7,
+            9,
+            new double[] {0.1, 1e-300},
+            new double[] {Math.PI, -0.0},
+            false,
+            Math.E,
+            new double[] {Math.PI, -0.0},
+            Math.E,
+            1e-12,
+            2e-9,
+            1e-9,
+            0.25,
+            4L,
+            12,
+            null,
+            "failures/x.txt",
+            5L,
+            null);
+    RunResult back = RunRecords.fromJson(RunRecords.toJson(r));
+    assertEquals(RunRecords.toJson(r), RunRecords.toJson(back));
+    assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(back.xFinal()[1]));
+    assertEquals(Math.PI, back.xFinal()[0]);
+  }
+}
