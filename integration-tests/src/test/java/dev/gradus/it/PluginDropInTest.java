@@ -119,10 +119,15 @@ class PluginDropInTest {
       }
     }
     assertTrue(lionOnBranin != null, "run f0-branin_o0-lion_r0 recorded");
-    // Branin's known minimum 5/(4π), declared by the plugin, reaches the results as f_gap
+    // Branin's known minimum 5/(4π), declared by the plugin, reaches the results as the gaps
     assertEquals(
         lionOnBranin.get("f_best").asDouble() - 5 / (4 * Math.PI),
-        lionOnBranin.get("f_gap").asDouble(),
+        lionOnBranin.get("best_gap").asDouble(),
+        1e-12,
+        lionOnBranin.toString());
+    assertEquals(
+        lionOnBranin.get("f_final").asDouble() - 5 / (4 * Math.PI),
+        lionOnBranin.get("final_gap").asDouble(),
         1e-12,
         lionOnBranin.toString());
     assertTrue(lionOnBranin.get("distance_to_optimum").isNumber(), lionOnBranin.toString());

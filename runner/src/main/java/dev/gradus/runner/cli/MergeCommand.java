@@ -1,7 +1,6 @@
 package dev.gradus.runner.cli;
 
 import dev.gradus.runner.pipeline.Pipeline;
-import dev.gradus.runner.plan.Plan;
 import dev.gradus.runner.scale.Merger;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,18 +43,6 @@ final class MergeCommand implements Callable<Integer> {
               + " runs them.")
   boolean onlyMissing;
 
-  /**
-   * The suite the shards ran, from the copy they keep, for the report's paths; null if unusable.
-   */
-  private Plan planFromCopy(Pipeline pipeline) {
-    try {
-      return pipeline.planOfFolder(out).orElse(null);
-    } catch (RuntimeException e) {
-      spec.commandLine().getErr().println("report without paths on contours: " + Main.messageOf(e));
-      return null;
-    }
-  }
-
   @Override
   public Integer call() {
     Logging.configure(true, false);
@@ -81,10 +68,11 @@ final class MergeCommand implements Callable<Integer> {
     if (out == null) {
       throw new IllegalArgumentException("merge: give --out DIR (or --only-missing)");
     }
-    Merger.Outcome merged = merger.merge(folders, out);
-    stdout.print(merged.summary().toTable());
     Pipeline pipeline = SuiteOptions.wire(plugins, false).pipeline();
-    stdout.println("report: " + pipeline.report(out, planFromCopy(pipeline)));
+    Pipeline.MergeOutcome outcome = pipeline.merge(folders, out, stderr::println);
+    Merger.Outcome merged = outcome.merged();
+    stdout.print(merged.summary().toTable());
+    stdout.println("report: " + outcome.report());
     stdout.println();
     stdout.println(merged.merged() + " of " + merged.planned().size() + " runs merged into " + out);
     if (!merged.missing().isEmpty()) {

@@ -17,6 +17,7 @@ import dev.gradus.runner.run.Checkpoint;
 import dev.gradus.runner.run.ResultsWriteException;
 import dev.gradus.runner.run.RunEngine;
 import dev.gradus.runner.run.RunResult;
+import dev.gradus.runner.scale.Merger;
 import dev.gradus.runner.suite.Suite;
 import dev.gradus.runner.suite.SuiteLoader;
 import dev.gradus.spi.Iteration;
@@ -39,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -192,6 +194,26 @@ public final class Pipeline {
       return new SuiteOutcome(List.copyOf(sorted), summary, layout.dir(), report);
     }
   }
+
+  /**
+   * Joins shard folders into {@code out} ({@link Merger}) and draws its report, with paths on
+   * contours when the suite the shards keep can be planned with this pipeline's providers.
+   *
+   * @param onProblem told why paths on contours are left out, if they are
+   */
+  public MergeOutcome merge(List<Path> folders, Path out, Consumer<String> onProblem) {
+    Merger.Outcome merged = new Merger().merge(folders, out);
+    Plan plan = null;
+    try {
+      plan = planOfFolder(out).orElse(null);
+    } catch (RuntimeException e) {
+      onProblem.accept("report without paths on contours: " + e.getMessage());
+    }
+    return new MergeOutcome(merged, report(out, plan));
+  }
+
+  /** What {@link #merge} wrote: the merge's outcome and the report. */
+  public record MergeOutcome(Merger.Outcome merged, Path report) {}
 
   /** Writes the plots and report of a folder; {@code plan} draws paths on contours, or null. */
   public Path report(Path dir, Plan plan) {
