@@ -48,20 +48,14 @@ class CheckpointKillTest {
     Path killed = dir.resolve("killed");
     Path checkpoint = killed.resolve("checkpoints/f0-rosenbrock_o0-adam_r0.ckpt");
     Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "run",
-                suite.toString(),
-                "--out",
-                killed.toString(),
-                "--no-report",
-                "--quiet")
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("killed.log").toFile())
-            .start();
+        GradusProcess.start(
+            dir.resolve("killed.log"),
+            "run",
+            suite.toString(),
+            "--out",
+            killed.toString(),
+            "--no-report",
+            "--quiet");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     // wait for the second checkpoint, so that one checkpoint has replaced another
     long firstSeen = -1;

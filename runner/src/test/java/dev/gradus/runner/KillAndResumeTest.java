@@ -49,21 +49,15 @@ class KillAndResumeTest {
     Path runs = killed.resolve("runs.jsonl");
 
     Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "run",
-                suite.toString(),
-                "--out",
-                killed.toString(),
-                "--threads",
-                "2",
-                "--quiet")
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("killed.log").toFile())
-            .start();
+        GradusProcess.start(
+            dir.resolve("killed.log"),
+            "run",
+            suite.toString(),
+            "--out",
+            killed.toString(),
+            "--threads",
+            "2",
+            "--quiet");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (lines(runs) < 4 && process.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(5);

@@ -214,15 +214,7 @@ class PipelineTest {
 
   @Test
   void aListenerThatThrowsFailsOnlyItsRun() {
-    RunListener flaky =
-        new RunListener() {
-          @Override
-          public void runStarted(RunInfo run) {
-            if (run.repeat() == 1) {
-              throw new IllegalStateException("listener broke");
-            }
-          }
-        };
+    RunListener flaky = TestSuites.failingOnRepeat(1);
     Plan plan =
         TestSuites.plan(
             "suite: flaky\nrepeats: 3\nbudget: {max_iterations: 10}\n"

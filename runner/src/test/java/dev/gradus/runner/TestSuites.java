@@ -68,36 +68,18 @@ public final class TestSuites {
 
   /** {@code r} with its wall time zeroed, the one field that differs between executions. */
   public static RunResult withoutTime(RunResult r) {
-    return new RunResult(
-        r.runId(),
-        r.functionIndex(),
-        r.optimizerIndex(),
-        r.function(),
-        r.functionLabel(),
-        r.functionParams(),
-        r.optimizer(),
-        r.optimizerLabel(),
-        r.hyperparameters(),
-        r.seed(),
-        r.repeat(),
-        r.status(),
-        r.iterations(),
-        r.evaluations(),
-        r.xStart(),
-        r.xFinal(),
-        r.xFinalInDomain(),
-        r.fFinal(),
-        r.xBest(),
-        r.fBest(),
-        r.gradNormFinal(),
-        r.finalGap(),
-        r.bestGap(),
-        r.distanceToOptimum(),
-        r.iterationsToTarget(),
-        0,
-        r.error(),
-        r.errorFile(),
-        r.resumedFrom(),
-        null);
+    return RunResults.of(r).wallMs(0).build();
+  }
+
+  /** A listener whose {@code runStarted} throws "listener broke" for runs of {@code repeat}. */
+  public static RunListener failingOnRepeat(int repeat) {
+    return new RunListener() {
+      @Override
+      public void runStarted(dev.gradus.spi.RunInfo run) {
+        if (run.repeat() == repeat) {
+          throw new IllegalStateException("listener broke");
+        }
+      }
+    };
   }
 }

@@ -18,7 +18,6 @@ import dev.gradus.runner.results.RunRecords;
 import dev.gradus.runner.results.Summary;
 import dev.gradus.runner.run.RunResult;
 import dev.gradus.runner.run.RunStatus;
-import dev.gradus.spi.RunInfo;
 import dev.gradus.spi.RunListener;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -285,15 +284,7 @@ class TrustworthyResultsTest {
 
   @Test
   void aFailedRunKeepsItsStackTraceAndTheExitCodeSaysSo() throws Exception {
-    RunListener flaky =
-        new RunListener() {
-          @Override
-          public void runStarted(RunInfo run) {
-            if (run.repeat() == 1) {
-              throw new IllegalStateException("listener broke");
-            }
-          }
-        };
+    RunListener flaky = TestSuites.failingOnRepeat(1);
     Plan plan = TestSuites.plan(SMALL);
     SuiteOutcome outcome = TestSuites.run(plan, dir, 1, FolderGuard.Mode.NEW, List.of(flaky));
     RunResult failed = outcome.results().get(1);

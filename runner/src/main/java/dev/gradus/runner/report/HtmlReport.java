@@ -69,7 +69,7 @@ final class HtmlReport {
     Map<String, StringBuilder> sections = new LinkedHashMap<>();
     for (PlotKind.Plot plot : plots) {
       StringBuilder s = sections.computeIfAbsent(plot.section(), k -> new StringBuilder());
-      byte[] png = Files.readAllBytes(results.dir().resolve("plots").resolve(plot.name() + ".png"));
+      byte[] png = Files.readAllBytes(results.layout().plots().resolve(plot.name() + ".png"));
       s.append("<figure id=\"")
           .append(escape(plot.name()))
           .append("\"><img alt=\"")

@@ -1,5 +1,6 @@
 package dev.gradus.runner.run;
 
+import dev.gradus.spi.Iteration;
 import dev.gradus.spi.RunInfo;
 import dev.gradus.spi.RunListener;
 import dev.gradus.spi.RunOutcome;
@@ -23,26 +24,21 @@ public final class ConvergenceLogger implements RunListener {
   }
 
   @Override
-  public void iteration(
-      RunInfo run,
-      long iteration,
-      double f,
-      double gap,
-      double gradNorm,
-      double stepNorm,
-      double lr) {
+  public void iteration(RunInfo run, Iteration row) {
     if (log.isDebugEnabled()) {
       log.debug(
           String.format(
               Locale.ROOT,
-              "%s it %d: f=%.10g gap=%.3g |g|=%.3g step=%.3g lr=%.3g",
+              "%s it %d (%d evaluations): f=%.10g gap=%.3g |g|=%.3g step=%.3g lr=%.3g%s",
               run.runId(),
-              iteration,
-              f,
-              gap,
-              gradNorm,
-              stepNorm,
-              lr));
+              row.iteration(),
+              row.evaluations(),
+              row.f(),
+              row.gap(),
+              row.gradNorm(),
+              row.stepNorm(),
+              row.lr(),
+              row.inDomain() ? "" : " (outside the domain)"));
     }
   }
 
@@ -52,13 +48,13 @@ public final class ConvergenceLogger implements RunListener {
       log.info(
           String.format(
               Locale.ROOT,
-              "%s: %s after %d iterations (%d evaluations), f=%.10g%s, %d ms%s",
+              "%s: %s after %d iterations (%d evaluations), f_final=%.10g%s, %d ms%s",
               run.runId(),
               r.status(),
               r.iterations(),
               r.evaluations(),
               r.fFinal(),
-              Double.isNaN(r.fGap()) ? "" : String.format(Locale.ROOT, " gap=%.3g", r.fGap()),
+              Double.isNaN(r.fGap()) ? "" : String.format(Locale.ROOT, " best gap=%.3g", r.fGap()),
               r.wallMs(),
               r.error() == null ? "" : " (" + r.error() + ")"));
     }

@@ -74,41 +74,6 @@ public record RunResult(
     return status == RunStatus.CONVERGED || status == RunStatus.BUDGET_EXHAUSTED;
   }
 
-  /** This result with a stack trace, as a run executed elsewhere reports it. */
-  public RunResult withStackTrace(String trace) {
-    return new RunResult(
-        runId,
-        functionIndex,
-        optimizerIndex,
-        function,
-        functionLabel,
-        functionParams,
-        optimizer,
-        optimizerLabel,
-        hyperparameters,
-        seed,
-        repeat,
-        status,
-        iterations,
-        evaluations,
-        xStart,
-        xFinal,
-        xFinalInDomain,
-        fFinal,
-        xBest,
-        fBest,
-        gradNormFinal,
-        finalGap,
-        bestGap,
-        distanceToOptimum,
-        iterationsToTarget,
-        wallMs,
-        error,
-        errorFile,
-        resumedFrom,
-        trace);
-  }
-
   /** This result with its stack trace moved into {@code file}. */
   public RunResult withErrorFile(String file) {
     return new RunResult(

@@ -3,6 +3,7 @@ package dev.gradus.runner.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradus.runner.GradusProcess;
 import dev.gradus.runner.cli.Main;
 import dev.gradus.runner.results.RunRecords;
 import dev.gradus.runner.run.RunResult;
@@ -44,27 +45,13 @@ class KillAtManyPointsTest {
       """;
 
   private Process start(Path suite, Path out, boolean resume) throws IOException {
-    List<String> command =
+    List<String> args =
         new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "run",
-                suite.toString(),
-                "--out",
-                out.toString(),
-                "--threads",
-                "2",
-                "--quiet"));
+            List.of("run", suite.toString(), "--out", out.toString(), "--threads", "2", "--quiet"));
     if (resume) {
-      command.add("--resume");
+      args.add("--resume");
     }
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("log.txt").toFile()));
-    builder.environment().put("GRADUS_SLOW_WRITES_MS", "40");
-    return builder.start();
+    return GradusProcess.start(dir.resolve("log.txt"), Map.of("GRADUS_SLOW_WRITES_MS", "40"), args);
   }
 
   private static int newlines(Path file) throws IOException {

@@ -3,8 +3,8 @@ package dev.gradus.runner.report;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gradus.runner.RunResults;
 import dev.gradus.runner.run.RunResult;
-import dev.gradus.runner.run.RunStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,37 +15,15 @@ class LrSensitivityTest {
   private static RunResult run(String optimizer, Map<String, Object> hp, Double gap) {
     StringBuilder label = new StringBuilder(optimizer);
     hp.forEach((k, v) -> label.append(' ').append(k).append('=').append(v));
-    return new RunResult(
-        "f0-sphere_o0-" + optimizer + "_r0",
-        0,
-        0,
-        "sphere",
-        "sphere",
-        Map.of(),
-        optimizer,
-        label.toString(),
-        hp,
-        1,
-        0,
-        RunStatus.BUDGET_EXHAUSTED,
-        10,
-        11,
-        null,
-        null,
-        true,
-        gap,
-        null,
-        gap,
-        null,
-        gap,
-        gap,
-        null,
-        null,
-        1,
-        null,
-        null,
-        null,
-        null);
+    return RunResults.sample()
+        .run(0, "sphere", 0, optimizer)
+        .labels("sphere", label.toString())
+        .hyperparameters(hp)
+        .points(null, null, null)
+        .values(gap, gap)
+        .gaps(gap, gap)
+        .wallMs(1)
+        .build();
   }
 
   private static Map<String, Object> hp(Object... keyValues) {

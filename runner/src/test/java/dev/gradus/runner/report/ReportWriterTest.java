@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradus.runner.RunResults;
 import dev.gradus.runner.TestSuites;
 import dev.gradus.runner.cli.Main;
 import dev.gradus.runner.plan.Plan;
@@ -260,37 +261,18 @@ class ReportWriterTest {
     Files.createDirectories(hand.resolve("traces"));
     String evil = "<script>alert(1)</script>";
     RunResult r =
-        new RunResult(
-            "f0-x_o0-gd_r0",
-            0,
-            0,
-            "x",
-            evil,
-            Map.of(),
-            "gd",
-            "gd " + evil,
-            Map.of("lr", 0.1),
-            1,
-            0,
-            RunStatus.FAILED,
-            0,
-            1,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            0,
-            "IllegalStateException: " + evil,
-            null,
-            null,
-            null);
+        RunResults.sample()
+            .run(0, "x", 0, "gd")
+            .labels(evil, "gd " + evil)
+            .hyperparameters(Map.of("lr", 0.1))
+            .status(RunStatus.FAILED)
+            .counts(0, 1)
+            .points(null, null, null)
+            .inDomain(null)
+            .values(null, null)
+            .distance(null, null)
+            .error("IllegalStateException: " + evil, null)
+            .build();
     Files.writeString(hand.resolve("runs.jsonl"), RunRecords.toJson(r) + "\n");
     Files.writeString(hand.resolve("summary.csv"), Summary.of(List.of(r)).toCsv());
     String page = Files.readString(ReportWriter.write(hand, null));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradus.runner.RunResults;
 import dev.gradus.runner.run.RunResult;
 import dev.gradus.runner.run.RunStatus;
 import java.util.ArrayList;
@@ -21,37 +22,14 @@ class SummaryTest {
       Double bestGap,
       Boolean inDomain,
       long wall) {
-    return new RunResult(
-        "f0-sphere_o" + optimizerIndex + "-" + optimizer + "_r0",
-        0,
-        optimizerIndex,
-        "sphere",
-        "sphere",
-        Map.of(),
-        optimizer,
-        optimizer,
-        Map.of(),
-        1,
-        0,
-        status,
-        10,
-        11,
-        new double[] {1},
-        new double[] {0},
-        inDomain,
-        0.0,
-        new double[] {0},
-        0.0,
-        0.0,
-        finalGap,
-        bestGap,
-        0.0,
-        toTarget,
-        wall,
-        null,
-        null,
-        null,
-        null);
+    return RunResults.sample()
+        .run(0, "sphere", optimizerIndex, optimizer)
+        .status(status)
+        .iterationsToTarget(toTarget)
+        .gaps(finalGap, bestGap)
+        .inDomain(inDomain)
+        .wallMs(wall)
+        .build();
   }
 
   static RunResult run(
@@ -115,37 +93,12 @@ class SummaryTest {
     double[] big = new double[RunRecords.MAX_WRITTEN_COORDINATES + 1];
     big[5] = 1.5;
     RunResult r =
-        new RunResult(
-            "f0-f_o0-o_r0",
-            0,
-            0,
-            "f",
-            "f",
-            Map.of(),
-            "o",
-            "o",
-            Map.of(),
-            1,
-            0,
-            RunStatus.BUDGET_EXHAUSTED,
-            1,
-            2,
-            big,
-            big,
-            true,
-            1.0,
-            big,
-            1.0,
-            0.0,
-            null,
-            null,
-            null,
-            null,
-            0,
-            null,
-            null,
-            null,
-            null);
+        RunResults.sample()
+            .run(0, "f", 0, "o")
+            .counts(1, 2)
+            .points(big, big, big)
+            .values(1.0, 1.0)
+            .build();
     String json = RunRecords.toJson(r);
     assertTrue(json.length() < 2000, "line stays small: " + json.length());
     RunResult back = RunRecords.fromJson(json);
@@ -160,37 +113,26 @@ class SummaryTest {
   @Test
   void recordsRoundTripBitForBit() {
     RunResult r =
-        new RunResult(
-            "f2-f_o1-adam_r3",
-            2,
-            1,
-            "f",
-            "f label",
-            Map.of("dim", 2L),
-            "adam",
-            "adam lr=0.1",
-            Map.of("lr", 0.1),
-            -5,
-            3,
-            RunStatus.CONVERGED,
-            7,
-            9,
-            new double[] {0.1, 1e-300},
-            new double[] {Math.PI, -0.0},
-            false,
-            Math.E,
-            new double[] {Math.PI, -0.0},
-            Math.E,
-            1e-12,
-            2e-9,
-            1e-9,
-            0.25,
-            4L,
-            12,
-            null,
-            "failures/x.txt",
-            5L,
-            null);
+        RunResults.sample()
+            .seed(-5, 3)
+            .run(2, "f", 1, "adam")
+            .labels("f label", "adam lr=0.1")
+            .hyperparameters(Map.of("lr", 0.1))
+            .status(RunStatus.CONVERGED)
+            .counts(7, 9)
+            .points(
+                new double[] {0.1, 1e-300},
+                new double[] {Math.PI, -0.0},
+                new double[] {Math.PI, -0.0})
+            .inDomain(false)
+            .values(Math.E, Math.E)
+            .distance(0.25, 1e-12)
+            .gaps(2e-9, 1e-9)
+            .iterationsToTarget(4L)
+            .wallMs(12)
+            .error(null, "failures/x.txt")
+            .resumedFrom(5L)
+            .build();
     RunResult back = RunRecords.fromJson(RunRecords.toJson(r));
     assertEquals(RunRecords.toJson(r), RunRecords.toJson(back));
     assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(back.xFinal()[1]));

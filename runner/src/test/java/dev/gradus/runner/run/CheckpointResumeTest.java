@@ -3,6 +3,7 @@ package dev.gradus.runner.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradus.runner.RunResults;
 import dev.gradus.runner.TestSuites;
 import dev.gradus.runner.plan.Plan;
 import dev.gradus.runner.plan.RunSpec;
@@ -103,8 +104,8 @@ class CheckpointResumeTest {
       joined.addAll(rest.rows);
       assertEquals(whole.rows, joined, spec.runId() + ": trace rows");
       assertEquals(
-          RunRecords.toJson(TestSuitesAccess.timeless(expected)),
-          RunRecords.toJson(TestSuitesAccess.timeless(resumed)),
+          RunRecords.toJson(timeless(expected)),
+          RunRecords.toJson(timeless(resumed)),
           spec.runId());
       assertTrue(expected.iterations() > 50, spec.runId() + " ran past the checkpoint");
     }
@@ -133,40 +134,7 @@ class CheckpointResumeTest {
   }
 
   /** The record without the fields that differ between a resumed and a whole run. */
-  private static final class TestSuitesAccess {
-    static RunResult timeless(RunResult r) {
-      RunResult t = TestSuites.withoutTime(r);
-      return new RunResult(
-          t.runId(),
-          t.functionIndex(),
-          t.optimizerIndex(),
-          t.function(),
-          t.functionLabel(),
-          t.functionParams(),
-          t.optimizer(),
-          t.optimizerLabel(),
-          t.hyperparameters(),
-          t.seed(),
-          t.repeat(),
-          t.status(),
-          t.iterations(),
-          t.evaluations(),
-          t.xStart(),
-          t.xFinal(),
-          t.xFinalInDomain(),
-          t.fFinal(),
-          t.xBest(),
-          t.fBest(),
-          t.gradNormFinal(),
-          t.finalGap(),
-          t.bestGap(),
-          t.distanceToOptimum(),
-          t.iterationsToTarget(),
-          0,
-          t.error(),
-          null,
-          null,
-          null);
-    }
+  private static RunResult timeless(RunResult r) {
+    return RunResults.of(r).wallMs(0).resumedFrom(null).build();
   }
 }

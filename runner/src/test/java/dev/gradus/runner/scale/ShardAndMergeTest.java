@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradus.runner.GradusProcess;
 import dev.gradus.runner.cli.Main;
 import dev.gradus.runner.results.RunRecords;
 import dev.gradus.runner.run.RunResult;
@@ -54,23 +55,17 @@ class ShardAndMergeTest {
   }
 
   private Process shard(Path suite, int index) throws IOException {
-    return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            "run",
-            suite.toString(),
-            "--shard",
-            index + "/4",
-            "--out",
-            dir.resolve("shard" + index).toString(),
-            "--threads",
-            "1",
-            "--quiet")
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("shard" + index + ".log").toFile())
-        .start();
+    return GradusProcess.start(
+        dir.resolve("shard" + index + ".log"),
+        "run",
+        suite.toString(),
+        "--shard",
+        index + "/4",
+        "--out",
+        dir.resolve("shard" + index).toString(),
+        "--threads",
+        "1",
+        "--quiet");
   }
 
   private static List<String> withoutWallTimes(Path runs) throws IOException {
