@@ -27,8 +27,16 @@ final class MergeCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "DIR", description = "Shard results folders.")
   List<Path> folders;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "The merged results folder.")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "The merged results folder: a new one, or one to replace with --overwrite.")
   Path out;
+
+  @Option(
+      names = "--overwrite",
+      description = "Replace the result files of the --out folder (and only those).")
+  boolean overwrite;
 
   @Option(
       names = "--plugins",
@@ -69,7 +77,7 @@ final class MergeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("merge: give --out DIR (or --only-missing)");
     }
     Pipeline pipeline = SuiteOptions.wire(plugins, false).pipeline();
-    Pipeline.MergeOutcome outcome = pipeline.merge(folders, out, stderr::println);
+    Pipeline.MergeOutcome outcome = pipeline.merge(folders, out, overwrite, stderr::println);
     Merger.Outcome merged = outcome.merged();
     stdout.print(merged.summary().toTable());
     stdout.println("report: " + outcome.report());

@@ -6,6 +6,7 @@ import dev.gradus.runner.plan.RunSpec;
 import dev.gradus.runner.report.ReportWriter;
 import dev.gradus.runner.results.CheckpointFiles;
 import dev.gradus.runner.results.FolderGuard;
+import dev.gradus.runner.results.FolderLock;
 import dev.gradus.runner.results.PlanFile;
 import dev.gradus.runner.results.ResolvedSuite;
 import dev.gradus.runner.results.ResultsLayout;
@@ -103,17 +104,24 @@ public final class Pipeline {
    * resuming (continuing unfinished ones from their checkpoints), executes the rest, appends each
    * finished run to {@code runs.jsonl}, writes {@code summary.csv} and, if asked, the report.
    *
-   * @throws FolderGuard.RefusedException when the folder may not be used as asked
+   * @throws FolderGuard.RefusedException when the folder may not be used as asked, or another
+   *     process is writing it
    * @throws ResultsWriteException when a result file cannot be written; what was written stays
    */
   public SuiteOutcome run(RunRequest request) {
-    Plan plan = request.plan();
     ResultsLayout layout = new ResultsLayout(request.dir());
     try {
       Files.createDirectories(layout.dir());
     } catch (IOException e) {
       throw new ResultsWriteException("cannot create results folder", layout.dir(), e);
     }
+    try (FolderLock lock = FolderLock.take(layout)) {
+      return runLocked(request, layout);
+    }
+  }
+
+  private SuiteOutcome runLocked(RunRequest request, ResultsLayout layout) {
+    Plan plan = request.plan();
     FolderGuard.Decision decision =
         FolderGuard.check(layout, request.mode(), plan.suiteSha256(), pluginHashes);
     if (decision.note() != null) {
@@ -199,10 +207,20 @@ public final class Pipeline {
    * Joins shard folders into {@code out} ({@link Merger}) and draws its report, with paths on
    * contours when the suite the shards keep can be planned with this pipeline's providers.
    *
+   * @param overwrite replace the results {@code out} holds; otherwise such a folder is refused
    * @param onProblem told why paths on contours are left out, if they are
    */
-  public MergeOutcome merge(List<Path> folders, Path out, Consumer<String> onProblem) {
-    Merger.Outcome merged = new Merger().merge(folders, out);
+  public MergeOutcome merge(
+      List<Path> folders, Path out, boolean overwrite, Consumer<String> onProblem) {
+    Merger.Outcome merged;
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new ResultsWriteException("cannot create results folder", out, e);
+    }
+    try (FolderLock lock = FolderLock.take(new ResultsLayout(out))) {
+      merged = new Merger().merge(folders, out, overwrite);
+    }
     Plan plan = null;
     try {
       plan = planOfFolder(out).orElse(null);

@@ -2,6 +2,7 @@ package dev.gradus.runner.scale;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gradus.runner.results.FolderGuard;
 import dev.gradus.runner.results.PlanFile;
 import dev.gradus.runner.results.ResultsLayout;
 import dev.gradus.runner.results.ResultsStore;
@@ -49,7 +50,39 @@ public final class Merger {
 
   /** Merges {@code folders} into {@code out}. */
   public Outcome merge(List<Path> folders, Path out) {
+    return merge(folders, out, false);
+  }
+
+  /**
+   * Merges {@code folders} into {@code out}. The merged folder is written next to {@code out} and
+   * moved into place only when complete, so a failed merge leaves {@code out} as it was. {@code
+   * out} may not be one of the folders, and one that holds results is refused unless {@code
+   * overwrite}, which replaces Gradus's files there (and only those).
+   */
+  public Outcome merge(List<Path> folders, Path out, boolean overwrite) {
+    for (Path folder : folders) {
+      if (sameFolder(folder, out)) {
+        throw new IllegalArgumentException(
+            "merge: --out " + out + " is one of the folders to merge; give a new folder");
+      }
+    }
+    ResultsLayout target = new ResultsLayout(out);
+    if (FolderGuard.holdsResults(target) && !overwrite) {
+      throw new FolderGuard.RefusedException(
+          "merge: "
+              + out
+              + " already holds results: give a new folder with --out, or replace them with"
+              + " --overwrite");
+    }
     return collect(folders, out);
+  }
+
+  private static boolean sameFolder(Path a, Path b) {
+    try {
+      return Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
   }
 
   private Outcome collect(List<Path> folders, Path out) {
@@ -136,7 +169,7 @@ public final class Merger {
     ordered.forEach(l -> results.add(l.run()));
     Summary summary = Summary.of(results);
     if (out != null) {
-      write(out, folders.get(0), first, ordered, summary);
+      writeInPlace(out, folders.get(0), first, ordered, summary);
     }
     return new Outcome(first.runs(), ordered.size(), missing, summary);
   }
@@ -168,6 +201,40 @@ public final class Merger {
       }
     }
     return out;
+  }
+
+  /** Writes the merged folder beside {@code out}, then moves its files into {@code out}. */
+  private static void writeInPlace(
+      Path out, Path firstFolder, PlanFile plan, List<Line> ordered, Summary summary) {
+    Path parent = out.toAbsolutePath().getParent();
+    Path staging;
+    try {
+      Files.createDirectories(parent);
+      staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".merging-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("merge: cannot write beside " + out + ": " + e, e);
+    }
+    try {
+      write(staging, firstFolder, plan, ordered, summary);
+      Files.createDirectories(out);
+      ResultsLayout target = new ResultsLayout(out);
+      FolderGuard.clearResults(target);
+      for (String name : ResultsLayout.ALL) {
+        Path from = staging.resolve(name);
+        if (Files.exists(from)) {
+          Files.move(from, out.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("merge: cannot write " + out + ": " + e.getMessage(), e);
+    } finally {
+      FolderGuard.clearResults(new ResultsLayout(staging));
+      try {
+        Files.deleteIfExists(staging);
+      } catch (IOException ignored) {
+        // an empty hidden folder left beside the result; nothing of the merge is lost
+      }
+    }
   }
 
   private static void write(
