@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 public final class Names {
   private static final Pattern KEBAB_CASE = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
+  /** The most characters of a user's value that a message quotes. */
+  public static final int MAX_QUOTED = 80;
+
   private Names() {}
 
   /**
@@ -29,6 +32,13 @@ public final class Names {
    * the name's length (at least 2 edits), or that contain it or are contained in it.
    */
   public static List<String> closeMatches(String name, Collection<String> candidates) {
+    int longest = 0;
+    for (String candidate : candidates) {
+      longest = Math.max(longest, candidate.length());
+    }
+    if (name.length() > 2 * longest + 3) {
+      return List.of(); // nothing can be close, and the distance table would be huge
+    }
     String wanted = name.toLowerCase(Locale.ROOT);
     int limit = Math.max(2, wanted.length() / 3);
     List<String> matches = new ArrayList<>();
@@ -43,6 +53,20 @@ public final class Names {
         Comparator.comparingInt((String c) -> distance(wanted, c.toLowerCase(Locale.ROOT)))
             .thenComparing(Comparator.naturalOrder()));
     return matches.size() > 3 ? matches.subList(0, 3) : matches;
+  }
+
+  /**
+   * {@code text} as a message quotes a user's value: whole up to {@link #MAX_QUOTED} characters,
+   * else its start, an ellipsis and its length.
+   */
+  public static String quote(String text) {
+    if (text == null) {
+      return "null";
+    }
+    if (text.length() <= MAX_QUOTED) {
+      return text;
+    }
+    return text.substring(0, MAX_QUOTED - 1) + "… (" + text.length() + " characters)";
   }
 
   /** " (did you mean 'adam'?)" or "" when nothing is close. */

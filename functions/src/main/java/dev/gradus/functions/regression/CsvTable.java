@@ -27,6 +27,10 @@ final class CsvTable {
    *     number of fields, or a file without data rows
    */
   static Dataset read(Path file, List<String> featureColumns, String targetColumn) {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      // a FIFO would block forever and a device such as /dev/zero never ends
+      throw error(file + ": is not a regular file; data must be a CSV file");
+    }
     List<String> lines;
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       lines = reader.lines().toList();
@@ -42,7 +46,11 @@ final class CsvTable {
     if (headerLine == lines.size()) {
       throw error(file + ": is empty; expected a header line of column names");
     }
-    List<String> header = fields(lines.get(headerLine), file, headerLine + 1);
+    String headerText = lines.get(headerLine);
+    if (headerText.startsWith("\uFEFF")) {
+      headerText = headerText.substring(1); // the byte order mark Excel writes
+    }
+    List<String> header = fields(headerText, file, headerLine + 1);
     int[] featureIndex = new int[featureColumns.size()];
     for (int j = 0; j < featureIndex.length; j++) {
       featureIndex[j] = column(header, featureColumns.get(j), file);
@@ -90,11 +98,11 @@ final class CsvTable {
       throw error(
           file
               + ": has no column '"
-              + name
+              + Names.quote(name)
               + "'"
               + Names.didYouMean(name, header)
               + "; its columns are: "
-              + String.join(", ", header));
+              + Names.quote(String.join(", ", header)));
     }
     return index;
   }
@@ -115,9 +123,9 @@ final class CsvTable {
             + " line "
             + line
             + ", column '"
-            + header.get(index)
+            + Names.quote(header.get(index))
             + "': '"
-            + cell
+            + Names.quote(cell)
             + "' is not a finite number");
   }
 

@@ -135,6 +135,29 @@ class RegressionTest {
   }
 
   @Test
+  void aHeaderWithTheByteOrderMarkExcelWritesReadsAsItsColumns() throws IOException {
+    var objective =
+        create(new LinearRegression(), csv("\uFEFFx,y\n0,1\n1,3\n2,5\n", List.of("x"), "y"));
+    assertEquals(2, objective.dimension());
+  }
+
+  @Test
+  void dataMustBeARegularFileAndLongValuesAreQuotedShort() throws Exception {
+    Path fifo = dir.resolve("pipe.csv");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertEquals(0, mkfifo.waitFor());
+    String error =
+        message(Map.of("data", Map.of("csv", fifo.toString(), "x", List.of("x"), "y", "y")));
+    assertTrue(error.contains("is not a regular file"), error);
+    error = message(Map.of("data", Map.of("csv", "/dev/zero", "x", List.of("x"), "y", "y")));
+    assertTrue(error.contains("is not a regular file"), error);
+
+    String wide = "c".repeat(100_000);
+    error = message(csv(wide + ",y\n1,2\n", List.of("x"), "y"));
+    assertTrue(error.length() < 1_000, "quoted at most a short piece: " + error.length());
+  }
+
+  @Test
   void dataSpecErrorsAreClear() {
     assertTrue(specError(Map.of("generat", Map.of())).contains("did you mean 'generate'"));
     assertTrue(specError(Map.of()).contains("exactly one of 'csv' or 'generate'"));

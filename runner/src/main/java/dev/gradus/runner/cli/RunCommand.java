@@ -119,6 +119,10 @@ final class RunCommand implements Callable<Integer> {
     if (resume && overwrite) {
       throw new IllegalArgumentException("--resume and --overwrite exclude each other: choose one");
     }
+    if (costs != null && shard == null) {
+      throw new IllegalArgumentException(
+          "--costs balances shards by wall time: use it with --shard, or leave it out");
+    }
     Logging.configure(quiet, verbose);
     Gradus gradus = SuiteOptions.wire(plugins, !quiet && ProgressListener.onTerminal());
     Pipeline pipeline = gradus.pipeline();

@@ -26,14 +26,19 @@ final class Selection {
     Map<String, RunSpec> byId = new LinkedHashMap<>();
     plan.runs().forEach(r -> byId.put(r.runId(), r));
     List<RunSpec> selected = new ArrayList<>();
+    java.util.Set<String> named = new java.util.HashSet<>();
     for (String id : ids) {
+      if (!named.add(id.trim())) {
+        throw new IllegalArgumentException(
+            "--runs names run '" + Names.quote(id.trim()) + "' twice; name each run once");
+      }
       RunSpec spec = byId.get(id.trim());
       if (spec == null) {
         throw new IllegalArgumentException(
             "--runs: suite '"
                 + plan.suiteName()
                 + "' has no run '"
-                + id
+                + Names.quote(id)
                 + "'"
                 + Names.didYouMean(id, byId.keySet()));
       }

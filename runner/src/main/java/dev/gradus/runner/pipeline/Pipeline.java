@@ -260,9 +260,15 @@ public final class Pipeline {
                 + "', which this suite does not have: resume only into the folder of the same"
                 + " suite");
       }
-      if (done.add(previous.runId())) {
-        results.add(previous);
+      if (!done.add(previous.runId())) {
+        throw new FolderGuard.RefusedException(
+            store.file()
+                + " holds run '"
+                + previous.runId()
+                + "' twice, as two processes writing one folder leave it, and merge would refuse"
+                + " it: keep one of its lines, or start afresh with --overwrite");
       }
+      results.add(previous);
     }
     return done;
   }

@@ -250,7 +250,7 @@ public final class Planner {
           throw SuiteException.at(
               settings.get(key).location(),
               "unknown key '"
-                  + key
+                  + Names.quote(key)
                   + "' in expression function '"
                   + entry.name()
                   + "'"
@@ -609,7 +609,7 @@ public final class Planner {
             "'"
                 + entry.name()
                 + "' has no setting '"
-                + key
+                + Names.quote(key)
                 + "'"
                 + Names.didYouMean(key, known)
                 + "; it has: "

@@ -104,7 +104,7 @@ public final class Located {
       return "null";
     }
     if (value instanceof String s) {
-      return "the text '" + s + "'";
+      return "the text '" + dev.gradus.spi.Names.quote(s) + "'";
     }
     if (value instanceof Boolean b) {
       return b.toString();

@@ -24,7 +24,15 @@ public final class SuiteLoader {
   private static final Set<String> STOP_KEYS = Set.of("target", "grad_norm");
   private static final Set<String> OUTPUT_KEYS = Set.of("trace_every", "checkpoint_every");
 
+  /** The longest suite or entry name: it becomes part of folder and file names. */
+  static final int MAX_NAME = 100;
+
   private final YamlReader yaml = new YamlReader();
+
+  /** Suite and entry names: safe in a folder or file name on every system. */
+  static boolean isFileName(String name) {
+    return name.length() <= MAX_NAME && name.matches("[A-Za-z0-9][A-Za-z0-9._-]*");
+  }
 
   public Suite load(Path file) {
     String text;
@@ -45,10 +53,15 @@ public final class SuiteLoader {
     checkKeys(top, TOP_KEYS, "suite", root);
 
     String name = text(required(top, "suite", root), "suite");
-    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+    if (!isFileName(name)) {
       throw SuiteException.at(
           top.get("suite").location(),
-          "suite name '" + name + "' must be letters, digits, '.', '_' or '-' (it names a folder)");
+          "suite name '"
+              + Names.quote(name)
+              + "' must be letters, digits, '.', '_' or '-', starting with a letter or digit, at"
+              + " most "
+              + MAX_NAME
+              + " characters (it names a folder)");
     }
     long seed =
         top.containsKey("seed")
@@ -154,6 +167,17 @@ public final class SuiteLoader {
         throw SuiteException.at(item.location(), key + " entry: 'name' is missing");
       }
       String name = text(nameNode, "name");
+      if (!isFileName(name)) {
+        throw SuiteException.at(
+            nameNode.location(),
+            key
+                + " entry name '"
+                + Names.quote(name)
+                + "' must be letters, digits, '.', '_' or '-', starting with a letter or digit, at"
+                + " most "
+                + MAX_NAME
+                + " characters (it names run ids and files)");
+      }
       Map<String, Located> settings = new LinkedHashMap<>(m);
       settings.remove("name");
       out.add(new Suite.Entry(name, item, settings));
@@ -177,7 +201,7 @@ public final class SuiteLoader {
         throw SuiteException.at(
             e.getValue().location(),
             "unknown key '"
-                + e.getKey()
+                + Names.quote(e.getKey())
                 + "' in "
                 + where
                 + Names.didYouMean(e.getKey(), allowed)

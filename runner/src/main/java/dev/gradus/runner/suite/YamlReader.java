@@ -117,7 +117,8 @@ public final class YamlReader {
           Located.Location keyAt = location(parser.currentTokenLocation(), file);
           parser.nextToken();
           if (entries.containsKey(key)) {
-            throw SuiteException.at(keyAt, "duplicate key '" + key + "'");
+            throw SuiteException.at(
+                keyAt, "duplicate key '" + dev.gradus.spi.Names.quote(key) + "'");
           }
           entries.put(key, readValue(parser, file, depth + 1));
         }

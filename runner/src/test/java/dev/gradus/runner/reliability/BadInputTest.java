@@ -1,0 +1,114 @@
+package dev.gradus.runner.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gradus.runner.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input that used to take too long, say too little, or break later: each gets one clear error,
+ * before any run, quoting at most a short piece of the offending value.
+ */
+class BadInputTest {
+  @TempDir Path dir;
+
+  private String gradus(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return code + "\n" + out + err;
+  }
+
+  private String validate(String yaml) throws Exception {
+    Path suite = dir.resolve("suite.yaml");
+    Files.writeString(suite, yaml);
+    return gradus("validate", suite.toString());
+  }
+
+  @Test
+  void entryNamesFollowTheRuleOfSuiteNames() throws Exception {
+    for (String name : List.of("a/b", "..", "has space", "nul\\u0000x")) {
+      String message =
+          validate(
+              "suite: s\nfunctions: [{name: \""
+                  + name
+                  + "\", expression: \"x^2\", start: {x: 1}}]\noptimizers: [{name: gd}]\n");
+      assertTrue(message.startsWith("1\n"), name + ": " + message);
+      assertTrue(message.contains("suite.yaml:2:"), "names the position: " + message);
+      assertTrue(message.contains("entry name"), message);
+    }
+  }
+
+  @Test
+  void aHugeUnknownNameIsRefusedQuicklyAndQuotedShort() throws Exception {
+    String huge = "x".repeat(3_000_000);
+    long started = System.nanoTime();
+    String message =
+        validate("suite: s\nfunctions: [{name: " + huge + "}]\noptimizers: [{name: gd}]\n");
+    double seconds = (System.nanoTime() - started) / 1e9;
+    assertTrue(message.startsWith("1\n"), message.substring(0, 200));
+    assertTrue(message.length() < 1_000, "quoted short: " + message.length() + " characters");
+    assertTrue(
+        seconds < 30, "took " + seconds + " s"); // a guard against the old minute, not a benchmark
+    String typo =
+        validate(
+            "suite: s\nfunctions: [{name: rosenbrok}]\noptimizers: [{name: gd, "
+                + "y".repeat(200_000)
+                + ": 1}]\n");
+    assertTrue(typo.startsWith("1\n") && typo.length() < 1_000, typo.substring(0, 200));
+  }
+
+  @Test
+  void runsNamedTwiceAndCostsWithoutShardsAreErrors() throws Exception {
+    Path suite = dir.resolve("suite.yaml");
+    Files.writeString(
+        suite,
+        "suite: s\nrepeats: 2\nbudget: {max_iterations: 5}\nfunctions: [{name: sphere}]\n"
+            + "optimizers: [{name: gd}]\n");
+    String twice =
+        gradus(
+            "run",
+            suite.toString(),
+            "--runs",
+            "f0-sphere_o0-gd_r0,f0-sphere_o0-gd_r0",
+            "--out",
+            dir.resolve("a").toString());
+    assertTrue(twice.startsWith("1\n") && twice.contains("twice"), twice);
+    String costs =
+        gradus(
+            "run",
+            suite.toString(),
+            "--costs",
+            dir.toString(),
+            "--out",
+            dir.resolve("b").toString());
+    assertTrue(costs.startsWith("1\n") && costs.contains("use it with --shard"), costs);
+  }
+
+  @Test
+  void resumeRefusesAFolderHoldingARunTwice() throws Exception {
+    Path suite = dir.resolve("suite.yaml");
+    Files.writeString(
+        suite,
+        "suite: s\nrepeats: 2\nbudget: {max_iterations: 5}\nfunctions: [{name: sphere}]\n"
+            + "optimizers: [{name: gd}]\n");
+    Path out = dir.resolve("out");
+    assertTrue(
+        gradus("run", suite.toString(), "--out", out.toString(), "--no-report", "-q")
+            .startsWith("0\n"));
+    Path runs = out.resolve("runs.jsonl");
+    String first = Files.readAllLines(runs).get(0);
+    Files.writeString(runs, first + "\n", java.nio.file.StandardOpenOption.APPEND);
+    String message =
+        gradus("run", suite.toString(), "--out", out.toString(), "--resume", "--no-report", "-q");
+    assertTrue(message.startsWith("1\n") && message.contains("twice"), message);
+    assertEquals(3, Files.readAllLines(runs).size(), "the folder is left as it was");
+  }
+}
