@@ -163,32 +163,44 @@ public final class Pipeline {
             resumeFrom.size());
       }
       FanOut others = new FanOut(listeners);
-      RunListener live = new ResultsFirst(traces, others);
+      Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      RunListener live = new ResultsFirst(traces, others, inFlight);
       SuiteInfo info =
           new SuiteInfo(plan.suiteName(), layout.dir(), plan.runs().size(), pending.size());
-      others.suiteStarted(info);
-      RunEngine engine =
-          new RunEngine(
-              plan.rules(),
-              plan.suiteSha256(),
-              plan.rules().checkpointEvery() > 0 ? checkpoints : Checkpoint.Sink.none());
-      Map<String, RunSpec> byId = new HashMap<>();
-      pending.forEach(spec -> byId.put(spec.runId(), spec));
-      request
-          .executor()
-          .execute(
-              pending,
-              (spec, listener) -> engine.run(spec, listener, resumeFrom.get(spec.runId()), null),
-              live,
-              finished -> {
-                RunResult result = keepStackTrace(layout, finished);
-                store.append(result); // first, so that a listener failure cannot lose the result
-                results.add(result);
-                checkpoints.delete(result.runId());
-                RunInfo run = byId.get(result.runId()).info();
-                traces.runFinished(run, result.outcome());
-                others.runFinished(run, result.outcome());
-              });
+      Thread onExit = new Thread(() -> exitingEarly(plan, layout, results, inFlight));
+      Runtime.getRuntime().addShutdownHook(onExit);
+      try {
+        others.suiteStarted(info);
+        RunEngine engine =
+            new RunEngine(
+                plan.rules(),
+                plan.suiteSha256(),
+                plan.rules().checkpointEvery() > 0 ? checkpoints : Checkpoint.Sink.none());
+        Map<String, RunSpec> byId = new HashMap<>();
+        pending.forEach(spec -> byId.put(spec.runId(), spec));
+        request
+            .executor()
+            .execute(
+                pending,
+                (spec, listener) -> engine.run(spec, listener, resumeFrom.get(spec.runId()), null),
+                live,
+                finished -> {
+                  RunResult result = keepStackTrace(layout, finished);
+                  store.append(result); // first, so that a listener failure cannot lose the result
+                  results.add(result);
+                  checkpoints.delete(result.runId());
+                  RunInfo run = byId.get(result.runId()).info();
+                  inFlight.remove(result.runId());
+                  traces.runFinished(run, result.outcome());
+                  others.runFinished(run, result.outcome());
+                });
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException exiting) {
+          // the JVM is shutting down already: the hook reports
+        }
+      }
       List<RunResult> sorted = new ArrayList<>(results);
       sorted.sort(Comparator.comparingInt(r -> runIndex(plan, r)));
       Summary summary = Summary.of(sorted);
@@ -293,20 +305,63 @@ public final class Pipeline {
   }
 
   /**
+   * When the JVM exits before the suite finished (Ctrl-C, a plugin that ended it through
+   * reflection, a container stopping it), says what is kept, which runs were in flight, and how to
+   * continue, and writes the summary of the runs recorded so far.
+   */
+  private static void exitingEarly(
+      Plan plan, ResultsLayout layout, List<RunResult> results, Set<String> inFlight) {
+    List<RunResult> recorded;
+    synchronized (results) {
+      recorded = new ArrayList<>(results);
+    }
+    try {
+      Files.writeString(layout.summary(), Summary.of(recorded).toCsv(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      // the message below still says what is kept
+    }
+    List<String> flying = new ArrayList<>(new java.util.TreeSet<>(inFlight));
+    System.err.println(
+        "gradus: exiting before suite '"
+            + plan.suiteName()
+            + "' finished: "
+            + recorded.size()
+            + " of "
+            + plan.runs().size()
+            + " runs are recorded in "
+            + layout.runs()
+            + " and summarised in "
+            + layout.summary()
+            + (flying.isEmpty()
+                ? ""
+                : "; in flight: "
+                    + String.join(", ", flying.subList(0, Math.min(10, flying.size())))
+                    + (flying.size() > 10 ? ", …" : ""))
+            + ". Continue with: ./gradus run "
+            + plan.suiteFile()
+            + " --out "
+            + layout.dir()
+            + " --resume");
+  }
+
+  /**
    * The live listener of a run: the trace writer first, whose failures stop the suite, then every
-   * other listener.
+   * other listener; it also keeps the set of runs in flight.
    */
   private static final class ResultsFirst implements RunListener {
     private final TraceWriter traces;
     private final RunListener others;
+    private final Set<String> inFlight;
 
-    ResultsFirst(TraceWriter traces, RunListener others) {
+    ResultsFirst(TraceWriter traces, RunListener others, Set<String> inFlight) {
       this.traces = traces;
       this.others = others;
+      this.inFlight = inFlight;
     }
 
     @Override
     public void runStarted(RunInfo run) {
+      inFlight.add(run.runId());
       traces.runStarted(run);
       others.runStarted(run);
     }

@@ -99,6 +99,7 @@ public final class Plugins {
     ClassLoader parent = PluginClassLoaders.sharedApi(application);
     for (Path jarPath : jarsIn(folders)) {
       PluginJar jar = inspect(jarPath);
+      refuseExitCalls(jarPath);
       URLClassLoader loader =
           new URLClassLoader("plugin " + jar.name(), new URL[] {url(jarPath)}, parent);
       String source = "plugin " + jar.name() + " " + jar.version();
@@ -165,6 +166,26 @@ public final class Plugins {
       }
     } catch (ServiceConfigurationError | LinkageError e) {
       throw new PluginException(where + ": a provider cannot be loaded: " + rootMessage(e), e);
+    }
+  }
+
+  /** A plugin may not end the JVM: its classes must not call System.exit or Runtime.exit/halt. */
+  private static void refuseExitCalls(Path jarPath) {
+    List<String> calls;
+    try {
+      calls = ExitCalls.in(jarPath);
+    } catch (IOException e) {
+      throw new PluginException(
+          "plugin jar " + jarPath + ": its classes cannot be read: " + e.getMessage(), e);
+    }
+    if (!calls.isEmpty()) {
+      throw new PluginException(
+          "plugin jar "
+              + jarPath
+              + " would end the JVM from inside a suite, losing its summary: "
+              + String.join("; ", calls.subList(0, Math.min(3, calls.size())))
+              + (calls.size() > 3 ? "; …" : "")
+              + ". Throw an exception instead (it fails only that run)");
     }
   }
 

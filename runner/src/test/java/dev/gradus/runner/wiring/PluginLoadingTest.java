@@ -279,4 +279,27 @@ class PluginLoadingTest {
     TestSuites.run(gradus, plan, dir.resolve("out"), 1);
     assertEquals("listened 2", Files.readString(dir.resolve("out/marker.txt")));
   }
+
+  @Test
+  void aPluginThatWouldEndTheJvmIsRefusedNamingTheJarAndClass() throws IOException {
+    for (String call : new String[] {"System.exit(3);", "Runtime.getRuntime().halt(3);"}) {
+      Path folder = plugins().resolve(call.contains("halt") ? "halt" : "exit");
+      TestJars.build(
+          folder,
+          "quitter.jar",
+          Map.of("demo.Quit", TestJars.optimizer("demo", "Quit", "quitter", "", call)),
+          Map.of(SERVICE, "demo.Quit\n"),
+          TestJars.manifest("1.0", "1"));
+      PluginException e =
+          assertThrows(
+              PluginException.class,
+              () -> Plugins.discover(getClass().getClassLoader(), List.of(folder)));
+      String expected = call.contains("halt") ? "Runtime.halt" : "System.exit";
+      assertTrue(
+          e.getMessage().contains("quitter.jar")
+              && e.getMessage().contains("demo.Quit")
+              && e.getMessage().contains(expected),
+          e.getMessage());
+    }
+  }
 }

@@ -1,0 +1,199 @@
+package dev.gradus.runner.results;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Decides, before anything is written, what a run may do with a results folder: results are never
+ * replaced silently, and never mixed with those of another suite or other plugin jars.
+ *
+ * <ul>
+ *   <li>An empty or new folder is used as it is.
+ *   <li>{@link Mode#RESUME} (and {@link Mode#DEFAULT_FOLDER}, the folder chosen when no {@code
+ *       --out} is given) continues a folder of the same suite (its SHA-256) run with the same
+ *       plugin jars, and refuses any other, naming what differs.
+ *   <li>{@link Mode#NEW} (an explicit {@code --out}) refuses a folder that holds results, naming
+ *       {@code --resume} and {@code --overwrite}.
+ *   <li>{@link Mode#OVERWRITE} removes every file Gradus writes ({@link ResultsLayout#ALL}), and
+ *       only those, then starts afresh: no orphans of the old results remain.
+ * </ul>
+ */
+public final class FolderGuard {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private FolderGuard() {}
+
+  /** How a run was asked to treat its results folder. */
+  public enum Mode {
+    NEW,
+    RESUME,
+    OVERWRITE,
+    DEFAULT_FOLDER
+  }
+
+  /** What was decided: whether the runs already recorded are kept. */
+  public record Decision(boolean resume, String note) {}
+
+  /** A folder that may not be used, with the reason and what to do instead. */
+  public static final class RefusedException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    public RefusedException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * @param suiteSha256 the SHA-256 of the suite about to run
+   * @param plugins the SHA-256 of each plugin jar about to be used, by file name
+   * @throws RefusedException when the folder may not be used as asked
+   */
+  public static Decision check(
+      ResultsLayout layout, Mode mode, String suiteSha256, Map<String, String> plugins) {
+    if (!holdsResults(layout)) {
+      return new Decision(false, null);
+    }
+    Path dir = layout.dir();
+    if (mode == Mode.OVERWRITE) {
+      clear(layout);
+      return new Decision(false, "replaced the results in " + dir + " (--overwrite)");
+    }
+    if (mode == Mode.NEW) {
+      throw new RefusedException(
+          dir
+              + " already holds results: add --resume to continue them (same suite only), or"
+              + " --overwrite to replace them, or choose another folder with --out");
+    }
+    String there = storedSuite(layout);
+    if (!Objects.equals(there, suiteSha256)) {
+      throw new RefusedException(
+          dir
+              + " holds results of another suite or another version of it (suite file SHA-256 "
+              + abbreviated(there)
+              + " there, "
+              + abbreviated(suiteSha256)
+              + " now): run into a new folder with --out DIR, or replace them with --overwrite");
+    }
+    Map<String, String> used = storedPlugins(layout);
+    if (used != null && !used.equals(new TreeMap<>(plugins))) {
+      throw new RefusedException(
+          dir
+              + " holds results made with other plugin jars ("
+              + used
+              + " there, "
+              + new TreeMap<>(plugins)
+              + " now): run into a new folder with --out DIR, or replace them with --overwrite");
+    }
+    return new Decision(
+        true,
+        mode == Mode.RESUME
+            ? null
+            : dir + " holds results of this suite: continuing them (as with --resume)");
+  }
+
+  private static String abbreviated(String sha) {
+    return sha == null ? "unknown" : sha.length() > 12 ? sha.substring(0, 12) + "…" : sha;
+  }
+
+  /**
+   * True when the folder holds any file Gradus writes; an empty {@code runs.jsonl}, or one that is
+   * not a regular file, holds no results.
+   */
+  public static boolean holdsResults(ResultsLayout layout) {
+    for (String name : ResultsLayout.ALL) {
+      Path path = layout.dir().resolve(name);
+      if (name.equals(ResultsLayout.RUNS)) {
+        try {
+          if (Files.isRegularFile(path) && Files.size(path) > 0) {
+            return true;
+          }
+        } catch (IOException e) {
+          return true;
+        }
+      } else if (Files.exists(path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The suite's SHA-256 from plan.json, else from the first record; null if neither says. */
+  private static String storedSuite(ResultsLayout layout) {
+    if (Files.isRegularFile(layout.plan())) {
+      return PlanFile.read(layout.dir()).suiteSha256();
+    }
+    Map<String, Object> first = firstRecord(layout);
+    return first == null ? null : (String) first.get("suite_sha256");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> storedPlugins(ResultsLayout layout) {
+    Map<String, Object> first = firstRecord(layout);
+    if (first == null || !(first.get("plugins") instanceof Map<?, ?> m)) {
+      return null;
+    }
+    return new TreeMap<>((Map<String, String>) m);
+  }
+
+  private static Map<String, Object> firstRecord(ResultsLayout layout) {
+    if (!Files.isRegularFile(layout.runs())) {
+      return null;
+    }
+    try {
+      List<String> lines = ResultsStore.completeLines(layout.runs());
+      if (lines.isEmpty()) {
+        return null;
+      }
+      return JSON.readValue(lines.get(0), new TypeReference<Map<String, Object>>() {});
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          layout.runs() + ":1: not a run record: " + e.getMessage(), e);
+    }
+  }
+
+  /** Deletes every entry of {@link ResultsLayout#ALL}; a link is removed, never followed. */
+  public static void clearResults(ResultsLayout layout) {
+    clear(layout);
+  }
+
+  static void clear(ResultsLayout layout) {
+    for (String name : ResultsLayout.ALL) {
+      Path path = layout.dir().resolve(name);
+      try {
+        if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          Files.walkFileTree(
+              path,
+              new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                    throws IOException {
+                  Files.delete(file);
+                  return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e)
+                    throws IOException {
+                  Files.delete(d);
+                  return FileVisitResult.CONTINUE;
+                }
+              });
+        } else {
+          Files.deleteIfExists(path);
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException("--overwrite: cannot remove " + path + ": " + e, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.gradus.runner.results;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.gradus.runner.plan.FunctionConfig;
+import dev.gradus.runner.plan.OptimizerConfig;
+import dev.gradus.runner.plan.Plan;
+import dev.gradus.runner.plan.RunRules;
+import dev.gradus.runner.run.ResultsWriteException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code suite.resolved.yaml}: the plan as a suite would say it, with every default filled in, each
+ * configuration under its index and label, and the versions of Gradus and the plugins used.
+ */
+public final class ResolvedSuite {
+  private ResolvedSuite() {}
+
+  public static void write(ResultsLayout layout, Plan plan, Map<String, String> versions) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("suite", plan.suiteName());
+    out.put("suite_sha256", plan.suiteSha256());
+    out.put("seed", plan.seed());
+    out.put("repeats", plan.repeats());
+    RunRules rules = plan.rules();
+    Map<String, Object> budget = new LinkedHashMap<>();
+    budget.put("max_iterations", rules.budget().maxIterations());
+    budget.put("max_evaluations", rules.budget().maxEvaluations());
+    budget.put("max_seconds", rules.budget().maxSeconds());
+    out.put("budget", budget);
+    Map<String, Object> stop = new LinkedHashMap<>();
+    stop.put("target", rules.stop().target());
+    stop.put("grad_norm", rules.stop().gradNorm());
+    out.put("stop", stop);
+    List<Object> functions = new ArrayList<>();
+    for (FunctionConfig f : plan.functions()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("function_index", f.index());
+      m.put("name", f.name());
+      m.put("label", f.label());
+      m.putAll(f.parameters());
+      m.put("start", f.start().describe());
+      m.put("gradient", f.gradient().id());
+      m.put("bounds", f.bounds().id());
+      functions.add(m);
+    }
+    out.put("functions", functions);
+    List<Object> optimizers = new ArrayList<>();
+    for (OptimizerConfig o : plan.optimizers()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("optimizer_index", o.index());
+      m.put("name", o.name());
+      m.put("label", o.label());
+      m.putAll(o.hyperparameters());
+      optimizers.add(m);
+    }
+    out.put("optimizers", optimizers);
+    Map<String, Object> output = new LinkedHashMap<>();
+    output.put("trace_every", rules.traceEvery());
+    output.put("checkpoint_every", rules.checkpointEvery());
+    out.put("output", output);
+    out.put("versions", versions);
+    try {
+      ObjectMapper yaml =
+          new ObjectMapper(
+              YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
+      Files.writeString(
+          layout.resolvedSuite(), yaml.writeValueAsString(out), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ResultsWriteException(layout.resolvedSuite(), e);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package dev.gradus.runner.results;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The files of a results folder, each named here once. Everything that reads or writes a results
+ * folder (runs, resume, merge, report, Spark) goes through this type.
+ *
+ * <pre>
+ * runs.jsonl            one line per finished run
+ * summary.csv           one row per (function configuration, optimizer configuration)
+ * plan.json             every run id of the suite, this folder's selection and shard
+ * suite.resolved.yaml   the suite with every default filled in, and the versions used
+ * suite.yaml            the suite file as written, for 'gradus report' to re-plan
+ * traces/RUN_ID.csv     one row per recorded iteration
+ * checkpoints/RUN_ID.ckpt  the last checkpoint of an unfinished run
+ * failures/RUN_ID.txt   the stack trace of a failed run
+ * plots/                the report's pictures
+ * report.html           the report
+ * .gradus.lock          held by the process writing the folder
+ * </pre>
+ */
+public record ResultsLayout(Path dir) {
+  public static final String RUNS = "runs.jsonl";
+  public static final String SUMMARY = "summary.csv";
+  public static final String PLAN = "plan.json";
+  public static final String RESOLVED_SUITE = "suite.resolved.yaml";
+  public static final String SUITE_COPY = "suite.yaml";
+  public static final String TRACES = "traces";
+  public static final String CHECKPOINTS = "checkpoints";
+  public static final String FAILURES = "failures";
+  public static final String PLOTS = "plots";
+  public static final String REPORT = "report.html";
+
+  /** The lock of a folder in use ({@link FolderLock}); not a result, never in {@link #ALL}. */
+  public static final String LOCK = ".gradus.lock";
+
+  /** Every file and folder Gradus writes in a results folder, and nothing else. */
+  public static final List<String> ALL =
+      List.of(
+          RUNS,
+          SUMMARY,
+          PLAN,
+          RESOLVED_SUITE,
+          SUITE_COPY,
+          TRACES,
+          CHECKPOINTS,
+          FAILURES,
+          PLOTS,
+          REPORT);
+
+  public Path runs() {
+    return dir.resolve(RUNS);
+  }
+
+  public Path summary() {
+    return dir.resolve(SUMMARY);
+  }
+
+  public Path plan() {
+    return dir.resolve(PLAN);
+  }
+
+  public Path resolvedSuite() {
+    return dir.resolve(RESOLVED_SUITE);
+  }
+
+  public Path suiteCopy() {
+    return dir.resolve(SUITE_COPY);
+  }
+
+  public Path traces() {
+    return dir.resolve(TRACES);
+  }
+
+  public Path trace(String runId) {
+    return traces().resolve(runId + ".csv");
+  }
+
+  public Path checkpoints() {
+    return dir.resolve(CHECKPOINTS);
+  }
+
+  public Path checkpoint(String runId) {
+    return checkpoints().resolve(runId + ".ckpt");
+  }
+
+  public Path failures() {
+    return dir.resolve(FAILURES);
+  }
+
+  public Path failure(String runId) {
+    return failures().resolve(runId + ".txt");
+  }
+
+  /** {@link #failure} relative to the folder, as records name it. */
+  public static String failureName(String runId) {
+    return FAILURES + "/" + runId + ".txt";
+  }
+
+  public Path plots() {
+    return dir.resolve(PLOTS);
+  }
+
+  public Path report() {
+    return dir.resolve(REPORT);
+  }
+
+  public Path lock() {
+    return dir.resolve(LOCK);
+  }
+}
