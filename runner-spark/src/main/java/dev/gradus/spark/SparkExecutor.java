@@ -1,6 +1,7 @@
 package dev.gradus.spark;
 
 import dev.gradus.runner.plan.RunSpec;
+import dev.gradus.runner.run.ResultsWriteException;
 import dev.gradus.runner.run.RunExecutor;
 import dev.gradus.runner.run.RunResult;
 import dev.gradus.spi.Iteration;
@@ -45,6 +46,24 @@ final class SparkExecutor implements RunExecutor {
     this.runsPerPartition = runsPerPartition;
   }
 
+  /**
+   * Replays a remote run's events to the listener; an exception from a listener fails that run, as
+   * it would have on this machine, unless it is a result file that cannot be written.
+   */
+  private static RunResult replay(RunInfo info, RemoteRuns.RemoteRun remote, RunListener listener) {
+    try {
+      listener.runStarted(info);
+      for (Iteration row : remote.iterations()) {
+        listener.iteration(info, row);
+      }
+      return remote.result();
+    } catch (ResultsWriteException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      return remote.result().failedBy(e);
+    }
+  }
+
   @Override
   public void execute(
       List<RunSpec> runs, RunTask localTask, RunListener listener, Consumer<RunResult> finished) {
@@ -65,12 +84,17 @@ final class SparkExecutor implements RunExecutor {
       List<RemoteRuns.RemoteRun> results =
           spark.parallelize(batch, partitions).mapPartitions(task).collect();
       for (RemoteRuns.RemoteRun remote : results) {
-        RunInfo info = byIndex.get(remote.index()).info();
-        listener.runStarted(info);
-        for (Iteration row : remote.iterations()) {
-          listener.iteration(info, row);
+        RunSpec spec = byIndex.get(remote.index());
+        if (spec == null || !spec.runId().equals(remote.result().runId())) {
+          throw new IllegalStateException(
+              "an executor ran "
+                  + remote.result().runId()
+                  + " for run "
+                  + (spec == null ? "#" + remote.index() : spec.runId())
+                  + ": the executors planned the suite differently from the driver (other"
+                  + " plugin jars in spark.jars?)");
         }
-        finished.accept(remote.result());
+        finished.accept(replay(spec.info(), remote, listener));
       }
     }
   }

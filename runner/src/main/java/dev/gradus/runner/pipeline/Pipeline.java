@@ -123,12 +123,13 @@ public final class Pipeline {
   private SuiteOutcome runLocked(RunRequest request, ResultsLayout layout) {
     Plan plan = request.plan();
     FolderGuard.Decision decision =
-        FolderGuard.check(layout, request.mode(), plan.suiteSha256(), pluginHashes);
+        FolderGuard.check(
+            layout, request.mode(), plan.suiteSha256(), pluginHashes, request.suiteFile());
     if (decision.note() != null) {
       log.info(decision.note());
     }
     ResolvedSuite.write(layout, plan, versions);
-    PlanFile.write(layout.dir(), plan, request.selected(), request.shard());
+    PlanFile.write(layout.dir(), plan, request.selected(), request.shard(), pluginHashes);
     if (request.suiteFile() != null) {
       SuiteCopy.save(layout.dir(), request.suiteFile());
     }
@@ -138,6 +139,8 @@ public final class Pipeline {
     try (ResultsStore store =
         ResultsStore.open(layout.dir(), decision.resume(), provenance(plan))) {
       Set<String> done = keepRecorded(plan, store, results);
+      // a kill between a run's record and the removal of its checkpoint leaves the checkpoint
+      done.forEach(checkpoints::delete);
       List<RunSpec> pending = new ArrayList<>();
       Map<String, Checkpoint> resumeFrom = new HashMap<>();
       for (RunSpec spec : request.selected()) {
@@ -148,11 +151,7 @@ public final class Pipeline {
         if (decision.resume()) {
           checkpoints
               .read(spec.runId(), plan.suiteSha256())
-              .ifPresent(
-                  c -> {
-                    resumeFrom.put(spec.runId(), c);
-                    traces.resumeAt(spec.runId(), c.iteration());
-                  });
+              .ifPresent(c -> resumeFrom.put(spec.runId(), c));
         }
       }
       if (decision.resume()) {
@@ -182,19 +181,36 @@ public final class Pipeline {
             .executor()
             .execute(
                 pending,
-                (spec, listener) -> engine.run(spec, listener, resumeFrom.get(spec.runId()), null),
+                (spec, listener) -> {
+                  // only a run continued in this JVM keeps its trace up to the checkpoint; an
+                  // executor that runs it again whole (Spark) rewrites the trace
+                  Checkpoint from = resumeFrom.get(spec.runId());
+                  if (from != null) {
+                    traces.resumeAt(spec.runId(), from.iteration());
+                  }
+                  return engine.run(spec, listener, from, null);
+                },
                 live,
                 finished -> {
+                  RunSpec spec = byId.get(finished.runId());
+                  if (spec == null) {
+                    throw new IllegalStateException(
+                        "the executor returned run "
+                            + finished.runId()
+                            + ", which it was not given: were its plugins other than the driver's?");
+                  }
                   RunResult result = keepStackTrace(layout, finished);
-                  store.append(result); // first, so that a listener failure cannot lose the result
+                  RunInfo run = spec.info();
+                  // the trace is complete on disk before the record says the run is finished
+                  traces.runFinished(run, result.outcome());
+                  store.append(result); // before other listeners, whose failure cannot lose it
                   results.add(result);
                   checkpoints.delete(result.runId());
-                  RunInfo run = byId.get(result.runId()).info();
                   inFlight.remove(result.runId());
-                  traces.runFinished(run, result.outcome());
                   others.runFinished(run, result.outcome());
                 });
       } finally {
+        traces.closeAll();
         try {
           Runtime.getRuntime().removeShutdownHook(onExit);
         } catch (IllegalStateException exiting) {

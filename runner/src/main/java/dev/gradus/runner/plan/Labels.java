@@ -50,7 +50,7 @@ public final class Labels {
           for (String key : keys) {
             Object first = group.get(0).effective().get(key);
             for (Candidate c : group) {
-              if (!Objects.equals(text(first), text(c.effective().get(key)))) {
+              if (!Objects.equals(full(first), full(c.effective().get(key)))) {
                 differs.add(key);
                 break;
               }
@@ -60,21 +60,16 @@ public final class Labels {
         });
     List<String> labels = new ArrayList<>();
     for (Candidate c : candidates) {
-      StringBuilder label = new StringBuilder(c.name());
-      Set<String> shown = new LinkedHashSet<>();
-      c.given()
-          .forEach(
-              (key, value) -> {
-                if (isScalar(value) || differing.get(c.name()).contains(key)) {
-                  shown.add(key);
-                }
-              });
-      shown.addAll(differing.get(c.name()));
-      for (String key : shown) {
-        Object value = c.given().containsKey(key) ? c.given().get(key) : c.effective().get(key);
-        label.append(' ').append(key).append('=').append(text(value));
+      labels.add(label(c, differing.get(c.name()), false));
+    }
+    // values cut to the same prefix: show them whole where that tells configurations apart
+    Map<String, Integer> cut = new HashMap<>();
+    labels.forEach(l -> cut.merge(l, 1, Integer::sum));
+    for (int i = 0; i < labels.size(); i++) {
+      if (cut.get(labels.get(i)) > 1) {
+        Candidate c = candidates.get(i);
+        labels.set(i, label(c, differing.get(c.name()), true));
       }
-      labels.add(label.toString());
     }
     Map<String, Integer> counts = new HashMap<>();
     labels.forEach(l -> counts.merge(l, 1, Integer::sum));
@@ -84,6 +79,24 @@ public final class Labels {
       }
     }
     return labels;
+  }
+
+  private static String label(Candidate c, Set<String> differing, boolean whole) {
+    StringBuilder label = new StringBuilder(c.name());
+    Set<String> shown = new LinkedHashSet<>();
+    c.given()
+        .forEach(
+            (key, value) -> {
+              if (isScalar(value) || differing.contains(key)) {
+                shown.add(key);
+              }
+            });
+    shown.addAll(differing);
+    for (String key : shown) {
+      Object value = c.given().containsKey(key) ? c.given().get(key) : c.effective().get(key);
+      label.append(' ').append(key).append('=').append(whole ? full(value) : text(value));
+    }
+    return label.toString();
   }
 
   private static boolean isScalar(Object value) {
@@ -96,35 +109,41 @@ public final class Labels {
    * {@link #MAX_VALUE_LENGTH} is cut.
    */
   public static String text(Object value) {
+    String text = full(value);
+    return text.length() > MAX_VALUE_LENGTH ? text.substring(0, MAX_VALUE_LENGTH - 1) + "…" : text;
+  }
+
+  /** {@link #text} without the cut: what configurations are compared by. */
+  private static String full(Object value) {
     String text;
     if (value == null) {
       text = "null";
     } else if (value instanceof Double || value instanceof Float) {
       text = number(((Number) value).doubleValue());
     } else if (value instanceof Number n) {
-      text = n.toString();
+      text = number(n);
     } else if (value instanceof Map<?, ?> map) {
       if (map.size() == 1 && map.values().iterator().next() instanceof Map<?, ?> inner) {
         text = map.keySet().iterator().next() + entries(inner);
       } else if (map.size() == 1 && isScalar(map.values().iterator().next())) {
         var e = map.entrySet().iterator().next();
-        text = e.getKey() + ":" + text(e.getValue());
+        text = e.getKey() + ":" + full(e.getValue());
       } else {
         text = entries(map);
       }
     } else if (value instanceof List<?> list) {
       List<String> items = new ArrayList<>();
-      list.forEach(v -> items.add(text(v)));
+      list.forEach(v -> items.add(full(v)));
       text = "[" + String.join(",", items) + "]";
     } else {
       text = value.toString();
     }
-    return text.length() > MAX_VALUE_LENGTH ? text.substring(0, MAX_VALUE_LENGTH - 1) + "…" : text;
+    return text;
   }
 
   private static String entries(Map<?, ?> map) {
     List<String> parts = new ArrayList<>();
-    map.forEach((k, v) -> parts.add(k + "=" + text(v)));
+    map.forEach((k, v) -> parts.add(k + "=" + full(v)));
     return "(" + String.join(",", parts) + ")";
   }
 
@@ -155,10 +174,22 @@ public final class Labels {
     return (v < 0 ? "-" : "") + mantissa + "e" + exponent;
   }
 
-  /** {@link #number} for any number, integers as they are. */
+  /**
+   * {@link #number} for any number: integers below 10⁶ in magnitude as they are, larger ones in the
+   * same scientific notation as doubles ({@code 1e6}), so that 1000000 and 1.0e6 read alike.
+   */
   static String number(Number n) {
-    return n instanceof Double || n instanceof Float
-        ? number(n.doubleValue())
-        : String.format(Locale.ROOT, "%d", n.longValue());
+    if (n instanceof Double || n instanceof Float) {
+      return number(n.doubleValue());
+    }
+    long v = n.longValue();
+    if (Math.abs(v) < 1_000_000) {
+      return String.format(Locale.ROOT, "%d", v);
+    }
+    BigDecimal exact = BigDecimal.valueOf(v).stripTrailingZeros();
+    String digits = exact.unscaledValue().abs().toString();
+    int exponent = digits.length() - 1 - exact.scale();
+    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+    return (v < 0 ? "-" : "") + mantissa + "e" + exponent;
   }
 }

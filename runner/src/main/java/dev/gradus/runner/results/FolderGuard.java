@@ -56,16 +56,22 @@ public final class FolderGuard {
   /**
    * @param suiteSha256 the SHA-256 of the suite about to run
    * @param plugins the SHA-256 of each plugin jar about to be used, by file name
+   * @param suiteFile the suite file being run, which {@link Mode#OVERWRITE} keeps even when it is
+   *     the folder's {@code suite.yaml}; null for none
    * @throws RefusedException when the folder may not be used as asked
    */
   public static Decision check(
-      ResultsLayout layout, Mode mode, String suiteSha256, Map<String, String> plugins) {
-    if (!holdsResults(layout)) {
+      ResultsLayout layout,
+      Mode mode,
+      String suiteSha256,
+      Map<String, String> plugins,
+      Path suiteFile) {
+    if (!holdsResults(layout, suiteFile)) {
       return new Decision(false, null);
     }
     Path dir = layout.dir();
     if (mode == Mode.OVERWRITE) {
-      clear(layout);
+      clear(layout, suiteFile);
       return new Decision(false, "replaced the results in " + dir + " (--overwrite)");
     }
     if (mode == Mode.NEW) {
@@ -84,15 +90,17 @@ public final class FolderGuard {
               + abbreviated(suiteSha256)
               + " now): run into a new folder with --out DIR, or replace them with --overwrite");
     }
-    Map<String, String> used = storedPlugins(layout);
-    if (used != null && !used.equals(new TreeMap<>(plugins))) {
-      throw new RefusedException(
-          dir
-              + " holds results made with other plugin jars ("
-              + used
-              + " there, "
-              + new TreeMap<>(plugins)
-              + " now): run into a new folder with --out DIR, or replace them with --overwrite");
+    Map<String, String> now = new TreeMap<>(plugins);
+    for (Map<String, String> used : storedPlugins(layout)) {
+      if (!used.equals(now)) {
+        throw new RefusedException(
+            dir
+                + " holds results made with other plugin jars ("
+                + used
+                + " there, "
+                + now
+                + " now): run into a new folder with --out DIR, or replace them with --overwrite");
+      }
     }
     return new Decision(
         true,
@@ -105,13 +113,29 @@ public final class FolderGuard {
     return sha == null ? "unknown" : sha.length() > 12 ? sha.substring(0, 12) + "…" : sha;
   }
 
+  private static boolean isSameFile(Path a, Path b) {
+    try {
+      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /**
    * True when the folder holds any file Gradus writes; an empty {@code runs.jsonl}, or one that is
    * not a regular file, holds no results.
    */
   public static boolean holdsResults(ResultsLayout layout) {
+    return holdsResults(layout, null);
+  }
+
+  /** As {@link #holdsResults(ResultsLayout)}, not counting {@code suiteFile} if it is there. */
+  static boolean holdsResults(ResultsLayout layout, Path suiteFile) {
     for (String name : ResultsLayout.ALL) {
       Path path = layout.dir().resolve(name);
+      if (suiteFile != null && isSameFile(path, suiteFile)) {
+        continue;
+      }
       if (name.equals(ResultsLayout.RUNS)) {
         try {
           if (Files.isRegularFile(path) && Files.size(path) > 0) {
@@ -136,13 +160,21 @@ public final class FolderGuard {
     return first == null ? null : (String) first.get("suite_sha256");
   }
 
+  /** The plugin jars plan.json and the first record name, those that say. */
   @SuppressWarnings("unchecked")
-  private static Map<String, String> storedPlugins(ResultsLayout layout) {
-    Map<String, Object> first = firstRecord(layout);
-    if (first == null || !(first.get("plugins") instanceof Map<?, ?> m)) {
-      return null;
+  private static List<Map<String, String>> storedPlugins(ResultsLayout layout) {
+    List<Map<String, String>> out = new java.util.ArrayList<>();
+    if (Files.isRegularFile(layout.plan())) {
+      Map<String, String> planned = PlanFile.read(layout.dir()).plugins();
+      if (planned != null) {
+        out.add(planned);
+      }
     }
-    return new TreeMap<>((Map<String, String>) m);
+    Map<String, Object> first = firstRecord(layout);
+    if (first != null && first.get("plugins") instanceof Map<?, ?> m) {
+      out.add(new TreeMap<>((Map<String, String>) m));
+    }
+    return out;
   }
 
   private static Map<String, Object> firstRecord(ResultsLayout layout) {
@@ -163,12 +195,16 @@ public final class FolderGuard {
 
   /** Deletes every entry of {@link ResultsLayout#ALL}; a link is removed, never followed. */
   public static void clearResults(ResultsLayout layout) {
-    clear(layout);
+    clear(layout, null);
   }
 
-  static void clear(ResultsLayout layout) {
+  /** As {@link #clearResults}, keeping {@code keep} (the suite file being run) if it is there. */
+  static void clear(ResultsLayout layout, Path keep) {
     for (String name : ResultsLayout.ALL) {
       Path path = layout.dir().resolve(name);
+      if (keep != null && isSameFile(path, keep)) {
+        continue;
+      }
       try {
         if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
           Files.walkFileTree(

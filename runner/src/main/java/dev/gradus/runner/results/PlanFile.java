@@ -23,14 +23,22 @@ import java.util.Map;
  * @param runs every run id of the suite, in run order
  * @param selected the run ids this folder was asked to run
  * @param shard such as {@code 0/4}, or null
+ * @param plugins the SHA-256 of each plugin jar by file name, or null in a folder written before
+ *     plan files recorded them
  */
 public record PlanFile(
-    String suite, String suiteSha256, List<String> runs, List<String> selected, String shard) {
+    String suite,
+    String suiteSha256,
+    List<String> runs,
+    List<String> selected,
+    String shard,
+    Map<String, String> plugins) {
   public static final String FILE = ResultsLayout.PLAN;
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  public static void write(Path dir, Plan plan, List<RunSpec> selected, String shard) {
+  public static void write(
+      Path dir, Plan plan, List<RunSpec> selected, String shard, Map<String, String> plugins) {
     List<String> all = new ArrayList<>();
     plan.runs().forEach(r -> all.add(r.runId()));
     List<String> mine = new ArrayList<>();
@@ -41,6 +49,7 @@ public record PlanFile(
     m.put("shard", shard);
     m.put("runs", all);
     m.put("selected", mine);
+    m.put("plugins", new java.util.TreeMap<>(plugins));
     try {
       Files.writeString(dir.resolve(FILE), JSON.writeValueAsString(m));
     } catch (IOException e) {
@@ -64,7 +73,10 @@ public record PlanFile(
           (String) m.get("suite_sha256"),
           List.copyOf((List<String>) m.get("runs")),
           List.copyOf((List<String>) m.get("selected")),
-          (String) m.get("shard"));
+          (String) m.get("shard"),
+          m.get("plugins") == null
+              ? null
+              : new java.util.TreeMap<>((Map<String, String>) m.get("plugins")));
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(
           dir + " is not a Gradus results folder: it has no " + FILE, e);

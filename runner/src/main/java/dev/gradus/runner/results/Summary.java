@@ -29,7 +29,11 @@ public record Summary(List<Row> rows) {
           + "iterations_to_target_median,iterations_to_target_iqr,"
           + "final_gap_median,final_gap_iqr,best_gap_median,best_gap_iqr,wall_ms_median";
 
-  /** One line of the summary; NaN where no run contributes. */
+  /**
+   * One line of the summary; NaN where no run contributes. {@code outOfDomain} counts the converged
+   * or budget-exhausted runs whose final point lies outside the domain (a converged run never
+   * does).
+   */
   public record Row(
       int functionIndex,
       int optimizerIndex,
@@ -73,8 +77,9 @@ public record Summary(List<Row> rows) {
       List<Double> walls = new ArrayList<>();
       for (RunResult r : group) {
         byStatus[r.status().ordinal()]++;
+        // counted among runs whose values are results, so that the columns do not overlap
         boolean outside = Boolean.FALSE.equals(r.xFinalInDomain());
-        outOfDomain += outside ? 1 : 0;
+        outOfDomain += outside && r.isOutcomeWithValues() ? 1 : 0;
         if (r.iterationsToTarget() != null) {
           toTarget.add(r.iterationsToTarget().doubleValue());
         }

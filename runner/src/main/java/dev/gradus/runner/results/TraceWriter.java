@@ -130,6 +130,23 @@ public final class TraceWriter implements RunListener {
     return Double.isFinite(v) ? Double.toString(v) : "";
   }
 
+  /**
+   * Flushes and closes the traces of runs still open (those of a suite that stopped), keeping their
+   * rows; called once the executor has returned.
+   */
+  public void closeAll() {
+    for (String runId : List.copyOf(open.keySet())) {
+      BufferedWriter writer = open.remove(runId);
+      if (writer != null) {
+        try {
+          writer.close();
+        } catch (IOException e) {
+          // the suite is stopping already for a reason of its own; this one is secondary
+        }
+      }
+    }
+  }
+
   @Override
   public void runFinished(RunInfo run, RunOutcome outcome) {
     BufferedWriter writer = open.remove(run.runId());

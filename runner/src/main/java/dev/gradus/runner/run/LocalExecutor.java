@@ -43,30 +43,47 @@ public final class LocalExecutor implements RunExecutor {
               thread.setDaemon(true);
               return thread;
             });
+    // the first failure (a result file that cannot be written) stops the others taking runs
+    java.util.concurrent.atomic.AtomicBoolean stop =
+        new java.util.concurrent.atomic.AtomicBoolean();
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int w = 0; w < workers; w++) {
         futures.add(
             pool.submit(
                 () -> {
-                  for (int i = next.getAndIncrement();
-                      i < runs.size();
-                      i = next.getAndIncrement()) {
-                    finished.accept(task.run(runs.get(i), listener));
+                  try {
+                    for (int i = next.getAndIncrement();
+                        i < runs.size() && !stop.get();
+                        i = next.getAndIncrement()) {
+                      finished.accept(task.run(runs.get(i), listener));
+                    }
+                  } catch (RuntimeException | Error e) {
+                    stop.set(true);
+                    throw e;
                   }
                 }));
       }
+      ExecutionException first = null;
       for (Future<?> future : futures) {
-        future.get();
+        try {
+          future.get();
+        } catch (ExecutionException e) {
+          first = first == null ? e : first;
+        }
+      }
+      if (first != null) {
+        if (first.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        if (first.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException(first.getCause());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while running the suite", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
     }

@@ -121,7 +121,7 @@ public final class RunEngine {
    */
   private RunResult runGuarded(
       RunSpec spec, RunListener listener, Checkpoint resume, Consumer<double[]> positions) {
-    long started = System.nanoTime();
+    long started = System.nanoTime() - (resume == null ? 0 : resume.elapsedNanos());
     Tracker t = new Tracker(spec);
     FutureTask<RunResult> task =
         new FutureTask<>(() -> runHere(spec, listener, resume, positions, t));
@@ -133,6 +133,7 @@ public final class RunEngine {
     try {
       return task.get((long) (limit * 1e9), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
+      t.abandoned = true; // should its step return, the thread stops before its next event
       thread.interrupt();
       return t.abandoned(
           System.nanoTime() - started,
@@ -227,6 +228,9 @@ public final class RunEngine {
     long checkpointEvery = rules.checkpointEvery();
     int traceEvery = rules.traceEvery();
     for (long iteration = first; ; iteration++) {
+      if (t.abandoned) {
+        return;
+      }
       if (checkpointEvery > 0 && iteration > first && iteration % checkpointEvery == 0) {
         checkpoints.save(
             new Checkpoint(
@@ -254,7 +258,22 @@ public final class RunEngine {
       t.gradNormFinal = gradNorm;
       t.iterations = iteration;
       boolean inDomain = lower == null || inBox(x, lower, upper);
+      double gap = f - fStar;
       if (!Double.isFinite(f) || Math.abs(f) > OVERFLOW || !(gradNorm <= OVERFLOW)) {
+        if (!t.abandoned) { // the last row, as the listener protocol promises
+          listener.iteration(
+              info,
+              new Iteration(
+                  iteration,
+                  evaluations[0],
+                  (System.nanoTime() - started) / 1e9,
+                  f,
+                  gap,
+                  gradNorm,
+                  stepNorm,
+                  lastLr,
+                  inDomain));
+        }
         t.status = RunStatus.DIVERGED;
         t.error = "diverged at iteration " + iteration + ": f = " + f + ", ‖∇f‖ = " + gradNorm;
         return;
@@ -263,7 +282,6 @@ public final class RunEngine {
         t.fBest = f;
         System.arraycopy(x, 0, best, 0, n);
       }
-      double gap = f - fStar;
       boolean reached = inDomain && gap <= target;
       if (reached && t.iterationsToTarget == null) {
         t.iterationsToTarget = iteration;
@@ -275,7 +293,7 @@ public final class RunEngine {
               || iteration >= budget.maxIterations()
               || evaluations[0] >= maxEvaluations
               || System.nanoTime() > deadline;
-      if (iteration % traceEvery == 0 || last) {
+      if ((iteration % traceEvery == 0 || last) && !t.abandoned) {
         listener.iteration(
             info,
             new Iteration(
@@ -363,6 +381,7 @@ public final class RunEngine {
     double gradNormFinal = Double.NaN;
     volatile Long iterationsToTarget;
     volatile Long resumedFrom;
+    volatile boolean abandoned;
     Optional<KnownMinimum> minimum = Optional.empty();
 
     Tracker(RunSpec spec) {

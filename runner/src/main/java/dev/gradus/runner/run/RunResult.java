@@ -74,6 +74,48 @@ public record RunResult(
     return status == RunStatus.CONVERGED || status == RunStatus.BUDGET_EXHAUSTED;
   }
 
+  /**
+   * This run as failed by {@code e}, as a listener's exception fails a run: the state it had, the
+   * status {@code failed}, and the error with its stack trace.
+   */
+  public RunResult failedBy(RuntimeException e) {
+    java.io.StringWriter trace = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(trace));
+    String message =
+        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    return new RunResult(
+        runId,
+        functionIndex,
+        optimizerIndex,
+        function,
+        functionLabel,
+        functionParams,
+        optimizer,
+        optimizerLabel,
+        hyperparameters,
+        seed,
+        repeat,
+        RunStatus.FAILED,
+        iterations,
+        evaluations,
+        xStart,
+        xFinal,
+        xFinalInDomain,
+        fFinal,
+        xBest,
+        fBest,
+        gradNormFinal,
+        finalGap,
+        bestGap,
+        distanceToOptimum,
+        iterationsToTarget,
+        wallMs,
+        message,
+        null,
+        resumedFrom,
+        trace.toString());
+  }
+
   /** This result with its stack trace moved into {@code file}. */
   public RunResult withErrorFile(String file) {
     return new RunResult(

@@ -263,6 +263,7 @@ public final class Merger {
       m.put("shard", null);
       m.put("runs", plan.runs());
       m.put("selected", present);
+      m.put("plugins", plan.plugins());
       Files.writeString(
           target.plan(),
           JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m),

@@ -284,6 +284,7 @@ class PluginLoadingTest {
   void aPluginThatWouldEndTheJvmIsRefusedNamingTheJarAndClass() throws IOException {
     for (String call : new String[] {"System.exit(3);", "Runtime.getRuntime().halt(3);"}) {
       Path folder = plugins().resolve(call.contains("halt") ? "halt" : "exit");
+      java.nio.file.Files.createDirectories(folder);
       TestJars.build(
           folder,
           "quitter.jar",
