@@ -53,6 +53,17 @@ public final class HyperParameters {
     Map<String, Object> values = new LinkedHashMap<>();
     for (HyperParameter p : declared) {
       Object given = raw.get(p.name());
+      if (given == null && raw.containsKey(p.name())) {
+        throw new InvalidHyperParameterException(
+            p.name(),
+            owner
+                + "."
+                + p.name()
+                + " is null, which is not a value: leave the key out for the default"
+                + (p.defaultValue() == null ? "" : " (" + p.defaultValue() + ")")
+                + ", or give "
+                + p.allowed());
+      }
       if (given == null) {
         if (p.required()) {
           throw new InvalidHyperParameterException(

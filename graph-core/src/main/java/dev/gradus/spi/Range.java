@@ -61,8 +61,8 @@ public record Range(double min, boolean minInclusive, double max, boolean maxInc
     if (v == Double.NEGATIVE_INFINITY) {
       return "-∞";
     }
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
+    if (v == Math.rint(v) && Math.abs(v) < 0x1p63) {
+      return Long.toString((long) v); // whole ends read as integers, 2^61 as 2305843009213693952
     }
     return String.format(Locale.ROOT, "%s", v);
   }

@@ -54,6 +54,13 @@ class HyperParametersTest {
   }
 
   @Test
+  void anExplicitNullIsAnErrorNotASilentDefault() {
+    var e = rejected("learning_rate", null);
+    assertMentions(e, "learning_rate is null", "leave the key out for the default (0.01)");
+    assertEquals("learning_rate", e.parameter());
+  }
+
+  @Test
   void defaultsAreFilledInDeclarationOrder() {
     HyperParameters values = resolve(with());
     assertEquals(0.01, values.real("learning_rate"));

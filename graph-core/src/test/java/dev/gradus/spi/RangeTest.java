@@ -20,6 +20,8 @@ class RangeTest {
     assertEquals("[0.5, 2.5]", Range.closed(0.5, 2.5).toString());
     assertEquals("(-3, 1.0E-8]", new Range(-3, false, 1e-8, true).toString());
     assertEquals("[-∞, 0]", new Range(Double.NEGATIVE_INFINITY, true, 0, true).toString());
+    // a large integer bound reads as an integer, not 2.305843009213694E18
+    assertEquals("[1, 2305843009213693952]", Range.closed(1, 0x1p61).toString());
   }
 
   @Test

@@ -68,7 +68,7 @@ final class EvalCommand implements Callable<Integer> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("f", f);
       m.put("grad", gradient);
-      out.println(Json.write(m));
+      out.println(Json.line(m));
     } else {
       out.println("f    = " + f);
       out.println("grad = " + Arrays.toString(gradient));

@@ -24,6 +24,9 @@ public final class Main {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("gradus: " + messageOf(e));
+          if (org.slf4j.LoggerFactory.getLogger("gradus").isDebugEnabled()) {
+            e.printStackTrace(commandLine.getErr()); // -v
+          }
           return 1;
         });
     return cli.execute(args);

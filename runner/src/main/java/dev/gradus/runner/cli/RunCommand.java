@@ -111,8 +111,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = {"-v", "--verbose"},
-      description = "Log every recorded iteration and the stack trace of each failed run (DEBUG).")
-  boolean verbose;
+      description =
+          "-v logs each run as it ends and the stack trace of each failed run (DEBUG); -vv also"
+              + " every recorded iteration (TRACE).")
+  boolean[] verbose = new boolean[0];
 
   @Override
   public Integer call() {
@@ -123,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--costs balances shards by wall time: use it with --shard, or leave it out");
     }
-    Logging.configure(quiet, verbose);
+    Logging.configure(quiet, verbose.length);
     Gradus gradus = SuiteOptions.wire(plugins, !quiet && ProgressListener.onTerminal());
     Pipeline pipeline = gradus.pipeline();
     Plan plan = pipeline.plan(suite);

@@ -15,6 +15,7 @@ import dev.gradus.runner.results.SuiteCopy;
 import dev.gradus.runner.results.Summary;
 import dev.gradus.runner.results.TraceWriter;
 import dev.gradus.runner.run.Checkpoint;
+import dev.gradus.runner.run.Origins;
 import dev.gradus.runner.run.ResultsWriteException;
 import dev.gradus.runner.run.RunEngine;
 import dev.gradus.runner.run.RunResult;
@@ -389,7 +390,10 @@ public final class Pipeline {
     }
   }
 
-  /** Calls every listener in order; each sees the same events. */
+  /**
+   * Calls every listener in order; each sees the same events. A listener's exception names the
+   * listener and where it comes from (a plugin jar), and the hook that failed.
+   */
   static final class FanOut implements RunListener {
     private final List<RunListener> listeners;
 
@@ -397,20 +401,49 @@ public final class Pipeline {
       this.listeners = listeners;
     }
 
+    private static IllegalStateException failed(RunListener l, String hook, RuntimeException e) {
+      return new IllegalStateException(
+          "listener "
+              + l.getClass().getName()
+              + " ("
+              + Origins.of(l)
+              + ") failed in "
+              + hook
+              + ": "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+          e);
+    }
+
     @Override
     public void suiteStarted(SuiteInfo suite) {
-      listeners.forEach(l -> l.suiteStarted(suite));
+      for (RunListener l : listeners) {
+        try {
+          l.suiteStarted(suite);
+        } catch (RuntimeException e) {
+          throw failed(l, "suiteStarted", e);
+        }
+      }
     }
 
     @Override
     public void runStarted(RunInfo run) {
-      listeners.forEach(l -> l.runStarted(run));
+      for (RunListener l : listeners) {
+        try {
+          l.runStarted(run);
+        } catch (RuntimeException e) {
+          throw failed(l, "runStarted", e);
+        }
+      }
     }
 
     @Override
     public void iteration(RunInfo run, Iteration row) {
       for (RunListener l : listeners) {
-        l.iteration(run, row);
+        try {
+          l.iteration(run, row);
+        } catch (RuntimeException e) {
+          throw failed(l, "iteration", e);
+        }
       }
     }
 
@@ -420,18 +453,21 @@ public final class Pipeline {
         try {
           l.runFinished(run, outcome);
         } catch (RuntimeException e) {
-          log.warn(
-              "listener {} failed after run {}: {}",
-              l.getClass().getName(),
-              run.runId(),
-              e.toString());
+          log.warn(failed(l, "runFinished of " + run.runId(), e).getMessage());
+          log.debug("stack trace", e);
         }
       }
     }
 
     @Override
     public void suiteFinished(SuiteInfo suite) {
-      listeners.forEach(l -> l.suiteFinished(suite));
+      for (RunListener l : listeners) {
+        try {
+          l.suiteFinished(suite);
+        } catch (RuntimeException e) {
+          throw failed(l, "suiteFinished", e);
+        }
+      }
     }
   }
 }

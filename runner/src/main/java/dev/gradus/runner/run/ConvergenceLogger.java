@@ -9,7 +9,11 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Logs each run's summary at INFO and every recorded iteration at DEBUG. */
+/**
+ * Logs the suite's start at INFO, each run's end at DEBUG ({@code -v}) and every recorded iteration
+ * at TRACE ({@code -vv}), so that by default a run shows the progress bar and the summary table
+ * only.
+ */
 public final class ConvergenceLogger implements RunListener {
   private static final Logger log = LoggerFactory.getLogger("gradus.convergence");
 
@@ -25,8 +29,8 @@ public final class ConvergenceLogger implements RunListener {
 
   @Override
   public void iteration(RunInfo run, Iteration row) {
-    if (log.isDebugEnabled()) {
-      log.debug(
+    if (log.isTraceEnabled()) {
+      log.trace(
           String.format(
               Locale.ROOT,
               "%s it %d (%d evaluations): f=%.10g gap=%.3g |g|=%.3g step=%.3g lr=%.3g%s",
@@ -44,8 +48,8 @@ public final class ConvergenceLogger implements RunListener {
 
   @Override
   public void runFinished(RunInfo run, RunOutcome r) {
-    if (log.isInfoEnabled()) {
-      log.info(
+    if (log.isDebugEnabled()) {
+      log.debug(
           String.format(
               Locale.ROOT,
               "%s: %s after %d iterations (%d evaluations), f_final=%.10g%s, %d ms%s",

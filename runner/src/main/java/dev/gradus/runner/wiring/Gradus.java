@@ -30,8 +30,24 @@ public final class Gradus {
     this.plugins = plugins;
   }
 
+  /**
+   * @throws PluginException naming the jar and the hook when a plugin's Guice module fails
+   */
   public static Gradus create(Plugins plugins, boolean progress) {
-    return new Gradus(Guice.createInjector(new GradusModule(plugins, progress)), plugins);
+    try {
+      return new Gradus(Guice.createInjector(new GradusModule(plugins, progress)), plugins);
+    } catch (com.google.inject.CreationException e) {
+      for (com.google.inject.spi.Message message : e.getErrorMessages()) {
+        if (message.getCause() instanceof PluginException plugin) {
+          throw plugin;
+        }
+      }
+      com.google.inject.spi.Message first = e.getErrorMessages().iterator().next();
+      throw new PluginException(
+          "a plugin's Guice module cannot be wired: "
+              + first.getMessage().lines().findFirst().orElse(""),
+          e);
+    }
   }
 
   public Plugins plugins() {

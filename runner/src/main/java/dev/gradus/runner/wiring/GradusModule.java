@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import com.google.inject.multibindings.Multibinder;
 import dev.gradus.runner.run.ConvergenceLogger;
+import dev.gradus.runner.run.Origins;
 import dev.gradus.runner.run.ProgressListener;
 import dev.gradus.spi.RunListener;
 import java.util.List;
@@ -31,6 +32,18 @@ public final class GradusModule extends AbstractModule {
     bind(Plugins.class).toInstance(plugins);
 
     List<Module> contributed = plugins.guiceModules();
-    contributed.forEach(this::install);
+    for (Module module : contributed) {
+      try {
+        module.configure(binder());
+      } catch (RuntimeException | LinkageError e) {
+        throw new PluginException(
+            Origins.of(module)
+                + ": its Guice module "
+                + module.getClass().getName()
+                + " failed in configure(): "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+            e);
+      }
+    }
   }
 }

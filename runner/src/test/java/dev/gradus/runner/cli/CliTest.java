@@ -72,6 +72,12 @@ class CliTest {
   void evalPrintsValueAndGradient() throws Exception {
     Result r = gradus("eval", "rosenbrock", "--x", "1,2", "--json");
     assertEquals(0, r.code(), r.err());
+    String line = r.out().strip();
+    assertEquals("{\"f\":100.0,\"grad\":[-400.0,200.0]}", line, "one line, for scripts");
+    assertTrue(
+        java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"))
+            .contains("--json             # " + line),
+        "the README shows what eval prints");
     JsonNode json = new ObjectMapper().readTree(r.out());
     // f = 100(2 − 1)² + (1 − 1)² = 100; ∂f/∂x0 = −400·x0(x1 − x0²) − 2(1 − x0) = −400; ∂f/∂x1 =
     // 200.

@@ -303,4 +303,94 @@ class PluginLoadingTest {
           e.getMessage());
     }
   }
+
+  @Test
+  void aGuiceModuleOrListenerThatThrowsIsNamedWithItsJarAndHookInOneLine() throws IOException {
+    String broken =
+        """
+        package demo;
+
+        public class BrokenModule extends com.google.inject.AbstractModule {
+          @Override protected void configure() {
+            throw new IllegalStateException("boom in configure");
+          }
+        }
+        """;
+    TestJars.build(
+        plugins(),
+        "broken-module.jar",
+        Map.of("demo.BrokenModule", broken),
+        Map.of("com.google.inject.Module", "demo.BrokenModule\n"),
+        TestJars.manifest("1.0", "1"));
+    Path suite = dir.resolve("s.yaml");
+    Files.writeString(suite, "suite: s\nfunctions: [{name: sphere}]\noptimizers: [{name: gd}]\n");
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        dev.gradus.runner.cli.Main.run(
+            new java.io.PrintWriter(new java.io.StringWriter()),
+            new java.io.PrintWriter(err),
+            "validate",
+            suite.toString(),
+            "--plugins",
+            plugins().toString());
+    assertEquals(1, code);
+    String message = err.toString().strip();
+    assertEquals(1, message.lines().count(), "one line: " + message);
+    assertTrue(
+        message.contains("plugin jar broken-module.jar")
+            && message.contains("demo.BrokenModule failed in configure(): boom in configure"),
+        message);
+  }
+
+  @Test
+  void aListenerThatThrowsInSuiteStartedIsNamedWithItsJar() throws IOException {
+    String listener =
+        """
+        package demo;
+
+        import dev.gradus.spi.*;
+
+        public class Loud implements RunListener {
+          @Override public void suiteStarted(SuiteInfo suite) {
+            throw new IllegalStateException("boom");
+          }
+        }
+        """;
+    String module =
+        """
+        package demo;
+
+        public class LoudModule extends com.google.inject.AbstractModule {
+          @Override protected void configure() {
+            com.google.inject.multibindings.Multibinder.newSetBinder(
+                binder(), dev.gradus.spi.RunListener.class).addBinding().to(Loud.class);
+          }
+        }
+        """;
+    TestJars.build(
+        plugins(),
+        "loud.jar",
+        Map.of("demo.Loud", listener, "demo.LoudModule", module),
+        Map.of("com.google.inject.Module", "demo.LoudModule\n"),
+        TestJars.manifest("1.0", "1"));
+    Path suite = dir.resolve("s.yaml");
+    Files.writeString(suite, "suite: s\nfunctions: [{name: sphere}]\noptimizers: [{name: gd}]\n");
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        dev.gradus.runner.cli.Main.run(
+            new java.io.PrintWriter(new java.io.StringWriter()),
+            new java.io.PrintWriter(err),
+            "run",
+            suite.toString(),
+            "--out",
+            dir.resolve("loud-out").toString(),
+            "--plugins",
+            plugins().toString(),
+            "-q");
+    assertEquals(1, code);
+    assertTrue(
+        err.toString()
+            .contains("listener demo.Loud (plugin jar loud.jar) failed in suiteStarted: boom"),
+        err.toString());
+  }
 }
