@@ -1,14 +1,17 @@
 package dev.gradus.runner.cli;
 
 import dev.gradus.functions.expression.Expressions;
+import dev.gradus.spi.Names;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,7 +38,7 @@ final class GradCommand implements Callable<Integer> {
       paramLabel = "NAME=VALUE",
       split = ",(?=[A-Za-z_])",
       description = "Variable values: --at x=1,y=2,z=3; a vector as v=1;2;3.")
-  Map<String, String> at = new LinkedHashMap<>();
+  List<String> at = new ArrayList<>();
 
   @Option(names = "--json", description = "Print one JSON object {\"f\": …, \"grad\": {\"x\": …}}.")
   boolean json;
@@ -49,7 +52,35 @@ final class GradCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Map<String, double[]> point = new LinkedHashMap<>();
-    at.forEach((name, text) -> point.put(name, parse(name, text)));
+    for (String binding : at) {
+      int eq = binding.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException(
+            "--at " + Names.quote(binding) + ": expected NAME=VALUE, such as x=1 or v=1;2;3");
+      }
+      String name = binding.substring(0, eq).trim();
+      if (point.put(name, parse(name, binding.substring(eq + 1))) != null) {
+        throw new IllegalArgumentException(
+            "--at gives " + Names.quote(name) + " twice; give each variable once");
+      }
+    }
+    List<String> unbound = new ArrayList<>();
+    for (String name : Expressions.freeVariables(Expressions.parse(expression))) {
+      if (!point.containsKey(name)) {
+        unbound.add(name);
+      }
+    }
+    if (!unbound.isEmpty()) {
+      throw new IllegalArgumentException(
+          (unbound.size() == 1
+                  ? "'" + unbound.get(0) + "' has"
+                  : "'" + String.join("', '", unbound) + "' have")
+              + " no value: give "
+              + (unbound.size() == 1 ? "it" : "them")
+              + " with --at, such as --at "
+              + unbound.get(0)
+              + "=1");
+    }
     Expressions.Evaluation result = Expressions.evaluate(expression, point);
     PrintWriter out = spec.commandLine().getOut();
     Map<String, Object> gradient = new LinkedHashMap<>();
@@ -93,7 +124,11 @@ final class GradCommand implements Callable<Integer> {
         values[i] = Double.parseDouble(parts[i].trim());
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
-            "--at " + name + "=" + text + ": '" + parts[i] + "' is not a number");
+            "--at "
+                + Names.quote(name + "=" + text)
+                + ": '"
+                + Names.quote(parts[i])
+                + "' is not a number");
       }
     }
     return values;

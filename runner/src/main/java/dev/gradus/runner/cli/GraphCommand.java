@@ -101,19 +101,33 @@ final class GraphCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void render(Path dot, String format, Path dotFile, Path picture) {
+  static void render(Path dot, String format, Path dotFile, Path picture) {
+    render(dot, format, dotFile, picture, RENDER_SECONDS);
+  }
+
+  /**
+   * Runs Graphviz with a time limit. Its output goes to a file rather than a pipe, so that waiting
+   * for it never blocks the limit (a pipe read would wait for the process to end).
+   */
+  static void render(Path dot, String format, Path dotFile, Path picture, long limitSeconds) {
+    Path log = dotFile.resolveSibling(dotFile.getFileName() + ".render.log");
     ProcessBuilder builder =
         new ProcessBuilder(
                 dot.toString(), "-T" + format, dotFile.toString(), "-o", picture.toString())
-            .redirectErrorStream(true);
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     try {
       Process process = builder.start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(RENDER_SECONDS, TimeUnit.SECONDS)) {
+      boolean ended = process.waitFor(limitSeconds, TimeUnit.SECONDS);
+      if (!ended) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        Files.deleteIfExists(log);
         throw new IllegalStateException(
-            dot + " -T" + format + " took over " + RENDER_SECONDS + " s");
+            dot + " -T" + format + " took over " + limitSeconds + " s and was stopped");
       }
+      String output = Files.readString(log, StandardCharsets.UTF_8);
+      Files.deleteIfExists(log);
       if (process.exitValue() != 0) {
         throw new IllegalStateException(
             dot

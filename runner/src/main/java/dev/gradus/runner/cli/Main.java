@@ -21,6 +21,19 @@ public final class Main {
     CommandLine cli = new CommandLine(new GradusCommand());
     cli.setOut(out);
     cli.setErr(err);
+    // a bad option value is one clear line, not the whole usage
+    cli.setParameterExceptionHandler(
+        (e, args2) -> {
+          CommandLine command = e.getCommandLine();
+          command.getErr().println("gradus: " + dev.gradus.spi.Names.quote(e.getMessage()));
+          command
+              .getErr()
+              .println(
+                  "(see 'gradus "
+                      + command.getCommandSpec().qualifiedName(" ").replaceFirst("^gradus ?", "")
+                      + " --help')");
+          return command.getCommandSpec().exitCodeOnInvalidInput();
+        });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("gradus: " + messageOf(e));

@@ -79,7 +79,7 @@ final class MergeCommand implements Callable<Integer> {
     Pipeline pipeline = SuiteOptions.wire(plugins, false).pipeline();
     Pipeline.MergeOutcome outcome = pipeline.merge(folders, out, overwrite, stderr::println);
     Merger.Outcome merged = outcome.merged();
-    stdout.print(merged.summary().toTable());
+    stdout.print(merged.summary().toTable(Terminal.width()));
     stdout.println("report: " + outcome.report());
     stdout.println();
     stdout.println(merged.merged() + " of " + merged.planned().size() + " runs merged into " + out);

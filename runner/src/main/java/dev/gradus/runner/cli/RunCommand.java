@@ -180,7 +180,7 @@ final class RunCommand implements Callable<Integer> {
                 !noReport));
     var stdout = spec.commandLine().getOut();
     stdout.println();
-    stdout.print(outcome.summary().toTable());
+    stdout.print(outcome.summary().toTable(Terminal.width()));
     stdout.println();
     stdout.println(outcome.results().size() + " runs; results in " + dir);
     if (outcome.report() != null) {

@@ -178,31 +178,36 @@ public record Summary(List<Row> rows) {
     return out.toString();
   }
 
-  /**
-   * A fixed-width table for the terminal. {@code not ok} counts the runs that diverged, failed or
-   * timed out; gaps are medians with the interquartile range in brackets.
-   */
+  /** The table for a terminal of {@link #DEFAULT_WIDTH} columns. */
   public String toTable() {
+    return toTable(DEFAULT_WIDTH);
+  }
+
+  /** The width a table fits when the terminal's is unknown. */
+  public static final int DEFAULT_WIDTH = 100;
+
+  /** The narrowest optimizer column: labels are cut to it, never shorter. */
+  static final int MIN_LABEL = 16;
+
+  /**
+   * A table that fits {@code width} columns: one block per function configuration under its label,
+   * one row per optimizer configuration, numbered {@code function_index.optimizer_index}. {@code
+   * not ok} counts the runs that diverged, failed or timed out; gaps are medians with the
+   * interquartile range in brackets. Labels too long for the width are cut with an ellipsis;
+   * summary.csv has them whole.
+   */
+  public String toTable(int width) {
     String[] head = {
-      "#",
-      "function",
-      "optimizer",
-      "runs",
-      "success",
-      "not ok",
-      "iters→target",
-      "final gap",
-      "best gap",
-      "ms"
+      "#", "optimizer", "runs", "success", "not ok", "iters→target", "final gap", "best gap", "ms"
     };
     List<String[]> lines = new ArrayList<>();
-    lines.add(head);
+    List<String> functions = new ArrayList<>();
     for (Row r : rows) {
       int notOk = r.diverged() + r.failed() + r.timeout();
+      functions.add(r.function());
       lines.add(
           new String[] {
             r.functionIndex() + "." + r.optimizerIndex(),
-            r.function(),
             r.optimizer(),
             Integer.toString(r.runs()),
             String.format(Locale.ROOT, "%.0f%%", 100 * r.successRate()),
@@ -219,25 +224,43 @@ public record Summary(List<Row> rows) {
             String.format(Locale.ROOT, "%.0f", r.wallMsMedian())
           });
     }
-    int[] width = new int[head.length];
+    int[] widths = new int[head.length];
+    for (int i = 0; i < head.length; i++) {
+      widths[i] = head[i].length();
+    }
     for (String[] line : lines) {
       for (int i = 0; i < line.length; i++) {
-        width[i] = Math.max(width[i], line[i].length());
+        widths[i] = Math.max(widths[i], line[i].length());
       }
     }
+    int others = Arrays.stream(widths).sum() - widths[1] + 2 * (widths.length - 1);
+    widths[1] = Math.max(Math.min(widths[1], width - others), Math.min(widths[1], MIN_LABEL));
+    int total = others + widths[1];
     StringBuilder out = new StringBuilder();
+    appendRow(out, head, widths);
+    out.append("-".repeat(total)).append('\n');
+    String previous = null;
     for (int l = 0; l < lines.size(); l++) {
-      String[] line = lines.get(l);
-      for (int i = 0; i < line.length; i++) {
-        out.append(i == 0 ? "" : "  ").append(String.format("%-" + width[i] + "s", line[i]));
+      if (!functions.get(l).equals(previous)) {
+        out.append(cut(functions.get(l), Math.max(total, MIN_LABEL))).append('\n');
+        previous = functions.get(l);
       }
-      out.append('\n');
-      if (l == 0) {
-        int total = Arrays.stream(width).sum() + 2 * (width.length - 1);
-        out.append("-".repeat(total)).append('\n');
-      }
+      appendRow(out, lines.get(l), widths);
     }
     return out.toString();
+  }
+
+  private static void appendRow(StringBuilder out, String[] line, int[] widths) {
+    StringBuilder row = new StringBuilder();
+    for (int i = 0; i < line.length; i++) {
+      row.append(i == 0 ? "" : "  ")
+          .append(String.format("%-" + widths[i] + "s", cut(line[i], widths[i])));
+    }
+    out.append(row.toString().stripTrailing()).append('\n');
+  }
+
+  private static String cut(String text, int width) {
+    return text.length() <= width ? text : text.substring(0, Math.max(0, width - 1)) + "…";
   }
 
   private static String gap(double median, double iqr) {

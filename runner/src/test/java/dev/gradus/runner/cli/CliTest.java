@@ -1,6 +1,7 @@
 package dev.gradus.runner.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -134,7 +135,7 @@ class CliTest {
         gradus("run", suite.toString(), "--out", out.toString(), "--quiet", "--threads", "1");
     assertEquals(0, r.code(), r.err());
     assertTrue(
-        r.out().contains("function")
+        r.out().contains("optimizer")
             && r.out().contains("beale")
             && r.out().contains("adam lr=0.01"),
         r.out());
@@ -236,5 +237,26 @@ class CliTest {
     Files.writeString(dir.resolve("points.csv"), "size,price\n1,2\n2,4\n3,6\n");
     Result ok = gradus("validate", suite.toString());
     assertEquals(0, ok.code(), ok.err());
+  }
+
+  @Test
+  void badCommandLineValuesGetOneClearLine() {
+    Result x = gradus("eval", "rosenbrock", "--x", "1,abc");
+    assertEquals(2, x.code());
+    assertFalse(x.err().contains("Usage:"), "no usage dump: " + x.err());
+    assertTrue(x.err().lines().count() <= 2, x.err());
+    assertTrue(x.err().contains("abc"), x.err());
+
+    Result unbound = gradus("grad", "sin(x)*y", "--at", "x=1");
+    assertEquals(1, unbound.code());
+    assertTrue(unbound.err().contains("'y' has no value"), unbound.err());
+    assertFalse(unbound.err().contains("did you mean"), unbound.err());
+
+    Result twice = gradus("grad", "x^2", "--at", "x=1", "--at", "x=4");
+    assertEquals(1, twice.code());
+    assertTrue(twice.err().contains("gives x twice"), twice.err());
+
+    Result vector = gradus("grad", "sum(v * v)", "--at", "v=1;2;3");
+    assertEquals(0, vector.code(), vector.err());
   }
 }

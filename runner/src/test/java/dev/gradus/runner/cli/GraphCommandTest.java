@@ -106,4 +106,25 @@ class GraphCommandTest {
     assertEquals(0, code);
     assertTrue(out.toString().contains("Usage: gradus graph"), out.toString());
   }
+
+  /** A renderer that hangs is stopped at the limit, even while it keeps writing output. */
+  @Test
+  void aRendererThatHangsIsStoppedAtTheLimit(@org.junit.jupiter.api.io.TempDir Path tmp)
+      throws Exception {
+    Path fake = tmp.resolve("dot");
+    java.nio.file.Files.writeString(
+        fake, "#!/bin/sh\nwhile true; do echo busy; sleep 0.01; done\n");
+    fake.toFile().setExecutable(true);
+    Path dotFile = tmp.resolve("g.dot");
+    java.nio.file.Files.writeString(dotFile, "digraph { a -> b }\n");
+    long started = System.nanoTime();
+    IllegalStateException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalStateException.class,
+            () -> GraphCommand.render(fake, "png", dotFile, tmp.resolve("g.png"), 1));
+    double seconds = (System.nanoTime() - started) / 1e9;
+    org.junit.jupiter.api.Assertions.assertTrue(
+        e.getMessage().contains("took over 1 s and was stopped"), e.getMessage());
+    org.junit.jupiter.api.Assertions.assertTrue(seconds < 20, "stopped after " + seconds + " s");
+  }
 }

@@ -138,4 +138,29 @@ class SummaryTest {
     assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(back.xFinal()[1]));
     assertEquals(Math.PI, back.xFinal()[0]);
   }
+
+  @Test
+  void theTableFitsItsWidthGroupedByFunction() {
+    List<RunResult> runs = new ArrayList<>();
+    String longLabel =
+        "adam lr=0.01 schedule=cosine(t_max=2000) clip_grad_norm=10 betas=[0.9,0.99]";
+    for (int o = 0; o < 3; o++) {
+      runs.add(
+          RunResults.sample()
+              .run(0, "sphere", o, "adam")
+              .labels("sphere dim=2 start=random", longLabel + " #" + o)
+              .build());
+    }
+    String table = new Summary(Summary.of(runs).rows()).toTable(100);
+    for (String line : table.lines().toList()) {
+      assertTrue(line.length() <= 100, line.length() + ": " + line);
+    }
+    List<String> lines = table.lines().toList();
+    assertTrue(lines.get(0).startsWith("#    optimizer"), lines.get(0));
+    assertEquals("sphere dim=2 start=random", lines.get(2), "the function heads its rows");
+    assertTrue(lines.get(3).startsWith("0.0  adam lr=0.01"), lines.get(3));
+    assertTrue(
+        lines.get(3).contains("…"), "a label too long for the width is cut: " + lines.get(3));
+    assertEquals(6, lines.size(), "header, rule, one function line and three rows");
+  }
 }
