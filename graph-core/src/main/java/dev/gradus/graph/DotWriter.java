@@ -24,11 +24,10 @@ final class DotWriter {
     }
     for (Node node : graph.nodes()) {
       String id = ids.get(node);
-      String name = node instanceof Variable v ? v.name() : "";
       dot.append("  ")
           .append(id)
           .append(" [shape=record, label=\"{ ")
-          .append(escape(name.isEmpty() ? Shapes.format(node.shape) : name))
+          .append(escape(title(node)))
           .append(" | value ")
           .append(escape(format(node.value, node.shape)))
           .append(" | grad ")
@@ -52,6 +51,18 @@ final class DotWriter {
     }
     dot.append("}\n");
     return dot.toString();
+  }
+
+  /**
+   * A variable's name; for an intermediate node its operation, with its shape when it is not a
+   * scalar ({@code add}, {@code matmul [3]}), so that a picture reads without the ellipses.
+   */
+  private static String title(Node node) {
+    if (node instanceof Variable v) {
+      return v.name();
+    }
+    String op = node.op == null || node.op.isEmpty() ? "constant" : node.op;
+    return node.shape.length == 0 ? op : op + " " + Shapes.format(node.shape);
   }
 
   private static String format(double[] values, int[] shape) {

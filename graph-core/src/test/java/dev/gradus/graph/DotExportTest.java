@@ -61,6 +61,11 @@ class DotExportTest {
     for (String op : new String[] {"\"add\"", "\"mul\"", "\"sin\""}) {
       assertTrue(dot.contains(op), op + " in " + dot);
     }
+    // intermediate nodes are titled by their operation, never by an empty shape
+    assertTrue(!dot.contains("{ [] |"), dot);
+    for (String title : new String[] {"{ add |", "{ mul |", "{ sin |"}) {
+      assertTrue(dot.contains(title), title + " in " + dot);
+    }
     // Values: q = 3, p = 9, g = sin 9 = 0.4121; gradients: dg/dx = 3 cos 9 = −2.733,
     // dg/dq = −2.733, dg/dp = cos 9 = −0.9111, dg/dz = 3 cos 9, dg/dg = 1.
     assertTrue(dot.contains("value 0.4121"), dot);

@@ -401,7 +401,10 @@ public final class Pipeline {
       this.listeners = listeners;
     }
 
-    private static IllegalStateException failed(RunListener l, String hook, RuntimeException e) {
+    private static RuntimeException failed(RunListener l, String hook, RuntimeException e) {
+      if (e instanceof ResultsWriteException unwritten) {
+        return unwritten; // a file that cannot be written stops the suite as it is
+      }
       return new IllegalStateException(
           "listener "
               + l.getClass().getName()

@@ -34,12 +34,47 @@ public final class SuiteLoader {
     return name.length() <= MAX_NAME && name.matches("[A-Za-z0-9][A-Za-z0-9._-]*");
   }
 
+  /** Where the first byte that is not UTF-8 is, as line and column. */
+  private static String notUtf8(Path file) {
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      var decoder =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+              .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+      java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+      java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+      var result = decoder.decode(in, out, true);
+      if (!result.isError()) {
+        return "is not UTF-8 text; save it as UTF-8";
+      }
+      out.flip();
+      String before = out.toString();
+      int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+      int column = before.length() - before.lastIndexOf('\n');
+      return "is not UTF-8 text: byte "
+          + (in.position() + 1)
+          + " (line "
+          + line
+          + ", column "
+          + column
+          + ") is not valid UTF-8; save the file as UTF-8";
+    } catch (IOException e) {
+      return "is not UTF-8 text; save it as UTF-8";
+    }
+  }
+
   public Suite load(Path file) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new SuiteException(file + ": no such file");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new SuiteException(file + ": " + notUtf8(file));
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new SuiteException(file + ": cannot read: permission denied");
     } catch (IOException e) {
       throw new SuiteException(file + ": cannot read: " + e.getMessage(), e);
     }

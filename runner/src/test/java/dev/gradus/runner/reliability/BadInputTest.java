@@ -111,4 +111,51 @@ class BadInputTest {
     assertTrue(message.startsWith("1\n") && message.contains("twice"), message);
     assertEquals(3, Files.readAllLines(runs).size(), "the folder is left as it was");
   }
+
+  @Test
+  void aSuiteThatIsNotUtf8IsNamedWithTheLineAndColumn() throws Exception {
+    Path suite = dir.resolve("latin1.yaml");
+    byte[] text =
+        "suite: s\nfunctions: [{name: sph\u00e9re}]\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Files.write(suite, text);
+    String message = gradus("validate", suite.toString());
+    assertTrue(message.startsWith("1\n"), message);
+    assertTrue(
+        message.contains("is not UTF-8 text") && message.contains("line 2, column 23"), message);
+    assertTrue(!message.contains("Input length"), "no JDK internals: " + message);
+  }
+
+  @Test
+  void aTraceFolderThatCannotBeWrittenStopsTheSuiteAndTheRunIsRunAgain() throws Exception {
+    Path suite = dir.resolve("suite.yaml");
+    Files.writeString(
+        suite,
+        "suite: s\nbudget: {max_iterations: 5}\nfunctions: [{name: sphere}]\n"
+            + "optimizers: [{name: gd}]\n");
+    Path out = dir.resolve("out");
+    assertTrue(
+        gradus("run", suite.toString(), "--out", out.toString(), "--no-report", "-q")
+            .startsWith("0\n"));
+    // the folder of the same suite, with its runs forgotten and traces/ unusable
+    Files.writeString(out.resolve("runs.jsonl"), "");
+    try (var traces = Files.list(out.resolve("traces"))) {
+      for (Path t : traces.toList()) {
+        Files.delete(t);
+      }
+    }
+    Files.delete(out.resolve("traces"));
+    Files.writeString(out.resolve("traces"), "a file where the folder belongs");
+    String message =
+        gradus("run", suite.toString(), "--out", out.toString(), "--resume", "--no-report", "-q");
+    assertTrue(message.startsWith("1\n"), message);
+    assertTrue(message.contains("cannot write " + out.resolve("traces")), message);
+    assertEquals("", Files.readString(out.resolve("runs.jsonl")), "no run is marked failed");
+    Files.delete(out.resolve("traces"));
+    assertTrue(
+        gradus("run", suite.toString(), "--out", out.toString(), "--resume", "--no-report", "-q")
+            .startsWith("0\n"),
+        "--resume runs it again");
+    assertEquals(1, Files.readAllLines(out.resolve("runs.jsonl")).size());
+  }
 }
