@@ -84,8 +84,10 @@ public final class Planner {
    * @throws SuiteException naming the file, line and column of the first problem
    */
   public Plan plan(Suite suite) {
-    List<OptimizerConfig> optimizerConfigs = optimizerConfigs(suite);
-    List<Planned> planned = functionConfigs(suite, optimizerConfigs);
+    SuiteErrors errors = new SuiteErrors();
+    List<OptimizerConfig> optimizerConfigs = optimizerConfigs(suite, errors);
+    List<Planned> planned = functionConfigs(suite, optimizerConfigs, errors);
+    errors.throwIfAny();
     List<FunctionConfig> functions = planned.stream().map(Planned::config).toList();
     long total = (long) functions.size() * optimizerConfigs.size() * suite.repeats();
     if (total > MAX_RUNS) {
@@ -151,19 +153,32 @@ public final class Planner {
   /** A function configuration with what planning still needs of it. */
   private record Planned(FunctionConfig config, String seedKey, long bytesPerRun) {}
 
-  private List<Planned> functionConfigs(Suite suite, List<OptimizerConfig> optimizers) {
+  private List<Planned> functionConfigs(
+      Suite suite, List<OptimizerConfig> optimizers, SuiteErrors errors) {
     List<Draft> drafts = new ArrayList<>();
     for (Suite.Entry entry : suite.functions()) {
-      drafts.addAll(functionDrafts(entry, suite));
+      try {
+        drafts.addAll(functionDrafts(entry, suite));
+      } catch (SuiteException e) {
+        errors.add(e);
+      }
     }
     List<String> labels = Labels.of(drafts.stream().map(Draft::candidate).toList());
     List<Planned> planned = new ArrayList<>();
     for (int i = 0; i < drafts.size(); i++) {
       Draft d = drafts.get(i);
       String label = labels.get(i);
-      Objective objective = checkedObjective(suite, d, label);
-      StartRule start = startRule(d.start(), objective, label);
-      Bounds bounds = bounds(d.bounds(), objective, label);
+      Objective objective;
+      StartRule start;
+      Bounds bounds;
+      try {
+        objective = checkedObjective(suite, d, label);
+        start = startRule(d.start(), objective, label);
+        bounds = bounds(d.bounds(), objective, label);
+      } catch (SuiteException e) {
+        errors.add(e);
+        continue;
+      }
       FunctionConfig config =
           new FunctionConfig(
               i,
@@ -310,12 +325,21 @@ public final class Planner {
     return out;
   }
 
-  private List<OptimizerConfig> optimizerConfigs(Suite suite) {
+  private List<OptimizerConfig> optimizerConfigs(Suite suite, SuiteErrors errors) {
     List<Labels.Candidate> candidates = new ArrayList<>();
     List<Map<String, Object>> hyperparameters = new ArrayList<>();
     List<ComposedOptimizer> composed = new ArrayList<>();
     for (Suite.Entry entry : suite.optimizers()) {
-      optimizerDrafts(entry, candidates, hyperparameters, composed);
+      int before = candidates.size();
+      try {
+        optimizerDrafts(entry, candidates, hyperparameters, composed);
+      } catch (SuiteException e) {
+        errors.add(e);
+        // an entry is planned whole or not at all
+        candidates.subList(before, candidates.size()).clear();
+        hyperparameters.subList(before, hyperparameters.size()).clear();
+        composed.subList(before, composed.size()).clear();
+      }
     }
     List<String> labels = Labels.of(candidates);
     List<OptimizerConfig> out = new ArrayList<>();

@@ -158,4 +158,30 @@ class BadInputTest {
         "--resume runs it again");
     assertEquals(1, Files.readAllLines(out.resolve("runs.jsonl")).size());
   }
+
+  @Test
+  void validateReportsEveryProblemItCanFindEachWithItsPosition() throws Exception {
+    String message =
+        validate(
+            """
+            suite: many
+            functions:
+              - name: spehre
+              - name: rosenbrock
+                start: [1, 2, 3]
+              - name: beale
+            optimizers:
+              - name: adam
+                lrr: 0.1
+              - name: gd
+              - name: lbfgs
+                history_size: -1
+            """);
+    assertTrue(message.startsWith("1\n"), message);
+    assertTrue(message.contains("suite.yaml:3:") && message.contains("spehre"), message);
+    assertTrue(message.contains("suite.yaml:5:") && message.contains("start has 3"), message);
+    assertTrue(message.contains("suite.yaml:9:") && message.contains("lrr"), message);
+    assertTrue(message.contains("suite.yaml:12:") && message.contains("history_size"), message);
+    assertTrue(message.contains("(4 problems)"), message);
+  }
 }
