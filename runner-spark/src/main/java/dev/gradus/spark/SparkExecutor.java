@@ -65,6 +65,11 @@ final class SparkExecutor implements RunExecutor {
   }
 
   @Override
+  public boolean checkpoints() {
+    return false;
+  }
+
+  @Override
   public void execute(
       List<RunSpec> runs, RunTask localTask, RunListener listener, Consumer<RunResult> finished) {
     Map<Integer, RunSpec> byIndex = new HashMap<>();

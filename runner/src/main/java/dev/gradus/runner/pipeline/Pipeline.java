@@ -139,6 +139,10 @@ public final class Pipeline {
     CheckpointFiles checkpoints = new CheckpointFiles(layout, traces);
     try (ResultsStore store =
         ResultsStore.open(layout.dir(), decision.resume(), provenance(plan))) {
+      if (plan.rules().checkpointEvery() > 0 && !request.executor().checkpoints()) {
+        log.warn(
+            "output.checkpoint_every is not used on this executor: a lost run is run again whole");
+      }
       Set<String> done = keepRecorded(plan, store, results);
       // a kill between a run's record and the removal of its checkpoint leaves the checkpoint
       done.forEach(checkpoints::delete);

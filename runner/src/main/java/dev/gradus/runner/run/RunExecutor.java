@@ -24,6 +24,14 @@ public interface RunExecutor {
   void execute(
       List<RunSpec> runs, RunTask task, RunListener listener, Consumer<RunResult> finished);
 
+  /**
+   * Whether runs execute through the given task in this JVM, so that they write and continue from
+   * checkpoints; an executor that runs them elsewhere (Spark) reruns a lost run whole.
+   */
+  default boolean checkpoints() {
+    return true;
+  }
+
   /** Executes one run in this JVM, reporting to the listener as it goes. */
   @FunctionalInterface
   interface RunTask {
