@@ -211,7 +211,13 @@ public final class Planner {
       Located start,
       GradientMethod gradient,
       Located bounds,
-      Suite.Entry entry) {}
+      Suite.Entry entry) {
+    /** Where a problem with this configuration's gradient method is: its {@code gradient} key. */
+    Located.Location gradientAt() {
+      Located node = entry.settings().get("gradient");
+      return node == null ? entry.location() : node.location();
+    }
+  }
 
   private Objective checkedObjective(Suite suite, Draft d, String label) {
     try {
@@ -220,7 +226,8 @@ public final class Planner {
       throw e;
     } catch (RuntimeException e) {
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw SuiteException.at(d.entry().location(), "function '" + label + "': " + message);
+      Located.Location at = message.startsWith("gradient") ? d.gradientAt() : d.entry().location();
+      throw SuiteException.at(at, "function '" + label + "': " + message);
     } catch (OutOfMemoryError e) {
       throw tooLarge(suite, label);
     }

@@ -64,6 +64,36 @@ public final class YamlReader {
       if (message != null) {
         message = message.replaceAll("\\s+", " ").trim();
       }
+      if (message != null && message.contains("nesting depth")) {
+        throw new SuiteException(
+            file
+                + (where != null && where.getLineNr() > 0
+                    ? ":" + where.getLineNr() + ":" + where.getColumnNr()
+                    : "")
+                + ": nesting deeper than "
+                + MAX_DEPTH
+                + " levels",
+            e);
+      }
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked
+            && marked.getProblemMark() != null) {
+          // the problem's own position, not the start of the token around it
+          String problem = String.valueOf(marked.getProblem()).replaceAll("\\s+", " ").trim();
+          if (problem.contains("\\t(TAB)")) {
+            problem = "a tab cannot indent YAML: indent with spaces";
+          }
+          throw new SuiteException(
+              file
+                  + ":"
+                  + (marked.getProblemMark().getLine() + 1)
+                  + ":"
+                  + (marked.getProblemMark().getColumn() + 1)
+                  + ": YAML syntax error: "
+                  + problem,
+              e);
+        }
+      }
       if (where != null && where.getLineNr() > 0) {
         throw new SuiteException(
             file

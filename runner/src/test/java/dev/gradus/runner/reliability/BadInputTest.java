@@ -53,7 +53,8 @@ class BadInputTest {
     String message =
         validate("suite: s\nfunctions: [{name: " + huge + "}]\noptimizers: [{name: gd}]\n");
     double seconds = (System.nanoTime() - started) / 1e9;
-    assertTrue(message.startsWith("1\n"), message.substring(0, 200));
+    assertTrue(
+        message.startsWith("1\n"), () -> message.substring(0, Math.min(200, message.length())));
     assertTrue(message.length() < 1_000, "quoted short: " + message.length() + " characters");
     assertTrue(
         seconds < 30, "took " + seconds + " s"); // a guard against the old minute, not a benchmark
@@ -62,7 +63,9 @@ class BadInputTest {
             "suite: s\nfunctions: [{name: rosenbrok}]\noptimizers: [{name: gd, "
                 + "y".repeat(200_000)
                 + ": 1}]\n");
-    assertTrue(typo.startsWith("1\n") && typo.length() < 1_000, typo.substring(0, 200));
+    assertTrue(
+        typo.startsWith("1\n") && typo.length() < 1_000,
+        () -> typo.substring(0, Math.min(200, typo.length())));
   }
 
   @Test
@@ -183,5 +186,24 @@ class BadInputTest {
     assertTrue(message.contains("suite.yaml:9:") && message.contains("lrr"), message);
     assertTrue(message.contains("suite.yaml:12:") && message.contains("history_size"), message);
     assertTrue(message.contains("(4 problems)"), message);
+  }
+
+  @Test
+  void yamlAndGradientErrorsPointAtTheirOwnPlace() throws Exception {
+    String tab = validate("suite: t\nfunctions:\n\t- name: sphere\noptimizers: [{name: gd}]\n");
+    assertTrue(tab.contains("suite.yaml:3:1:") && tab.contains("a tab cannot indent"), tab);
+    String deep =
+        validate(
+            "suite: d\nfunctions: "
+                + "[".repeat(100)
+                + "]".repeat(100)
+                + "\noptimizers: [{name: gd}]\n");
+    assertTrue(deep.contains("nesting deeper than 64 levels"), deep);
+    assertTrue(!deep.contains("StreamReadConstraints"), "no library internals: " + deep);
+    String analytic =
+        validate(
+            "suite: g\nfunctions:\n  - name: sphere\n    gradient: analytic\n"
+                + "optimizers: [{name: gd}]\n");
+    assertTrue(analytic.contains("suite.yaml:4:15:"), "the gradient key: " + analytic);
   }
 }
