@@ -1,5 +1,6 @@
 package dev.gradus.runner.report;
 
+import dev.gradus.runner.results.Quantiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,21 +73,9 @@ final class Bands {
     return -k - 2;
   }
 
-  /** The q-quantile with linear interpolation between order statistics; NaN for no values. */
+  /** {@link Quantiles#linear}. */
   static double quantile(List<Double> values, double q) {
-    if (values.isEmpty()) {
-      return Double.NaN;
-    }
-    double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-    Arrays.sort(v);
-    double position = q * (v.length - 1);
-    int lower = (int) Math.floor(position);
-    int upper = Math.min(v.length - 1, lower + 1);
-    double fraction = position - lower;
-    if (fraction == 0) {
-      return v[lower];
-    }
-    return v[lower] + (v[upper] - v[lower]) * fraction;
+    return Quantiles.linear(values, q);
   }
 
   private static double finiteOrNaN(double v) {

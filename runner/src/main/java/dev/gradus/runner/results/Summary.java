@@ -124,18 +124,9 @@ public record Summary(List<Row> rows) {
     return quantile(values, 0.75) - quantile(values, 0.25);
   }
 
-  /** The q-quantile with linear interpolation; NaN for no values. */
+  /** {@link Quantiles#linear}. */
   static double quantile(List<Double> values, double q) {
-    if (values.isEmpty()) {
-      return Double.NaN;
-    }
-    double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-    Arrays.sort(v);
-    double position = q * (v.length - 1);
-    int lower = (int) Math.floor(position);
-    int upper = Math.min(v.length - 1, lower + 1);
-    double fraction = position - lower;
-    return v[lower] + (v[upper] - v[lower]) * fraction;
+    return Quantiles.linear(values, q);
   }
 
   public String toCsv() {

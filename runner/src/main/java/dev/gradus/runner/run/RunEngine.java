@@ -263,10 +263,10 @@ public final class RunEngine {
         if (!t.abandoned) { // the last row, as the listener protocol promises
           listener.iteration(
               info,
-              new Iteration(
+              row(
                   iteration,
                   evaluations[0],
-                  (System.nanoTime() - started) / 1e9,
+                  started,
                   f,
                   gap,
                   gradNorm,
@@ -294,18 +294,10 @@ public final class RunEngine {
               || evaluations[0] >= maxEvaluations
               || System.nanoTime() > deadline;
       if ((iteration % traceEvery == 0 || last) && !t.abandoned) {
+        // made only for a recorded row, so that unrecorded iterations allocate nothing
         listener.iteration(
             info,
-            new Iteration(
-                iteration,
-                evaluations[0],
-                (System.nanoTime() - started) / 1e9,
-                f,
-                gap,
-                gradNorm,
-                stepNorm,
-                lastLr,
-                inDomain));
+            row(iteration, evaluations[0], started, f, gap, gradNorm, stepNorm, lastLr, inDomain));
       }
       if (reached || stationary) {
         t.status = RunStatus.CONVERGED;
@@ -329,6 +321,28 @@ public final class RunEngine {
       }
       stepNorm = Distances.euclidean(x, previous);
     }
+  }
+
+  private static Iteration row(
+      long iteration,
+      long evaluations,
+      long started,
+      double f,
+      double gap,
+      double gradNorm,
+      double stepNorm,
+      double lr,
+      boolean inDomain) {
+    return new Iteration(
+        iteration,
+        evaluations,
+        (System.nanoTime() - started) / 1e9,
+        f,
+        gap,
+        gradNorm,
+        stepNorm,
+        lr,
+        inDomain);
   }
 
   /** The domain test without a copy of the bounds; NaN coordinates lie outside. */

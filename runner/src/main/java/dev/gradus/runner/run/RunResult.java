@@ -83,41 +83,15 @@ public record RunResult(
     e.printStackTrace(new java.io.PrintWriter(trace));
     String message =
         e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    return new RunResult(
-        runId,
-        functionIndex,
-        optimizerIndex,
-        function,
-        functionLabel,
-        functionParams,
-        optimizer,
-        optimizerLabel,
-        hyperparameters,
-        seed,
-        repeat,
-        RunStatus.FAILED,
-        iterations,
-        evaluations,
-        xStart,
-        xFinal,
-        xFinalInDomain,
-        fFinal,
-        xBest,
-        fBest,
-        gradNormFinal,
-        finalGap,
-        bestGap,
-        distanceToOptimum,
-        iterationsToTarget,
-        wallMs,
-        message,
-        null,
-        resumedFrom,
-        trace.toString());
+    return with(RunStatus.FAILED, message, null, trace.toString());
   }
 
   /** This result with its stack trace moved into {@code file}. */
   public RunResult withErrorFile(String file) {
+    return with(status, error, file, null);
+  }
+
+  private RunResult with(RunStatus newStatus, String newError, String file, String trace) {
     return new RunResult(
         runId,
         functionIndex,
@@ -130,7 +104,7 @@ public record RunResult(
         hyperparameters,
         seed,
         repeat,
-        status,
+        newStatus,
         iterations,
         evaluations,
         xStart,
@@ -145,9 +119,9 @@ public record RunResult(
         distanceToOptimum,
         iterationsToTarget,
         wallMs,
-        error,
+        newError,
         file,
         resumedFrom,
-        null);
+        trace);
   }
 }
