@@ -139,4 +139,33 @@ class FolderSafetyTest {
     assertTrue(duplicate.startsWith("1\n") && duplicate.contains("appears twice"), duplicate);
     assertFalse(Files.exists(dir.resolve("m/runs.jsonl")), "nothing half-written");
   }
+
+  /**
+   * SIGTERM (as Ctrl-C's SIGINT, or a container stopping) runs the hook that says how to resume.
+   */
+  @Test
+  void aStoppedSuiteSaysWhatIsKeptAndHowToResume() throws Exception {
+    Path suite = dir.resolve("busy.yaml");
+    Files.writeString(suite, LONG);
+    Path out = dir.resolve("stopped");
+    Path log = dir.resolve("stopped.log");
+    Process process = GradusProcess.start(log, "run", suite.toString(), "--out", out.toString());
+    Path runs = out.resolve("runs.jsonl");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (process.isAlive()
+        && !(Files.exists(runs) && Files.size(runs) > 0)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertTrue(process.isAlive(), "still running after its first run");
+    process.destroy(); // SIGTERM
+    assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+    String said = Files.readString(log);
+    assertTrue(said.contains("exiting before suite 'busy' finished"), said);
+    assertTrue(
+        said.contains("Continue with: ./gradus run " + suite + " --out " + out + " --resume"),
+        said);
+    assertTrue(said.contains("in flight: f0-rosenbrock_o0-adam_r"), said);
+    assertTrue(Files.exists(out.resolve("summary.csv")), "the finished runs are summarised");
+  }
 }
