@@ -5,6 +5,7 @@ import dev.gradus.runner.plan.Planner;
 import dev.gradus.runner.plan.RunSpec;
 import dev.gradus.runner.report.ReportWriter;
 import dev.gradus.runner.results.CheckpointFiles;
+import dev.gradus.runner.results.FlatTables;
 import dev.gradus.runner.results.FolderGuard;
 import dev.gradus.runner.results.FolderLock;
 import dev.gradus.runner.results.PlanFile;
@@ -230,6 +231,7 @@ public final class Pipeline {
       } catch (IOException e) {
         throw new ResultsWriteException(layout.summary(), e);
       }
+      FlatTables.write(layout, sorted);
       others.suiteFinished(info);
       Path report = request.report() ? ReportWriter.write(layout.dir(), plan) : null;
       return new SuiteOutcome(List.copyOf(sorted), summary, layout.dir(), report);

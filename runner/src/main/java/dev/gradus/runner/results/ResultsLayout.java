@@ -10,6 +10,8 @@ import java.util.List;
  * <pre>
  * runs.jsonl            one line per finished run
  * summary.csv           one row per (function configuration, optimizer configuration)
+ * runs.csv              one flat row per run, a column per parameter (pandas, DuckDB)
+ * traces.csv.gz         every trace row in long form
  * plan.json             every run id of the suite, this folder's selection and shard
  * suite.resolved.yaml   the suite with every default filled in, and the versions used
  * suite.yaml            the suite file as written, for 'gradus report' to re-plan
@@ -24,6 +26,8 @@ import java.util.List;
 public record ResultsLayout(Path dir) {
   public static final String RUNS = "runs.jsonl";
   public static final String SUMMARY = "summary.csv";
+  public static final String RUNS_CSV = "runs.csv";
+  public static final String TRACES_CSV = "traces.csv.gz";
   public static final String PLAN = "plan.json";
   public static final String RESOLVED_SUITE = "suite.resolved.yaml";
   public static final String SUITE_COPY = "suite.yaml";
@@ -41,6 +45,8 @@ public record ResultsLayout(Path dir) {
       List.of(
           RUNS,
           SUMMARY,
+          RUNS_CSV,
+          TRACES_CSV,
           PLAN,
           RESOLVED_SUITE,
           SUITE_COPY,
@@ -56,6 +62,14 @@ public record ResultsLayout(Path dir) {
 
   public Path summary() {
     return dir.resolve(SUMMARY);
+  }
+
+  public Path runsCsv() {
+    return dir.resolve(RUNS_CSV);
+  }
+
+  public Path tracesCsv() {
+    return dir.resolve(TRACES_CSV);
   }
 
   public Path plan() {

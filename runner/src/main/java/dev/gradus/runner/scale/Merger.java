@@ -2,6 +2,7 @@ package dev.gradus.runner.scale;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gradus.runner.results.FlatTables;
 import dev.gradus.runner.results.FolderGuard;
 import dev.gradus.runner.results.PlanFile;
 import dev.gradus.runner.results.ResultsLayout;
@@ -254,6 +255,9 @@ public final class Merger {
       }
       Files.writeString(target.runs(), runs.toString(), StandardCharsets.UTF_8);
       Files.writeString(target.summary(), summary.toCsv(), StandardCharsets.UTF_8);
+      List<RunResult> merged = new ArrayList<>();
+      ordered.forEach(l -> merged.add(l.run()));
+      FlatTables.write(target, merged);
       ResultsLayout first = new ResultsLayout(firstFolder);
       copyIfPresent(first.resolvedSuite(), target.resolvedSuite());
       copyIfPresent(first.suiteCopy(), target.suiteCopy());

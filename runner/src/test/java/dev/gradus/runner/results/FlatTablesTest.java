@@ -1,0 +1,100 @@
+package dev.gradus.runner.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gradus.runner.TestSuites;
+import dev.gradus.runner.pipeline.SuiteOutcome;
+import dev.gradus.runner.run.RunResult;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** runs.csv and traces.csv.gz: what pandas, polars and DuckDB read with no preprocessing. */
+class FlatTablesTest {
+  @TempDir Path dir;
+
+  static final String SUITE =
+      """
+      suite: flat
+      repeats: 2
+      budget: {max_iterations: 12}
+      output: {trace_every: 5}
+      functions:
+        - {name: rosenbrock, dim: 2}
+      optimizers:
+        - {name: gd, lr: [1.0e-3, 2.0e-3]}
+        - {name: adam, lr: 0.01, betas: [0.8, 0.9]}
+      """;
+
+  @Test
+  void runsCsvHasAColumnPerParameterNamedAsInTheSuite() throws Exception {
+    SuiteOutcome outcome = TestSuites.run(SUITE, dir, 2);
+    List<String> lines = Files.readAllLines(dir.resolve("runs.csv"));
+    List<String> header = ResultsFolder.csvCells(lines.get(0));
+    assertEquals(List.of("run_id", "function_index", "optimizer_index"), header.subList(0, 3));
+    for (String column : List.of("dim", "lr", "betas", "status", "final_gap", "best_gap")) {
+      assertTrue(header.contains(column), column + " in " + header);
+    }
+    assertEquals(1 + 6, lines.size(), "a row per run");
+    for (RunResult r : outcome.results()) {
+      List<String> row =
+          lines.stream()
+              .skip(1)
+              .map(ResultsFolder::csvCells)
+              .filter(cells -> cells.get(0).equals(r.runId()))
+              .findFirst()
+              .orElseThrow();
+      assertEquals(Integer.toString(r.optimizerIndex()), row.get(2));
+      assertEquals(r.hyperparameters().get("lr").toString(), row.get(header.indexOf("lr")));
+      assertEquals(r.status().id(), row.get(header.indexOf("status")));
+      assertEquals(r.bestGap().toString(), row.get(header.indexOf("best_gap")));
+    }
+    String adam = lines.stream().filter(l -> l.contains("_o2-adam_")).findFirst().orElseThrow();
+    assertTrue(adam.contains("\"[0.8,0.9]\""), "a list is one JSON cell: " + adam);
+  }
+
+  @Test
+  void tracesCsvGzHoldsEveryTraceRowInLongForm() throws Exception {
+    SuiteOutcome outcome = TestSuites.run(SUITE, dir, 2);
+    List<String> rows = new ArrayList<>();
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(dir.resolve("traces.csv.gz"))),
+                StandardCharsets.UTF_8))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        rows.add(line);
+      }
+    }
+    assertEquals(
+        "run_id,function_index,optimizer_index,repeat,iteration,evaluations,seconds,f,f_gap,"
+            + "grad_norm,step_norm,lr,in_domain",
+        rows.get(0));
+    int expected = 0;
+    for (RunResult r : outcome.results()) {
+      List<String> trace = Files.readAllLines(new ResultsLayout(dir).trace(r.runId()));
+      expected += trace.size() - 1;
+      String firstRow =
+          r.runId()
+              + ","
+              + r.functionIndex()
+              + ","
+              + r.optimizerIndex()
+              + ","
+              + r.repeat()
+              + ","
+              + trace.get(1);
+      assertTrue(rows.contains(firstRow), firstRow);
+    }
+    assertEquals(expected, rows.size() - 1, "iterations 0, 5, 10 and 12 of each of 6 runs");
+    assertEquals(6 * 4, expected);
+  }
+}
