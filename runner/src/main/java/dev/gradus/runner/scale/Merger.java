@@ -198,7 +198,15 @@ public final class Merger {
         out.add(new Line(text, RunRecords.fromJson(text), fields, folder));
       } catch (IOException | IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "merge: " + file + ":" + number + " is not a run record: " + e.getMessage(), e);
+            "merge: "
+                + file
+                + ":"
+                + number
+                + " is not a run record: "
+                + (e instanceof com.fasterxml.jackson.core.JsonProcessingException json
+                    ? json.getOriginalMessage() // without the parser's source dump
+                    : e.getMessage()),
+            e);
       }
     }
     return out;
