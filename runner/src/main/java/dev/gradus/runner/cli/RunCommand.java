@@ -126,7 +126,9 @@ final class RunCommand implements Callable<Integer> {
           "--costs balances shards by wall time: use it with --shard, or leave it out");
     }
     Logging.configure(quiet, verbose.length);
-    Gradus gradus = SuiteOptions.wire(plugins, !quiet && ProgressListener.onTerminal());
+    // with -v the log lines tell the progress; a bar redrawn between them would overwrite them
+    boolean bar = !quiet && verbose.length == 0 && ProgressListener.onTerminal();
+    Gradus gradus = SuiteOptions.wire(plugins, bar);
     Pipeline pipeline = gradus.pipeline();
     Plan plan = pipeline.plan(suite);
     int requested = threads == null ? Runtime.getRuntime().availableProcessors() : threads;

@@ -61,5 +61,24 @@ class TerminalTest {
     }
     assertFalse(screen.contains("convergence - f0-"), "no per-run lines without -v");
     assertTrue(screen.contains("#    optimizer"), "the table follows");
+
+    // with -v the per-run lines tell the progress, and no bar is drawn between them
+    Path verbose = dir.resolve("typescript-v");
+    Process again =
+        new ProcessBuilder(
+                "script",
+                "-q",
+                "-e",
+                "-c",
+                command.replace("'" + dir.resolve("out") + "'", "'" + dir.resolve("out-v") + "'")
+                    + " -v",
+                verbose.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("script-v.log").toFile())
+            .start();
+    assertTrue(again.waitFor(120, TimeUnit.SECONDS), "the run ended");
+    String lines = Files.readString(verbose);
+    assertFalse(lines.contains("8/8 runs"), "no bar with -v");
+    assertEquals(8, lines.split("convergence - f0-rosenbrock_o0-adam_r", -1).length - 1, lines);
   }
 }
