@@ -115,6 +115,29 @@ class ReviewFindingsTest {
   }
 
   @Test
+  void aSuiteFileNamedLikeAResultIsNeverWrittenOver() throws Exception {
+    Path suite = dir.resolve("summary.csv");
+    String text =
+        "suite: odd\nbudget: {max_iterations: 5}\nfunctions: [{name: sphere}]\n"
+            + "optimizers: [{name: gd}]\n";
+    Files.writeString(suite, text);
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
+            "run",
+            suite.toString(),
+            "--out",
+            dir.toString(),
+            "--no-report",
+            "-q");
+    assertEquals(1, code);
+    assertTrue(err.toString().contains("would be overwritten"), err.toString());
+    assertEquals(text, Files.readString(suite));
+  }
+
+  @Test
   void pluginJarsAreCheckedBeforeAnyRunIsRecorded() throws Exception {
     Plan plan = TestSuites.plan(CHECKPOINTED);
     assertThrows(
