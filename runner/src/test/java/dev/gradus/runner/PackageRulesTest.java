@@ -26,6 +26,7 @@ class PackageRulesTest {
   static final Map<String, Set<String>> ALLOWED =
       Map.of(
           "suite", Set.of(),
+          "analysis", Set.of(),
           "plan", Set.of("suite"),
           "run", Set.of("plan"),
           "results", Set.of("plan", "run", "suite"),

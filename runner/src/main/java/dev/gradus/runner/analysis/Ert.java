@@ -1,0 +1,91 @@
+package dev.gradus.runner.analysis;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * The average runtime to a target (COCO's aRT, formerly ERT): the evaluations all runs spent until
+ * they first reached the target (or until they ended, for those that never did), divided by the
+ * number of runs that reached it. Infinite when none did.
+ */
+public final class Ert {
+  private Ert() {}
+
+  /**
+   * One run's part: the evaluations after which it first reached the target ({@code +∞} if never),
+   * and the evaluations it made in all.
+   */
+  public record Run(double evaluationsToTarget, double evaluations) {
+    public Run {
+      if (!(evaluations >= 0) || Double.isInfinite(evaluations)) {
+        throw new IllegalArgumentException(
+            "evaluations must be finite and ≥ 0, got " + evaluations);
+      }
+      if (!(evaluationsToTarget >= 0)) {
+        throw new IllegalArgumentException(
+            "evaluations to target must be ≥ 0 (or +∞), got " + evaluationsToTarget);
+      }
+    }
+
+    boolean reached() {
+      return Double.isFinite(evaluationsToTarget);
+    }
+  }
+
+  /** The aRT of {@code runs}; {@code +∞} when none reached the target, NaN for no runs. */
+  public static double of(Run... runs) {
+    if (runs.length == 0) {
+      return Double.NaN;
+    }
+    double spent = 0;
+    int successes = 0;
+    for (Run r : runs) {
+      spent += r.reached() ? r.evaluationsToTarget() : r.evaluations();
+      successes += r.reached() ? 1 : 0;
+    }
+    return successes == 0 ? Double.POSITIVE_INFINITY : spent / successes;
+  }
+
+  /**
+   * A percentile bootstrap interval of the aRT: {@code resamples} samples of the runs drawn with
+   * replacement from {@code seed}, and the {@code (1 − level)/2} and {@code (1 + level)/2}
+   * quantiles of their aRTs (a sample with no success has an infinite aRT, so an end can be {@code
+   * +∞}).
+   *
+   * @return {lower, upper}
+   */
+  public static double[] bootstrap(Run[] runs, int resamples, double level, long seed) {
+    if (runs.length == 0) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    if (resamples < 1 || !(level > 0 && level < 1)) {
+      throw new IllegalArgumentException(
+          "resamples ≥ 1 and level in (0, 1); got " + resamples + ", " + level);
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] arts = new double[resamples];
+    Run[] sample = new Run[runs.length];
+    for (int b = 0; b < resamples; b++) {
+      for (int i = 0; i < sample.length; i++) {
+        sample[i] = runs[random.nextInt(runs.length)];
+      }
+      arts[b] = of(sample);
+    }
+    Arrays.sort(arts);
+    return new double[] {quantile(arts, (1 - level) / 2), quantile(arts, (1 + level) / 2)};
+  }
+
+  /**
+   * The q-quantile of sorted values, interpolated linearly; an infinite neighbour stays infinite.
+   */
+  static double quantile(double[] sorted, double q) {
+    double position = q * (sorted.length - 1);
+    int lower = (int) Math.floor(position);
+    int upper = Math.min(sorted.length - 1, lower + 1);
+    double fraction = position - lower;
+    if (fraction == 0 || sorted[lower] == sorted[upper]) {
+      return sorted[lower];
+    }
+    return sorted[lower] + (sorted[upper] - sorted[lower]) * fraction;
+  }
+}
