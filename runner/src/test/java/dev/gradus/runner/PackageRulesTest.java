@@ -29,10 +29,10 @@ class PackageRulesTest {
           "analysis", Set.of(),
           "plan", Set.of("suite"),
           "run", Set.of("plan"),
-          "results", Set.of("plan", "run", "suite"),
-          "report", Set.of("plan", "run", "results"),
+          "results", Set.of("plan", "run", "suite", "analysis"),
+          "report", Set.of("plan", "run", "results", "analysis"),
           "scale", Set.of("plan", "run", "results"),
-          "pipeline", Set.of("plan", "run", "results", "report", "scale", "suite"),
+          "pipeline", Set.of("plan", "run", "results", "report", "scale", "suite", "analysis"),
           "wiring", Set.of("plan", "run", "pipeline", "suite"),
           "cli",
               Set.of("plan", "run", "results", "report", "scale", "pipeline", "wiring", "suite"));

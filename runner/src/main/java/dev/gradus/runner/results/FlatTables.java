@@ -71,6 +71,7 @@ public final class FlatTables {
   public static void write(ResultsLayout layout, List<RunResult> runs) {
     writeRuns(layout, runs);
     writeTraces(layout, runs);
+    ErtTable.write(layout, runs);
   }
 
   static void writeRuns(ResultsLayout layout, List<RunResult> runs) {

@@ -12,6 +12,7 @@ import java.util.List;
  * summary.csv           one row per (function configuration, optimizer configuration)
  * runs.csv              one flat row per run, a column per parameter (pandas, DuckDB)
  * traces.csv.gz         every trace row in long form
+ * tables/ert.csv        average runtime to each target of COCO's ladder
  * plan.json             every run id of the suite, this folder's selection and shard
  * suite.resolved.yaml   the suite with every default filled in, and the versions used
  * suite.yaml            the suite file as written, for 'gradus report' to re-plan
@@ -28,6 +29,7 @@ public record ResultsLayout(Path dir) {
   public static final String SUMMARY = "summary.csv";
   public static final String RUNS_CSV = "runs.csv";
   public static final String TRACES_CSV = "traces.csv.gz";
+  public static final String TABLES = "tables";
   public static final String PLAN = "plan.json";
   public static final String RESOLVED_SUITE = "suite.resolved.yaml";
   public static final String SUITE_COPY = "suite.yaml";
@@ -47,6 +49,7 @@ public record ResultsLayout(Path dir) {
           SUMMARY,
           RUNS_CSV,
           TRACES_CSV,
+          TABLES,
           PLAN,
           RESOLVED_SUITE,
           SUITE_COPY,
@@ -70,6 +73,14 @@ public record ResultsLayout(Path dir) {
 
   public Path tracesCsv() {
     return dir.resolve(TRACES_CSV);
+  }
+
+  public Path tables() {
+    return dir.resolve(TABLES);
+  }
+
+  public Path ertCsv() {
+    return tables().resolve("ert.csv");
   }
 
   public Path plan() {

@@ -97,4 +97,33 @@ class FlatTablesTest {
     assertEquals(expected, rows.size() - 1, "iterations 0, 5, 10 and 12 of each of 6 runs");
     assertEquals(6 * 4, expected);
   }
+
+  /**
+   * gd with lr 0.1 on x² from x = 1: x_t = 0.8^t, f = 0.64^t, and row t has t + 1 evaluations. f ≤
+   * 1e2 at row 0 (1 evaluation); f ≤ 1e-2 first at t = 11 (0.64^11 = 0.0074; 0.64^10 = 0.0115), 12
+   * evaluations; f ≤ 1e-8 needs t = 42, beyond the budget of 20 steps: no success.
+   */
+  @Test
+  void ertTableWorkedByHand() throws Exception {
+    TestSuites.run(
+        "suite: ert\nrepeats: 2\nbudget: {max_iterations: 20}\n"
+            + "functions: [{name: sphere, dim: 1, start: [1.0]}]\n"
+            + "optimizers: [{name: gd, lr: 0.1}]\n",
+        dir,
+        1);
+    List<String> lines = Files.readAllLines(dir.resolve("tables/ert.csv"));
+    assertEquals(ErtTable.HEADER, lines.get(0));
+    assertEquals(1 + 51, lines.size(), "one row per target of the ladder");
+    List<String> first = ResultsFolder.csvCells(lines.get(1));
+    assertEquals(
+        List.of("0", "0", "sphere dim=1", "gd lr=0.1", "100", "2", "2", "1.0", "1.0", "1.0"),
+        first);
+    List<String> hundredth = ResultsFolder.csvCells(lines.get(1 + 20));
+    assertEquals("0.01", hundredth.get(4));
+    assertEquals("12.0", hundredth.get(7));
+    List<String> last = ResultsFolder.csvCells(lines.get(51));
+    assertEquals("1e-8", last.get(4));
+    assertEquals("0", last.get(6), "no run reached 1e-8");
+    assertEquals("inf", last.get(7));
+  }
 }
