@@ -72,6 +72,7 @@ public final class FlatTables {
     writeRuns(layout, runs);
     writeTraces(layout, runs);
     ErtTable.write(layout, runs);
+    Leaderboard.write(layout, runs);
   }
 
   static void writeRuns(ResultsLayout layout, List<RunResult> runs) {

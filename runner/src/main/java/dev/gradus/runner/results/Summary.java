@@ -262,7 +262,7 @@ public record Summary(List<Row> rows) {
   }
 
   /** Three significant digits, written as {@link Labels#number} writes numbers. */
-  static String significant(double v) {
+  public static String significant(double v) {
     if (!Double.isFinite(v) || v == 0) {
       return Labels.number(v);
     }

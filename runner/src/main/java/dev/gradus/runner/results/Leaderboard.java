@@ -1,0 +1,281 @@
+package dev.gradus.runner.results;
+
+import dev.gradus.runner.analysis.RankSum;
+import dev.gradus.runner.run.ResultsWriteException;
+import dev.gradus.runner.run.RunResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The leaderboard: per function configuration, the best configuration of each optimizer (by median
+ * final gap f_final − f*, ties by median evaluations), ranked, each compared with the winner by the
+ * two-sided rank-sum test on final gaps, Holm–Bonferroni-corrected over the function's comparisons.
+ * Only converged and budget-exhausted runs that end inside the domain count; an optimizer without
+ * such runs ranks last. Written as {@code tables/leaderboard.csv}, {@code .md} and {@code .tex}
+ * (booktabs: the winner in bold, a dagger where it is significantly better at α = 0.05), always, so
+ * that a paper's table exists even before the suite is interesting.
+ */
+public final class Leaderboard {
+  /** The level at which a difference from the winner is marked. */
+  static final double ALPHA = 0.05;
+
+  private Leaderboard() {}
+
+  /** One line: an optimizer's best configuration on a function configuration. */
+  public record Entry(
+      int functionIndex,
+      String function,
+      int rank,
+      String optimizer,
+      int optimizerIndex,
+      String optimizerLabel,
+      int runs,
+      double finalGapMedian,
+      double evaluationsMedian,
+      double pVersusBest,
+      double pHolm) {
+    /** Significantly worse than the winner, after the correction. */
+    public boolean worse() {
+      return pHolm <= ALPHA;
+    }
+  }
+
+  /** The entries, by function index and rank. */
+  public static List<Entry> of(List<RunResult> runs) {
+    Map<Integer, Map<Integer, List<RunResult>>> byFunction = new TreeMap<>();
+    for (RunResult r : runs) {
+      byFunction
+          .computeIfAbsent(r.functionIndex(), k -> new TreeMap<>())
+          .computeIfAbsent(r.optimizerIndex(), k -> new ArrayList<>())
+          .add(r);
+    }
+    List<Entry> out = new ArrayList<>();
+    for (Map<Integer, List<RunResult>> configurations : byFunction.values()) {
+      Map<String, Candidate> best = new LinkedHashMap<>();
+      for (List<RunResult> group : configurations.values()) {
+        Candidate c = new Candidate(group);
+        best.merge(c.head.optimizer(), c, (a, b) -> ORDER.compare(a, b) <= 0 ? a : b);
+      }
+      List<Candidate> ranked = new ArrayList<>(best.values());
+      ranked.sort(ORDER);
+      Candidate winner = ranked.get(0);
+      double[] p = new double[ranked.size() - 1];
+      for (int i = 1; i < ranked.size(); i++) {
+        Candidate c = ranked.get(i);
+        p[i - 1] =
+            winner.gaps.length == 0 || c.gaps.length == 0
+                ? Double.NaN
+                : RankSum.test(winner.gaps, c.gaps).p();
+      }
+      double[] holm = holmIgnoringNaN(p);
+      for (int i = 0; i < ranked.size(); i++) {
+        Candidate c = ranked.get(i);
+        out.add(
+            new Entry(
+                c.head.functionIndex(),
+                c.head.functionLabel(),
+                i + 1,
+                c.head.optimizer(),
+                c.head.optimizerIndex(),
+                c.head.optimizerLabel(),
+                c.runs,
+                c.median,
+                c.evaluations,
+                i == 0 ? Double.NaN : p[i - 1],
+                i == 0 ? Double.NaN : holm[i - 1]));
+      }
+    }
+    return out;
+  }
+
+  private static double[] holmIgnoringNaN(double[] p) {
+    List<Integer> known = new ArrayList<>();
+    for (int i = 0; i < p.length; i++) {
+      if (!Double.isNaN(p[i])) {
+        known.add(i);
+      }
+    }
+    double[] values = new double[known.size()];
+    for (int k = 0; k < values.length; k++) {
+      values[k] = p[known.get(k)];
+    }
+    double[] adjusted = RankSum.holm(values);
+    double[] out = new double[p.length];
+    java.util.Arrays.fill(out, Double.NaN);
+    for (int k = 0; k < values.length; k++) {
+      out[known.get(k)] = adjusted[k];
+    }
+    return out;
+  }
+
+  /** A configuration's numbers for ranking. */
+  private static final class Candidate {
+    final RunResult head;
+    final double[] gaps;
+    final double median;
+    final double evaluations;
+    final int runs;
+
+    Candidate(List<RunResult> group) {
+      head = group.get(0);
+      runs = group.size();
+      List<Double> g = new ArrayList<>();
+      List<Double> e = new ArrayList<>();
+      for (RunResult r : group) {
+        if (r.isOutcomeWithValues()
+            && !Boolean.FALSE.equals(r.xFinalInDomain())
+            && r.finalGap() != null) {
+          g.add(r.finalGap());
+          e.add((double) r.evaluations());
+        }
+      }
+      gaps = g.stream().mapToDouble(Double::doubleValue).toArray();
+      median = Quantiles.linear(g, 0.5);
+      evaluations = Quantiles.linear(e, 0.5);
+    }
+  }
+
+  /** Lower median final gap first, then fewer evaluations; no result last; then index. */
+  private static final Comparator<Candidate> ORDER =
+      Comparator.comparingDouble(
+              (Candidate c) -> Double.isNaN(c.median) ? Double.POSITIVE_INFINITY : c.median)
+          .thenComparingDouble(
+              c -> Double.isNaN(c.evaluations) ? Double.POSITIVE_INFINITY : c.evaluations)
+          .thenComparingInt(c -> c.head.optimizerIndex());
+
+  /** Writes tables/leaderboard.csv, .md and .tex. */
+  public static void write(ResultsLayout layout, List<RunResult> runs) {
+    List<Entry> entries = of(runs);
+    StringBuilder csv =
+        new StringBuilder(
+            "function_index,function,rank,optimizer,optimizer_index,optimizer_label,runs,"
+                + "final_gap_median,evaluations_median,p_vs_best,p_holm,worse_than_best\n");
+    StringBuilder md = new StringBuilder("# Leaderboard\n");
+    StringBuilder tex =
+        new StringBuilder(
+            "% Gradus leaderboard; needs \\usepackage{booktabs}\n"
+                + "\\begin{tabular}{rllrrl}\n\\toprule\n"
+                + "rank & optimizer & configuration & final gap & evaluations & $p_{\\mathrm{Holm}}$"
+                + " \\\\\n\\midrule\n");
+    int function = -1;
+    for (Entry e : entries) {
+      csv.append(e.functionIndex())
+          .append(',')
+          .append(Csv.cell(e.function()))
+          .append(',')
+          .append(e.rank())
+          .append(',')
+          .append(Csv.cell(e.optimizer()))
+          .append(',')
+          .append(e.optimizerIndex())
+          .append(',')
+          .append(Csv.cell(e.optimizerLabel()))
+          .append(',')
+          .append(e.runs())
+          .append(',')
+          .append(cell(e.finalGapMedian()))
+          .append(',')
+          .append(cell(e.evaluationsMedian()))
+          .append(',')
+          .append(cell(e.pVersusBest()))
+          .append(',')
+          .append(cell(e.pHolm()))
+          .append(',')
+          .append(e.rank() == 1 ? "" : Boolean.toString(e.worse()))
+          .append('\n');
+      if (e.functionIndex() != function) {
+        function = e.functionIndex();
+        md.append("\n## ")
+            .append(markdown(e.function()))
+            .append(
+                "\n\n| rank | optimizer | configuration | final gap | evaluations | p (Holm) |\n")
+            .append("|---:|---|---|---:|---:|---:|\n");
+        if (tex.indexOf("\\midrule\n") != tex.length() - "\\midrule\n".length()) {
+          tex.append("\\midrule\n");
+        }
+        tex.append("\\multicolumn{6}{l}{\\emph{").append(latex(e.function())).append("}} \\\\\n");
+      }
+      String gap = Summary.significant(e.finalGapMedian());
+      String p = e.rank() == 1 ? "" : Summary.significant(e.pHolm()) + (e.worse() ? " †" : "");
+      md.append("| ")
+          .append(e.rank())
+          .append(" | ")
+          .append(e.rank() == 1 ? "**" + markdown(e.optimizer()) + "**" : markdown(e.optimizer()))
+          .append(" | ")
+          .append(markdown(e.optimizerLabel()))
+          .append(" | ")
+          .append(gap)
+          .append(" | ")
+          .append(Summary.significant(e.evaluationsMedian()))
+          .append(" | ")
+          .append(p)
+          .append(" |\n");
+      String name = latex(e.optimizer());
+      tex.append(e.rank())
+          .append(" & ")
+          .append(e.rank() == 1 ? "\\textbf{" + name + "}" : name)
+          .append(" & ")
+          .append(latex(e.optimizerLabel()))
+          .append(" & ")
+          .append(e.rank() == 1 ? "\\textbf{" + gap + "}" : gap)
+          .append(" & ")
+          .append(Summary.significant(e.evaluationsMedian()))
+          .append(" & ")
+          .append(
+              e.rank() == 1
+                  ? ""
+                  : Summary.significant(e.pHolm()) + (e.worse() ? "$^\\dagger$" : ""))
+          .append(" \\\\\n");
+    }
+    md.append(
+        "\n† significantly worse than the winner (two-sided rank-sum test on final gaps,"
+            + " Holm-corrected, α = 0.05).\n");
+    tex.append("\\bottomrule\n\\end{tabular}\n");
+    writeAtomically(layout.tables().resolve("leaderboard.csv"), csv.toString());
+    writeAtomically(layout.tables().resolve("leaderboard.md"), md.toString());
+    writeAtomically(layout.tables().resolve("leaderboard.tex"), tex.toString());
+  }
+
+  private static String cell(double v) {
+    return Double.isNaN(v) ? "" : Double.isInfinite(v) ? "inf" : Double.toString(v);
+  }
+
+  private static String markdown(String text) {
+    return text.replace("|", "\\|");
+  }
+
+  /** Text safe in LaTeX: its special characters escaped. */
+  static String latex(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '\\' -> out.append("\\textbackslash{}");
+        case '&', '%', '$', '#', '_', '{', '}' -> out.append('\\').append(c);
+        case '~' -> out.append("\\textasciitilde{}");
+        case '^' -> out.append("\\textasciicircum{}");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static void writeAtomically(Path file, String text) {
+    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(temporary, text, StandardCharsets.UTF_8);
+      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new ResultsWriteException(file, e);
+    }
+  }
+}
