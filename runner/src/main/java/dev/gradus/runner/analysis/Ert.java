@@ -72,20 +72,8 @@ public final class Ert {
       arts[b] = of(sample);
     }
     Arrays.sort(arts);
-    return new double[] {quantile(arts, (1 - level) / 2), quantile(arts, (1 + level) / 2)};
-  }
-
-  /**
-   * The q-quantile of sorted values, interpolated linearly; an infinite neighbour stays infinite.
-   */
-  static double quantile(double[] sorted, double q) {
-    double position = q * (sorted.length - 1);
-    int lower = (int) Math.floor(position);
-    int upper = Math.min(sorted.length - 1, lower + 1);
-    double fraction = position - lower;
-    if (fraction == 0 || sorted[lower] == sorted[upper]) {
-      return sorted[lower];
-    }
-    return sorted[lower] + (sorted[upper] - sorted[lower]) * fraction;
+    return new double[] {
+      Quantiles.ofSorted(arts, (1 - level) / 2), Quantiles.ofSorted(arts, (1 + level) / 2)
+    };
   }
 }

@@ -111,12 +111,7 @@ public final class Pipeline {
    * @throws ResultsWriteException when a result file cannot be written; what was written stays
    */
   public SuiteOutcome run(RunRequest request) {
-    ResultsLayout layout = new ResultsLayout(request.dir());
-    try {
-      Files.createDirectories(layout.dir());
-    } catch (IOException e) {
-      throw new ResultsWriteException("cannot create results folder", layout.dir(), e);
-    }
+    ResultsLayout layout = createFolder(request.dir());
     try (FolderLock lock = FolderLock.take(layout)) {
       return runLocked(request, layout);
     }
@@ -249,12 +244,7 @@ public final class Pipeline {
   public MergeOutcome merge(
       List<Path> folders, Path out, boolean overwrite, Consumer<String> onProblem) {
     Merger.Outcome merged;
-    try {
-      Files.createDirectories(out);
-    } catch (IOException e) {
-      throw new ResultsWriteException("cannot create results folder", out, e);
-    }
-    try (FolderLock lock = FolderLock.take(new ResultsLayout(out))) {
+    try (FolderLock lock = FolderLock.take(createFolder(out))) {
       merged = new Merger().merge(folders, out, overwrite);
     }
     Plan plan = null;
@@ -264,6 +254,15 @@ public final class Pipeline {
       onProblem.accept("report without paths on contours: " + e.getMessage());
     }
     return new MergeOutcome(merged, report(out, plan));
+  }
+
+  private static ResultsLayout createFolder(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new ResultsWriteException("cannot create results folder", dir, e);
+    }
+    return new ResultsLayout(dir);
   }
 
   /** What {@link #merge} wrote: the merge's outcome and the report. */

@@ -168,10 +168,7 @@ public final class Labels {
     if (magnitude >= 1e-3 && magnitude < 1e6) {
       return exact.toPlainString();
     }
-    String digits = exact.unscaledValue().abs().toString();
-    int exponent = digits.length() - 1 - exact.scale();
-    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    return (v < 0 ? "-" : "") + mantissa + "e" + exponent;
+    return scientific(exact);
   }
 
   /**
@@ -186,10 +183,14 @@ public final class Labels {
     if (Math.abs(v) < 1_000_000) {
       return String.format(Locale.ROOT, "%d", v);
     }
-    BigDecimal exact = BigDecimal.valueOf(v).stripTrailingZeros();
+    return scientific(BigDecimal.valueOf(v).stripTrailingZeros());
+  }
+
+  /** {@code 1e-4}, {@code 2.5e-7}, {@code -1.2e6}: a mantissa without redundant digits. */
+  private static String scientific(BigDecimal exact) {
     String digits = exact.unscaledValue().abs().toString();
     int exponent = digits.length() - 1 - exact.scale();
     String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    return (v < 0 ? "-" : "") + mantissa + "e" + exponent;
+    return (exact.signum() < 0 ? "-" : "") + mantissa + "e" + exponent;
   }
 }

@@ -1,6 +1,6 @@
 package dev.gradus.runner.report;
 
-import dev.gradus.runner.results.Quantiles;
+import dev.gradus.runner.analysis.Quantiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,9 +33,9 @@ final class Bands {
           values.add(Double.isFinite(y) ? y : Double.POSITIVE_INFINITY);
         }
       }
-      median[g] = finiteOrNaN(quantile(values, 0.5));
-      lower[g] = finiteOrNaN(quantile(values, 0.25));
-      upper[g] = finiteOrNaN(quantile(values, 0.75));
+      median[g] = finiteOrNaN(Quantiles.linear(values, 0.5));
+      lower[g] = finiteOrNaN(Quantiles.linear(values, 0.25));
+      upper[g] = finiteOrNaN(Quantiles.linear(values, 0.75));
     }
     return new Band(grid.clone(), median, lower, upper);
   }
@@ -71,11 +71,6 @@ final class Bands {
       return k;
     }
     return -k - 2;
-  }
-
-  /** {@link Quantiles#linear}. */
-  static double quantile(List<Double> values, double q) {
-    return Quantiles.linear(values, q);
   }
 
   private static double finiteOrNaN(double v) {

@@ -1,5 +1,6 @@
 package dev.gradus.runner.report;
 
+import dev.gradus.runner.analysis.Quantiles;
 import dev.gradus.runner.run.RunResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,7 +62,7 @@ final class LrSensitivity {
           int k = 0;
           for (Map.Entry<Double, List<Double>> e : byLr.entrySet()) {
             lr[k] = e.getKey();
-            median[k] = Bands.quantile(e.getValue(), 0.5);
+            median[k] = Quantiles.linear(e.getValue(), 0.5);
             k++;
           }
           out.add(new Line(labels.get(key), lr, median));

@@ -1,5 +1,6 @@
 package dev.gradus.runner.report;
 
+import dev.gradus.runner.analysis.Quantiles;
 import dev.gradus.runner.plan.FunctionConfig;
 import dev.gradus.runner.plan.OptimizerConfig;
 import dev.gradus.runner.plan.Plan;
@@ -241,8 +242,8 @@ final class PathPlots implements PlotKind {
     if (above.isEmpty()) {
       return new double[0];
     }
-    double lo = Bands.quantile(above, 0.02);
-    double hi = Bands.quantile(above, 0.98);
+    double lo = Quantiles.linear(above, 0.02);
+    double hi = Quantiles.linear(above, 0.98);
     double[] levels = new double[CONTOUR_LEVELS];
     for (int k = 0; k < levels.length; k++) {
       double t = k / (double) (levels.length - 1);

@@ -2,13 +2,10 @@ package dev.gradus.runner.results;
 
 import dev.gradus.runner.analysis.Ert;
 import dev.gradus.runner.analysis.Targets;
-import dev.gradus.runner.run.ResultsWriteException;
 import dev.gradus.runner.run.RunResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,15 +92,7 @@ public final class ErtTable {
             .append('\n');
       }
     }
-    Path file = layout.ertCsv();
-    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(temporary, out, StandardCharsets.UTF_8);
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new ResultsWriteException(file, e);
-    }
+    TextFiles.writeWhole(layout.ertCsv(), out);
   }
 
   /** "inf" for an unreached target, as pandas and DuckDB read it; the number otherwise. */

@@ -131,14 +131,7 @@ public final class FlatTables {
       cells.add(r.error() == null ? "" : Csv.cell(r.error()));
       out.append(String.join(",", cells)).append('\n');
     }
-    Path file = layout.runsCsv();
-    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    try {
-      Files.writeString(temporary, out, StandardCharsets.UTF_8);
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new ResultsWriteException(file, e);
-    }
+    TextFiles.writeWhole(layout.runsCsv(), out);
   }
 
   /** A parameter's cell: numbers and text as they are, structures as JSON, absent as empty. */

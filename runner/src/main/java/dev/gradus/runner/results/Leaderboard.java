@@ -1,13 +1,8 @@
 package dev.gradus.runner.results;
 
+import dev.gradus.runner.analysis.Quantiles;
 import dev.gradus.runner.analysis.RankSum;
-import dev.gradus.runner.run.ResultsWriteException;
 import dev.gradus.runner.run.RunResult;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -240,9 +235,9 @@ public final class Leaderboard {
         "\n† significantly worse than the winner (two-sided rank-sum test on final gaps,"
             + " Holm-corrected, α = 0.05).\n");
     tex.append("\\bottomrule\n\\end{tabular}\n");
-    writeAtomically(layout.tables().resolve("leaderboard.csv"), csv.toString());
-    writeAtomically(layout.tables().resolve("leaderboard.md"), md.toString());
-    writeAtomically(layout.tables().resolve("leaderboard.tex"), tex.toString());
+    TextFiles.writeWhole(layout.tables().resolve("leaderboard.csv"), csv.toString());
+    TextFiles.writeWhole(layout.tables().resolve("leaderboard.md"), md.toString());
+    TextFiles.writeWhole(layout.tables().resolve("leaderboard.tex"), tex.toString());
   }
 
   private static String cell(double v) {
@@ -266,16 +261,5 @@ public final class Leaderboard {
       }
     }
     return out.toString();
-  }
-
-  private static void writeAtomically(Path file, String text) {
-    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(temporary, text, StandardCharsets.UTF_8);
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new ResultsWriteException(file, e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.gradus.runner.results;
 
+import dev.gradus.runner.analysis.Quantiles;
 import dev.gradus.runner.plan.Labels;
 import dev.gradus.runner.run.RunResult;
 import dev.gradus.runner.run.RunStatus;
@@ -109,24 +110,19 @@ public record Summary(List<Row> rows) {
               byStatus[RunStatus.FAILED.ordinal()],
               outOfDomain,
               converged / (double) group.size(),
-              quantile(toTarget, 0.5),
+              Quantiles.linear(toTarget, 0.5),
               iqr(toTarget),
-              quantile(finalGaps, 0.5),
+              Quantiles.linear(finalGaps, 0.5),
               iqr(finalGaps),
-              quantile(bestGaps, 0.5),
+              Quantiles.linear(bestGaps, 0.5),
               iqr(bestGaps),
-              quantile(walls, 0.5)));
+              Quantiles.linear(walls, 0.5)));
     }
     return new Summary(List.copyOf(rows));
   }
 
   private static double iqr(List<Double> values) {
-    return quantile(values, 0.75) - quantile(values, 0.25);
-  }
-
-  /** {@link Quantiles#linear}. */
-  static double quantile(List<Double> values, double q) {
-    return Quantiles.linear(values, q);
+    return Quantiles.linear(values, 0.75) - Quantiles.linear(values, 0.25);
   }
 
   public String toCsv() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradus.runner.RunResults;
+import dev.gradus.runner.analysis.Quantiles;
 import dev.gradus.runner.run.RunResult;
 import dev.gradus.runner.run.RunStatus;
 import java.util.ArrayList;
@@ -45,11 +46,11 @@ class SummaryTest {
   @Test
   void quantilesInterpolateLinearlyAsNumPyDoes() {
     // numpy.quantile([1, 2, 3, 4], [0.25, 0.5, 0.75]) = [1.75, 2.5, 3.25]
-    assertEquals(1.75, Summary.quantile(List.of(4.0, 1.0, 3.0, 2.0), 0.25), 1e-15);
-    assertEquals(2.5, Summary.quantile(List.of(4.0, 1.0, 3.0, 2.0), 0.5), 1e-15);
-    assertEquals(3.25, Summary.quantile(List.of(4.0, 1.0, 3.0, 2.0), 0.75), 1e-15);
-    assertEquals(7.0, Summary.quantile(List.of(7.0), 0.75));
-    assertTrue(Double.isNaN(Summary.quantile(List.of(), 0.5)));
+    assertEquals(1.75, Quantiles.linear(List.of(4.0, 1.0, 3.0, 2.0), 0.25), 1e-15);
+    assertEquals(2.5, Quantiles.linear(List.of(4.0, 1.0, 3.0, 2.0), 0.5), 1e-15);
+    assertEquals(3.25, Quantiles.linear(List.of(4.0, 1.0, 3.0, 2.0), 0.75), 1e-15);
+    assertEquals(7.0, Quantiles.linear(List.of(7.0), 0.75));
+    assertTrue(Double.isNaN(Quantiles.linear(List.of(), 0.5)));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.gradus.runner.results;
+package dev.gradus.runner.analysis;
 
 import java.util.Arrays;
 import java.util.List;
@@ -18,13 +18,21 @@ public final class Quantiles {
     }
     double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
     Arrays.sort(v);
-    double position = q * (v.length - 1);
+    return ofSorted(v, q);
+  }
+
+  /**
+   * {@link #linear} of values already sorted, not empty. Where both neighbours are equal (two
+   * infinities, say) that value is returned, not the NaN that ∞ − ∞ would give.
+   */
+  public static double ofSorted(double[] sorted, double q) {
+    double position = q * (sorted.length - 1);
     int lower = (int) Math.floor(position);
-    int upper = Math.min(v.length - 1, lower + 1);
+    int upper = Math.min(sorted.length - 1, lower + 1);
     double fraction = position - lower;
-    if (fraction == 0) {
-      return v[lower];
+    if (fraction == 0 || sorted[lower] == sorted[upper]) {
+      return sorted[lower];
     }
-    return v[lower] + (v[upper] - v[lower]) * fraction;
+    return sorted[lower] + (sorted[upper] - sorted[lower]) * fraction;
   }
 }
