@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gradus.runner.cli.Main;
 import dev.gradus.runner.pipeline.RunRequest;
 import dev.gradus.runner.plan.Plan;
 import dev.gradus.runner.plan.RunSpec;
@@ -22,8 +21,6 @@ import dev.gradus.spi.Iteration;
 import dev.gradus.spi.RunInfo;
 import dev.gradus.spi.RunListener;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -121,19 +118,10 @@ class ReviewFindingsTest {
         "suite: odd\nbudget: {max_iterations: 5}\nfunctions: [{name: sphere}]\n"
             + "optimizers: [{name: gd}]\n";
     Files.writeString(suite, text);
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err),
-            "run",
-            suite.toString(),
-            "--out",
-            dir.toString(),
-            "--no-report",
-            "-q");
-    assertEquals(1, code);
-    assertTrue(err.toString().contains("would be overwritten"), err.toString());
+    TestCli.Result r =
+        TestCli.run("run", suite.toString(), "--out", dir.toString(), "--no-report", "-q");
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("would be overwritten"), r.err());
     assertEquals(text, Files.readString(suite));
   }
 
@@ -229,9 +217,6 @@ class ReviewFindingsTest {
   }
 
   private static int cli(String... args) {
-    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-    all[args.length] = "--no-report";
-    all[args.length + 1] = "-q";
-    return Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), all);
+    return TestCli.quietly(args);
   }
 }

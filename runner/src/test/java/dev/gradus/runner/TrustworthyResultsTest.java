@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gradus.runner.cli.Main;
 import dev.gradus.runner.pipeline.ExitCodes;
 import dev.gradus.runner.pipeline.SuiteOutcome;
 import dev.gradus.runner.plan.Plan;
@@ -19,8 +18,6 @@ import dev.gradus.runner.results.Summary;
 import dev.gradus.runner.run.RunResult;
 import dev.gradus.runner.run.RunStatus;
 import dev.gradus.spi.RunListener;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -322,19 +319,10 @@ class TrustworthyResultsTest {
         ExitCodes.COULD_NOT_START,
         cli("run", diverging.toString(), "--out", dir.resolve("a").toString()),
         "a folder holding results is refused");
-    assertEquals(
-        ExitCodes.USAGE,
-        Main.run(
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(new StringWriter()),
-            "run",
-            "--no-such-option"));
+    assertEquals(ExitCodes.USAGE, TestCli.run("run", "--no-such-option").code());
   }
 
   private static int cli(String... args) {
-    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-    all[args.length] = "--no-report";
-    all[args.length + 1] = "-q";
-    return Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), all);
+    return TestCli.quietly(args);
   }
 }

@@ -3,9 +3,7 @@ package dev.gradus.runner.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gradus.runner.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.gradus.runner.TestCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,11 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputTest {
   @TempDir Path dir;
 
-  private String gradus(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return code + "\n" + out + err;
+  private static String gradus(String... args) {
+    return TestCli.run(args).text();
   }
 
   private String validate(String yaml) throws Exception {

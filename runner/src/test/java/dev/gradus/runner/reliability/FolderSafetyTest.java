@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradus.runner.GradusProcess;
-import dev.gradus.runner.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.gradus.runner.TestCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -33,10 +31,7 @@ class FolderSafetyTest {
       """;
 
   private static String gradus(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return code + "\n" + out + err;
+    return TestCli.run(args).text();
   }
 
   @Test

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradus.runner.GradusProcess;
-import dev.gradus.runner.cli.Main;
+import dev.gradus.runner.TestCli;
 import dev.gradus.runner.results.RunRecords;
 import dev.gradus.runner.run.RunResult;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,10 +46,7 @@ class ShardAndMergeTest {
       """;
 
   static String gradus(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return code + "\n" + out + err;
+    return TestCli.run(args).text();
   }
 
   private Process shard(Path suite, int index) throws IOException {

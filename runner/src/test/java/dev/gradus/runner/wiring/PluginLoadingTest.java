@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradus.runner.TestCli;
 import dev.gradus.runner.TestSuites;
 import dev.gradus.runner.pipeline.SuiteOutcome;
 import dev.gradus.runner.run.RunStatus;
@@ -324,17 +325,9 @@ class PluginLoadingTest {
         TestJars.manifest("1.0", "1"));
     Path suite = dir.resolve("s.yaml");
     Files.writeString(suite, "suite: s\nfunctions: [{name: sphere}]\noptimizers: [{name: gd}]\n");
-    java.io.StringWriter err = new java.io.StringWriter();
-    int code =
-        dev.gradus.runner.cli.Main.run(
-            new java.io.PrintWriter(new java.io.StringWriter()),
-            new java.io.PrintWriter(err),
-            "validate",
-            suite.toString(),
-            "--plugins",
-            plugins().toString());
-    assertEquals(1, code);
-    String message = err.toString().strip();
+    TestCli.Result r = TestCli.run("validate", suite.toString(), "--plugins", plugins().toString());
+    assertEquals(1, r.code());
+    String message = r.err().strip();
     assertEquals(1, message.lines().count(), "one line: " + message);
     assertTrue(
         message.contains("plugin jar broken-module.jar")
@@ -375,11 +368,8 @@ class PluginLoadingTest {
         TestJars.manifest("1.0", "1"));
     Path suite = dir.resolve("s.yaml");
     Files.writeString(suite, "suite: s\nfunctions: [{name: sphere}]\noptimizers: [{name: gd}]\n");
-    java.io.StringWriter err = new java.io.StringWriter();
-    int code =
-        dev.gradus.runner.cli.Main.run(
-            new java.io.PrintWriter(new java.io.StringWriter()),
-            new java.io.PrintWriter(err),
+    TestCli.Result r =
+        TestCli.run(
             "run",
             suite.toString(),
             "--out",
@@ -387,10 +377,9 @@ class PluginLoadingTest {
             "--plugins",
             plugins().toString(),
             "-q");
-    assertEquals(1, code);
+    assertEquals(1, r.code());
     assertTrue(
-        err.toString()
-            .contains("listener demo.Loud (plugin jar loud.jar) failed in suiteStarted: boom"),
-        err.toString());
+        r.err().contains("listener demo.Loud (plugin jar loud.jar) failed in suiteStarted: boom"),
+        r.err());
   }
 }
