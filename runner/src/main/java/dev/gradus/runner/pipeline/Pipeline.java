@@ -119,7 +119,6 @@ public final class Pipeline {
 
   private SuiteOutcome runLocked(RunRequest request, ResultsLayout layout) {
     Plan plan = request.plan();
-    refuseToWriteOver(request.suiteFile(), layout);
     FolderGuard.Decision decision =
         FolderGuard.check(
             layout, request.mode(), plan.suiteSha256(), pluginHashes, request.suiteFile());
@@ -267,34 +266,6 @@ public final class Pipeline {
 
   /** What {@link #merge} wrote: the merge's outcome and the report. */
   public record MergeOutcome(Merger.Outcome merged, Path report) {}
-
-  /**
-   * The suite file must not be one that Gradus writes in its folder (say, a suite named summary.csv
-   * run with --out its own folder): it would be overwritten. Its own copy, suite.yaml, is the one
-   * name that may be the suite itself, since it is then left as it is.
-   */
-  private static void refuseToWriteOver(Path suiteFile, ResultsLayout layout) {
-    if (suiteFile == null) {
-      return;
-    }
-    for (String name : ResultsLayout.ALL) {
-      Path written = layout.dir().resolve(name);
-      try {
-        if (!name.equals(ResultsLayout.SUITE_COPY)
-            && Files.exists(written)
-            && Files.isSameFile(written, suiteFile)) {
-          throw new FolderGuard.RefusedException(
-              "the suite file "
-                  + suiteFile
-                  + " has a name Gradus writes in its results folder "
-                  + layout.dir()
-                  + ", so it would be overwritten: rename it, or choose another folder with --out");
-        }
-      } catch (IOException e) {
-        // cannot compare: it is not the same file
-      }
-    }
-  }
 
   /** Writes the plots and report of a folder; {@code plan} draws paths on contours, or null. */
   public Path report(Path dir, Plan plan) {

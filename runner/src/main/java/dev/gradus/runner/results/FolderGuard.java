@@ -66,6 +66,7 @@ public final class FolderGuard {
       String suiteSha256,
       Map<String, String> plugins,
       Path suiteFile) {
+    refuseToWriteOver(layout, suiteFile);
     if (!holdsResults(layout, suiteFile)) {
       return new Decision(false, null);
     }
@@ -80,7 +81,9 @@ public final class FolderGuard {
               + " already holds results: add --resume to continue them (same suite only), or"
               + " --overwrite to replace them, or choose another folder with --out");
     }
-    String there = storedSuite(layout);
+    PlanFile planFile = Files.isRegularFile(layout.plan()) ? PlanFile.read(dir) : null;
+    Map<String, Object> first = firstRecord(layout);
+    String there = storedSuite(planFile, first);
     if (!Objects.equals(there, suiteSha256)) {
       throw new RefusedException(
           dir
@@ -91,7 +94,7 @@ public final class FolderGuard {
               + " now): run into a new folder with --out DIR, or replace them with --overwrite");
     }
     Map<String, String> now = new TreeMap<>(plugins);
-    for (Map<String, String> used : storedPlugins(layout)) {
+    for (Map<String, String> used : storedPlugins(planFile, first)) {
       if (!used.equals(now)) {
         throw new RefusedException(
             dir
@@ -107,6 +110,28 @@ public final class FolderGuard {
         mode == Mode.RESUME
             ? null
             : dir + " holds results of this suite: continuing them (as with --resume)");
+  }
+
+  /**
+   * The suite file must not be one that Gradus writes in its folder (say, a suite named summary.csv
+   * run with --out its own folder): it would be overwritten. Its own copy, suite.yaml, is the one
+   * name that may be the suite itself, since it is then left as it is.
+   */
+  private static void refuseToWriteOver(ResultsLayout layout, Path suiteFile) {
+    if (suiteFile == null) {
+      return;
+    }
+    for (String name : ResultsLayout.ALL) {
+      if (!name.equals(ResultsLayout.SUITE_COPY)
+          && isSameFile(layout.dir().resolve(name), suiteFile)) {
+        throw new RefusedException(
+            "the suite file "
+                + suiteFile
+                + " has a name Gradus writes in its results folder "
+                + layout.dir()
+                + ", so it would be overwritten: rename it, or choose another folder with --out");
+      }
+    }
   }
 
   private static String abbreviated(String sha) {
@@ -152,25 +177,21 @@ public final class FolderGuard {
   }
 
   /** The suite's SHA-256 from plan.json, else from the first record; null if neither says. */
-  private static String storedSuite(ResultsLayout layout) {
-    if (Files.isRegularFile(layout.plan())) {
-      return PlanFile.read(layout.dir()).suiteSha256();
+  private static String storedSuite(PlanFile planFile, Map<String, Object> first) {
+    if (planFile != null) {
+      return planFile.suiteSha256();
     }
-    Map<String, Object> first = firstRecord(layout);
     return first == null ? null : (String) first.get("suite_sha256");
   }
 
   /** The plugin jars plan.json and the first record name, those that say. */
   @SuppressWarnings("unchecked")
-  private static List<Map<String, String>> storedPlugins(ResultsLayout layout) {
+  private static List<Map<String, String>> storedPlugins(
+      PlanFile planFile, Map<String, Object> first) {
     List<Map<String, String>> out = new java.util.ArrayList<>();
-    if (Files.isRegularFile(layout.plan())) {
-      Map<String, String> planned = PlanFile.read(layout.dir()).plugins();
-      if (planned != null) {
-        out.add(planned);
-      }
+    if (planFile != null && planFile.plugins() != null) {
+      out.add(planFile.plugins());
     }
-    Map<String, Object> first = firstRecord(layout);
     if (first != null && first.get("plugins") instanceof Map<?, ?> m) {
       out.add(new TreeMap<>((Map<String, String>) m));
     }
