@@ -205,7 +205,6 @@ public final class RunEngine {
     t.xBest = best;
     t.minimum = objective.knownMinimum();
     Optional<Domain> domain = objective.domain();
-    t.hasDomain = domain.isPresent();
     double[] lower = domain.map(Domain::lower).orElse(null);
     double[] upper = domain.map(Domain::upper).orElse(null);
     boolean project = spec.function().bounds() == Bounds.PROJECT && lower != null;
@@ -389,7 +388,6 @@ public final class RunEngine {
     volatile double[] xStart;
     double[] x;
     double[] xBest;
-    boolean hasDomain;
     double fFinal = Double.NaN;
     double fBest = Double.POSITIVE_INFINITY;
     double gradNormFinal = Double.NaN;
@@ -415,10 +413,8 @@ public final class RunEngine {
       if (minimum.isPresent() && x != null && !minimum.get().minimizers().isEmpty()) {
         distance = finite(Distances.nearest(x, minimum.get().minimizers()));
       }
-      Boolean inDomain = null;
-      if (x != null) {
-        inDomain = !hasDomain || spec.function().domain().map(d -> d.contains(x)).orElse(true);
-      }
+      Boolean inDomain =
+          x == null ? null : spec.function().domain().map(d -> d.contains(x)).orElse(true);
       return build(
           status,
           x == null ? null : x.clone(),
