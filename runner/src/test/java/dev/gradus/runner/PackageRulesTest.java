@@ -27,7 +27,7 @@ class PackageRulesTest {
       Map.of(
           "suite", Set.of(),
           "analysis", Set.of(),
-          "plan", Set.of("suite"),
+          "plan", Set.of("suite", "analysis"),
           "run", Set.of("plan"),
           "results", Set.of("plan", "run", "suite", "analysis"),
           "report", Set.of("plan", "run", "results", "analysis"),

@@ -17,6 +17,7 @@ import java.util.List;
  * @param optimizers the optimizer configurations, by index
  * @param runs every run, function-major, then optimizer, then repeat
  * @param memory the estimated memory of the largest run
+ * @param report how the report and the tables look at the results
  */
 public record Plan(
     String suiteName,
@@ -28,7 +29,8 @@ public record Plan(
     List<FunctionConfig> functions,
     List<OptimizerConfig> optimizers,
     List<RunSpec> runs,
-    MemoryEstimate memory) {
+    MemoryEstimate memory,
+    ReportRules report) {
 
   /**
    * @param perRunBytes bytes the largest run needs

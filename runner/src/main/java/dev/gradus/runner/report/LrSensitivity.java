@@ -19,8 +19,12 @@ final class LrSensitivity {
    * One swept optimizer: at each learning rate (increasing), the median final value over its runs.
    *
    * @param label the optimizer's label without its lr, such as {@code momentum momentum=0.9}
+   * @param optimizer the optimizer's id
+   * @param firstConfiguration the index of the line's configuration with the smallest lr, which
+   *     gives the line its look
    */
-  record Line(String label, double[] lr, double[] median) {}
+  record Line(
+      String label, String optimizer, int firstConfiguration, double[] lr, double[] median) {}
 
   /**
    * The lines of the given runs (usually those of one function configuration). Runs are grouped by
@@ -31,6 +35,8 @@ final class LrSensitivity {
   static List<Line> lines(List<RunResult> runs) {
     Map<String, TreeMap<Double, List<Double>>> groups = new LinkedHashMap<>();
     Map<String, String> labels = new LinkedHashMap<>();
+    Map<String, String> optimizers = new LinkedHashMap<>();
+    Map<String, double[]> firstConfiguration = new LinkedHashMap<>();
     for (RunResult r : runs) {
       if (!(r.hyperparameters().get("lr") instanceof Number lr)) {
         continue;
@@ -46,6 +52,9 @@ final class LrSensitivity {
       others.remove("lr");
       String key = r.optimizer() + " " + others;
       labels.putIfAbsent(key, r.optimizerLabel().replaceAll(" lr=\\S+", ""));
+      optimizers.putIfAbsent(key, r.optimizer());
+      firstConfiguration.merge(
+          key, new double[] {lr.doubleValue(), r.optimizerIndex()}, (a, b) -> a[0] <= b[0] ? a : b);
       groups
           .computeIfAbsent(key, k -> new TreeMap<>())
           .computeIfAbsent(lr.doubleValue(), k -> new ArrayList<>())
@@ -65,7 +74,13 @@ final class LrSensitivity {
             median[k] = Quantiles.linear(e.getValue(), 0.5);
             k++;
           }
-          out.add(new Line(labels.get(key), lr, median));
+          out.add(
+              new Line(
+                  labels.get(key),
+                  optimizers.get(key),
+                  (int) firstConfiguration.get(key)[1],
+                  lr,
+                  median));
         });
     return out;
   }

@@ -9,12 +9,10 @@ import dev.gradus.runner.run.RunEngine;
 import dev.gradus.spi.Domain;
 import dev.gradus.spi.KnownMinimum;
 import dev.gradus.spi.Objective;
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.knowm.xchart.XYChart;
 
 /**
  * Paths on contours, per 2-D function configuration, when the plan is at hand: repeat 0 of each
@@ -22,11 +20,9 @@ import org.knowm.xchart.XYChart;
  * the second run takes the same steps).
  */
 final class PathPlots implements PlotKind {
-  static final int CONTOUR_GRID = 90;
+  static final int CONTOUR_GRID = 64;
   static final int CONTOUR_LEVELS = 12;
   static final int MAX_DRAWN_PATH_POINTS = 1500;
-
-  private static final Color CONTOUR = new Color(0xb8b8b8);
 
   @Override
   public List<Drawing> draw(Input input) {
@@ -42,38 +38,31 @@ final class PathPlots implements PlotKind {
       }
       Objective objective = f.factory().get();
       List<List<double[]>> paths = new ArrayList<>();
-      List<String> names = new ArrayList<>();
-      List<Integer> colours = new ArrayList<>();
+      List<OptimizerConfig> drawn = new ArrayList<>();
       for (OptimizerConfig o : plan.optimizers()) {
         for (RunSpec spec : plan.runs()) {
           if (spec.function() == f && spec.optimizer() == o && spec.repeat() == 0) {
             paths.add(Trajectories.path(engine, spec, Trajectories.MAX_POINTS));
-            names.add(o.label());
-            colours.add(o.index());
+            drawn.add(o);
           }
         }
       }
-      XYChart chart = contourChart(f.label(), objective, paths, names, colours);
-      out.add(new Drawing(new Plot("paths-f" + f.index(), f.label(), chart.getTitle()), chart));
+      Figure figure = contours(f.label(), objective, paths, drawn);
+      String slug = input.slugs().getOrDefault(f.index(), PlotNames.slug(f.label()));
+      out.add(new Drawing(new Plot("paths-" + slug, f.label(), figure.title()), figure));
     }
     return out;
   }
 
-  static XYChart contourChart(
-      String label, Objective objective, List<List<double[]>> paths, List<String> names) {
-    List<Integer> colours = new ArrayList<>();
-    for (int p = 0; p < paths.size(); p++) {
-      colours.add(p);
-    }
-    return contourChart(label, objective, paths, names, colours);
-  }
-
-  static XYChart contourChart(
+  /**
+   * Paths of repeat 0 of each configuration on the contours of f over the part of the plane they
+   * visit.
+   */
+  static Figure contours(
       String label,
       Objective objective,
       List<List<double[]>> paths,
-      List<String> names,
-      List<Integer> colours) {
+      List<OptimizerConfig> configs) {
     Optional<Domain> domain = objective.domain();
     List<double[]> minimizers =
         objective.knownMinimum().map(KnownMinimum::minimizers).orElse(List.of());
@@ -127,15 +116,7 @@ final class PathPlots implements PlotKind {
         }
       }
     }
-    XYChart chart =
-        Charts.chart(
-            label + ": paths on contours of f",
-            names(objective, 0),
-            names(objective, 1),
-            false,
-            false);
-    chart.getStyler().setXAxisMin(box[0]).setXAxisMax(box[1]);
-    chart.getStyler().setYAxisMin(box[2]).setYAxisMax(box[3]);
+    List<Figure.Line> lines = new ArrayList<>();
     for (double c : levels(values, min)) {
       List<MarchingSquares.Segment> segments = MarchingSquares.contour(xs, ys, values, c);
       if (segments.isEmpty()) {
@@ -152,18 +133,13 @@ final class PathPlots implements PlotKind {
         x[k] = s.x2();
         y[k++] = Double.NaN; // lifts the pen between segments
       }
-      var series =
-          Charts.line(
-              chart, "f = " + String.format(java.util.Locale.ROOT, "%.3g", c), x, y, CONTOUR);
-      if (series != null) {
-        series.setShowInLegend(false);
-        series.setLineWidth(1f);
-      }
+      lines.add(new Figure.Line("contour", null, -1, Figure.Kind.CONTOUR, x, y));
     }
     List<Double> startX = new ArrayList<>();
     List<Double> startY = new ArrayList<>();
     for (int p = 0; p < paths.size(); p++) {
       List<double[]> path = paths.get(p);
+      OptimizerConfig o = configs.get(p);
       if (path.isEmpty()) {
         continue;
       }
@@ -179,25 +155,43 @@ final class PathPlots implements PlotKind {
       double[] last = path.get(path.size() - 1);
       x[k] = last[0];
       y[k++] = last[1];
-      Charts.line(
-          chart,
-          names.get(p),
-          Arrays.copyOf(x, k),
-          Arrays.copyOf(y, k),
-          Charts.colour(colours.get(p)));
+      lines.add(
+          new Figure.Line(
+              o.label(),
+              o.name(),
+              o.index(),
+              Figure.Kind.MAIN,
+              Arrays.copyOf(x, k),
+              Arrays.copyOf(y, k)));
       startX.add(path.get(0)[0]);
       startY.add(path.get(0)[1]);
     }
     if (!startX.isEmpty()) {
-      Charts.points(
-          chart, "start", Charts.toArray(startX), Charts.toArray(startY), Color.BLACK, true);
+      lines.add(
+          new Figure.Line("start", null, -1, Figure.Kind.START, toArray(startX), toArray(startY)));
     }
     if (!minimizers.isEmpty()) {
       double[] mx = minimizers.stream().mapToDouble(m -> m[0]).toArray();
       double[] my = minimizers.stream().mapToDouble(m -> m[1]).toArray();
-      Charts.points(chart, "minimum", mx, my, new Color(0xd62728), true);
+      lines.add(new Figure.Line("minimum", null, -1, Figure.Kind.MINIMUM, mx, my));
     }
-    return chart;
+    double[] xRange =
+        box[1] > box[0] ? new double[] {box[0], box[1]} : AxisRanges.linear(box[0], box[0]);
+    double[] yRange =
+        box[3] > box[2] ? new double[] {box[2], box[3]} : AxisRanges.linear(box[2], box[2]);
+    String title = label + ": paths of repeat 0 on contours of f";
+    Figure.Panel panel =
+        new Figure.Panel(
+            "",
+            new Figure.Axis(names(objective, 0), Figure.Scale.LINEAR, xRange[0], xRange[1], false),
+            new Figure.Axis(names(objective, 1), Figure.Scale.LINEAR, yRange[0], yRange[1], false),
+            lines,
+            "");
+    return new Figure(title, Facets.split(panel));
+  }
+
+  private static double[] toArray(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   private static String names(Objective objective, int i) {

@@ -1,13 +1,13 @@
 package dev.gradus.runner.report;
 
 import dev.gradus.runner.plan.Plan;
+import dev.gradus.runner.plan.ReportRules;
 import dev.gradus.runner.results.ResultsFolder;
 import dev.gradus.runner.run.RunResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.XYChart;
 
 /**
  * One kind of plot of the report. Each kind draws from the results folder (and the plan, when the
@@ -23,7 +23,23 @@ interface PlotKind {
    *
    * @param plan the suite's plan, or null when it is not at hand (then no paths are drawn)
    */
-  record Input(ResultsFolder results, Plan plan) {
+  record Input(ResultsFolder results, Plan plan, ReportRules rules, Map<Integer, String> slugs) {
+    /**
+     * @param plan the suite's plan, or null when it is not at hand
+     */
+    Input(ResultsFolder results, Plan plan) {
+      this(
+          results,
+          plan,
+          plan == null ? ReportRules.DEFAULTS : plan.report(),
+          PlotNames.slugs(results.runs()));
+    }
+
+    /** The name part of a function configuration's plots, such as {@code rosenbrock-dim2}. */
+    String slug(int functionIndex) {
+      return slugs.get(functionIndex);
+    }
+
     /** The runs grouped by function configuration index, in index order. */
     Map<Integer, List<RunResult>> byFunction() {
       Map<Integer, List<RunResult>> out = new java.util.TreeMap<>();
@@ -49,6 +65,6 @@ interface PlotKind {
    */
   record Plot(String name, String section, String title) {}
 
-  /** A plot and its chart, drawn but not yet saved. */
-  record Drawing(Plot plot, XYChart chart) {}
+  /** A plot and its figure, built but not yet drawn. */
+  record Drawing(Plot plot, Figure figure) {}
 }

@@ -17,14 +17,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Draws the plots of a results folder into {@code plots/} (each as PNG and SVG) and writes {@code
- * report.html}, a single file that opens offline with every plot embedded. Each kind of plot is its
- * own {@link PlotKind}: convergence, paths on contours, learning-rate sensitivity and the ECDF.
- * Runs are grouped by the configuration indices their records carry.
+ * Draws the plots of a results folder into {@code plots/} (each as PNG, PDF and, when small, SVG;
+ * see {@link FigureFiles}) and writes {@code report.html}, a single file that opens offline. Each
+ * kind of plot is its own {@link PlotKind}: convergence, paths on contours, learning-rate
+ * sensitivity, ECDFs, and the performance and data profiles. Runs are grouped by the configuration
+ * indices their records carry; every plot shares one {@link Palette}, so a configuration looks the
+ * same everywhere.
  */
 public final class ReportWriter {
   private static final List<PlotKind> KINDS =
-      List.of(new ConvergencePlots(), new PathPlots(), new LrSensitivityPlots(), new EcdfPlot());
+      List.of(
+          new ConvergencePlots(),
+          new PathPlots(),
+          new LrSensitivityPlots(),
+          new EcdfPlot(),
+          new ProfilePlots());
 
   private ReportWriter() {}
 
@@ -55,6 +62,13 @@ public final class ReportWriter {
     PlotKind.Input input = new PlotKind.Input(results, plan);
     List<PlotKind.Drawing> drawn = new ArrayList<>();
     KINDS.forEach(kind -> drawn.addAll(kind.draw(input)));
+    FigureFiles files =
+        new FigureFiles(
+            new FigureRenderer(
+                Palette.of(
+                    results.runs().stream()
+                        .map(r -> Map.entry(r.optimizerIndex(), r.optimizer()))
+                        .toList())));
     try {
       Files.createDirectories(plots);
       removeOldPlots(plots);
@@ -63,7 +77,7 @@ public final class ReportWriter {
           .forEach(
               d -> {
                 try {
-                  Charts.save(d.chart(), plots.resolve(d.plot().name()));
+                  files.save(d.figure(), plots, d.plot().name());
                 } catch (IOException e) {
                   throw new ResultsWriteException(plots.resolve(d.plot().name() + ".png"), e);
                 }
@@ -101,7 +115,7 @@ public final class ReportWriter {
   }
 
   private static void removeOldPlots(Path plots) throws IOException {
-    try (DirectoryStream<Path> old = Files.newDirectoryStream(plots, "*.{png,svg}")) {
+    try (DirectoryStream<Path> old = Files.newDirectoryStream(plots, "*.{png,svg,pdf}")) {
       for (Path p : old) {
         Files.delete(p);
       }

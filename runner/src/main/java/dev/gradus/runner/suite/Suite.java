@@ -11,6 +11,8 @@ import java.util.Map;
  * @param name the suite name; default output folder {@code results/<name>}
  * @param seed master seed; each run's seed derives from it and the run's coordinates
  * @param repeats runs per (function, optimizer configuration)
+ * @param report the {@code report:} section's values by key ({@code targets.from} for nested keys),
+ *     types checked, meaning given by the planner; empty when absent
  * @param baseDir the folder relative paths in the suite (CSV data) are resolved against
  * @param file the suite file's name, for messages
  * @param sha256 SHA-256 of the suite file's text, which identifies the suite across machines
@@ -24,6 +26,7 @@ public record Suite(
     List<Entry> functions,
     List<Entry> optimizers,
     Output output,
+    Map<String, Located> report,
     Path baseDir,
     String file,
     String sha256) {

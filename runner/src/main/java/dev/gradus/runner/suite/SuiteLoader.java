@@ -18,11 +18,22 @@ import java.util.Set;
  */
 public final class SuiteLoader {
   private static final Set<String> TOP_KEYS =
-      Set.of("suite", "seed", "repeats", "budget", "stop", "functions", "optimizers", "output");
+      Set.of(
+          "suite",
+          "seed",
+          "repeats",
+          "budget",
+          "stop",
+          "functions",
+          "optimizers",
+          "output",
+          "report");
   private static final Set<String> BUDGET_KEYS =
       Set.of("max_iterations", "max_evaluations", "max_seconds");
   private static final Set<String> STOP_KEYS = Set.of("target", "grad_norm");
   private static final Set<String> OUTPUT_KEYS = Set.of("trace_every", "checkpoint_every");
+  private static final Set<String> REPORT_KEYS = Set.of("convergence", "ecdf_x", "targets", "tau");
+  private static final Set<String> TARGET_KEYS = Set.of("from", "to", "step");
 
   /** The longest suite or entry name: it becomes part of folder and file names. */
   static final int MAX_NAME = 100;
@@ -110,6 +121,7 @@ public final class SuiteLoader {
     Suite.Budget budget = budget(top.get("budget"));
     Suite.Stop stop = stop(top.get("stop"));
     Suite.Output output = output(top.get("output"));
+    Map<String, Located> report = report(top.get("report"));
     List<Suite.Entry> functions = entries(required(top, "functions", root), "functions");
     List<Suite.Entry> optimizers = entries(required(top, "optimizers", root), "optimizers");
     return new Suite(
@@ -121,6 +133,7 @@ public final class SuiteLoader {
         functions,
         optimizers,
         output,
+        report,
         baseDir,
         fileName,
         sha256(text));
@@ -184,6 +197,39 @@ public final class SuiteLoader {
             ? integer(m.get("checkpoint_every"), "output.checkpoint_every", 0, 1_000_000_000L)
             : Suite.Output.DEFAULT_CHECKPOINT_EVERY;
     return new Suite.Output(every, checkpoints);
+  }
+
+  /**
+   * The {@code report:} section with its keys and their types checked; the planner gives the values
+   * their meaning (and their defaults and ranges, stated once in the plan's ReportRules). {@code
+   * targets} is flattened to {@code targets.from} and so on.
+   */
+  private static Map<String, Located> report(Located node) {
+    if (node == null || node.isNull()) {
+      return Map.of();
+    }
+    Map<String, Located> m = map(node, "report");
+    checkKeys(m, REPORT_KEYS, "report", node);
+    Map<String, Located> out = new java.util.LinkedHashMap<>();
+    for (String key : List.of("convergence", "ecdf_x")) {
+      if (m.containsKey(key)) {
+        text(m.get(key), "report." + key);
+        out.put(key, m.get(key));
+      }
+    }
+    if (m.containsKey("tau")) {
+      number(m.get("tau"), "report.tau");
+      out.put("tau", m.get("tau"));
+    }
+    if (m.containsKey("targets")) {
+      Map<String, Located> t = map(m.get("targets"), "report.targets");
+      checkKeys(t, TARGET_KEYS, "report.targets", m.get("targets"));
+      for (Map.Entry<String, Located> e : t.entrySet()) {
+        number(e.getValue(), "report.targets." + e.getKey());
+        out.put("targets." + e.getKey(), e.getValue());
+      }
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   private static List<Suite.Entry> entries(Located node, String key) {

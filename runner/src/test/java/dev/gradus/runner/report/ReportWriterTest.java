@@ -96,27 +96,84 @@ class ReportWriterTest {
   }
 
   @Test
-  void everyKindOfPlotIsDrawnAsPngAndSvg() throws Exception {
+  void everyKindOfPlotIsDrawnAsPngAndPdfNamedAfterItsFunction() throws Exception {
     List<String> names = new ArrayList<>();
     for (Path png : plots(".png")) {
       names.add(png.getFileName().toString().replace(".png", ""));
     }
+    String f0 = "rosenbrock-dim2-start-1.2-1";
+    String f1 = "rosenbrock-dim3-startdefault";
     assertTrue(
         names.containsAll(
             List.of(
-                "convergence-iterations-f0",
-                "convergence-evaluations-f0",
-                "convergence-iterations-f1",
-                "convergence-iterations-f2",
-                "paths-f0",
-                "paths-f2",
-                "lr-f0",
-                "lr-f1",
-                "ecdf")),
+                "convergence-iterations-" + f0,
+                "convergence-evaluations-" + f0,
+                "convergence-iterations-" + f1,
+                "convergence-iterations-bowl",
+                "paths-" + f0,
+                "paths-bowl",
+                "lr-" + f0,
+                "lr-" + f1,
+                "ecdf-" + f0,
+                "ecdf-bowl",
+                "ecdf",
+                "performance-profile",
+                "data-profile")),
         names.toString());
-    assertFalse(names.contains("paths-f1"), "rosenbrock dim=3 has no contour picture");
+    assertFalse(names.contains("paths-" + f1), "rosenbrock dim=3 has no contour picture");
     for (String name : names) {
-      assertTrue(Files.exists(results.resolve("plots").resolve(name + ".svg")), name);
+      assertTrue(Files.exists(results.resolve("plots").resolve(name + ".pdf")), name);
+    }
+  }
+
+  @Test
+  void pdfsAreVectorWithTextAsText() throws Exception {
+    for (Path pdf : plots(".pdf")) {
+      String content = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
+      assertTrue(content.startsWith("%PDF-"), pdf.toString());
+      assertTrue(content.contains("/Helvetica"), pdf + " uses no text font");
+      String page = inflatedStreams(Files.readAllBytes(pdf));
+      assertTrue(page.contains("BT") && page.contains("Tj"), pdf + " shows no text");
+      assertTrue(
+          page.contains("(evaluations) Tj")
+              || page.contains("(iterations) Tj")
+              || page.contains("(share of problems) Tj")
+              || page.contains("(lr) Tj")
+              || page.contains("(x0) Tj")
+              || page.contains("(x) Tj"),
+          pdf + ": no axis title as text");
+    }
+  }
+
+  /** The page content of a PDF whose streams are deflated, as JFreePDF writes them. */
+  private static String inflatedStreams(byte[] pdf) throws Exception {
+    String raw = new String(pdf, StandardCharsets.ISO_8859_1);
+    StringBuilder out = new StringBuilder();
+    for (int at = raw.indexOf("stream\n"); at >= 0; at = raw.indexOf("stream\n", at + 1)) {
+      if (at >= 3 && raw.startsWith("end", at - 3)) {
+        continue;
+      }
+      int from = at + "stream\n".length();
+      int to = raw.indexOf("endstream", from);
+      java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+      inflater.setInput(java.util.Arrays.copyOfRange(pdf, from, to));
+      byte[] buffer = new byte[1 << 20];
+      int n = inflater.inflate(buffer);
+      out.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+      inflater.end();
+    }
+    return out.toString();
+  }
+
+  @Test
+  void svgsAreSmallAndKeepTheirText() throws Exception {
+    List<Path> svgs = plots(".svg");
+    assertTrue(
+        svgs.stream().anyMatch(p -> p.getFileName().toString().startsWith("convergence-")),
+        "convergence plots are small enough for an SVG: " + svgs);
+    for (Path svg : svgs) {
+      assertTrue(Files.size(svg) <= FigureFiles.MAX_SVG_BYTES, svg + ": " + Files.size(svg));
+      assertTrue(Files.readString(svg).contains("<text"), svg + " draws its text as outlines");
     }
   }
 
@@ -125,8 +182,8 @@ class ReportWriterTest {
     for (Path png : plots(".png")) {
       BufferedImage image = ImageIO.read(png.toFile());
       assertNotNull(image, png.toString());
-      assertEquals(Charts.WIDTH, image.getWidth(), png.toString());
-      assertEquals(Charts.HEIGHT, image.getHeight(), png.toString());
+      assertTrue(image.getWidth() >= FigureRenderer.PANEL_WIDTH, png.toString());
+      assertTrue(image.getHeight() >= FigureRenderer.PANEL_HEIGHT, png.toString());
     }
   }
 
@@ -248,7 +305,9 @@ class ReportWriterTest {
         Main.run(
             new PrintWriter(out, true), new PrintWriter(err, true), "report", again.toString());
     assertEquals(0, code, err.toString());
-    assertTrue(Files.exists(again.resolve("plots").resolve("paths-f0.png")), out.toString());
+    assertTrue(
+        Files.exists(again.resolve("plots").resolve("paths-rosenbrock-dim2-start-1.2-1.png")),
+        out.toString());
     assertTrue(Files.exists(again.resolve("report.html")));
   }
 
@@ -266,8 +325,12 @@ class ReportWriterTest {
     Path report = ReportWriter.write(bare, null);
     String page = Files.readString(report);
     assertTrue(page.contains("Paths on contours need the suite"), "note");
-    assertTrue(Files.exists(bare.resolve("plots").resolve("convergence-iterations-f0.png")));
-    assertFalse(Files.exists(bare.resolve("plots").resolve("paths-f0.png")));
+    assertTrue(
+        Files.exists(
+            bare.resolve("plots")
+                .resolve("convergence-iterations-rosenbrock-dim2-start-1.2-1.png")));
+    assertFalse(
+        Files.exists(bare.resolve("plots").resolve("paths-rosenbrock-dim2-start-1.2-1.png")));
   }
 
   @Test

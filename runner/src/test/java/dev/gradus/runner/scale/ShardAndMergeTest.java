@@ -121,11 +121,15 @@ class ShardAndMergeTest {
     try (var traces = Files.list(dir.resolve("merged/traces"))) {
       assertEquals(24, traces.count());
     }
-    String report = Files.readString(dir.resolve("merged/report.html"));
+    assertTrue(Files.exists(dir.resolve("merged/report.html")));
+    for (String plot : List.of("paths-beale", "ecdf", "performance-profile")) {
+      assertTrue(
+          Files.size(dir.resolve("merged/plots/" + plot + ".png")) > 1000, "merged: " + plot);
+    }
     assertTrue(
-        report.contains("paths-f1.png") && report.contains("ecdf.png"),
-        "merged report has every plot");
-    assertTrue(Files.size(dir.resolve("merged/plots/convergence-iterations-f0.png")) > 1000);
+        Files.size(
+                dir.resolve("merged/plots/convergence-iterations-rosenbrock-dim3-startrandom.png"))
+            > 1000);
   }
 
   @Test

@@ -77,7 +77,7 @@ class SuiteLoaderTest {
   void unknownKeysSuggestCloseMatches() {
     String message = error(MINIMAL + "repeat: 3\n");
     assertTrue(message.startsWith("suite.yaml:6:9: unknown key 'repeat'"), message);
-    assertTrue(message.contains("did you mean 'repeats'?"), message);
+    assertTrue(message.contains("did you mean 'repeats'"), message);
 
     String budget = error(MINIMAL + "budget: {max_iteration: 3}\n");
     assertTrue(budget.contains("did you mean 'max_iterations'?"), budget);

@@ -1,0 +1,78 @@
+package dev.gradus.runner.report;
+
+import java.math.BigDecimal;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.Locale;
+
+/**
+ * Tick labels a reader takes in at a glance: powers of ten as {@code 0.001 … 1000} and beyond that
+ * as {@code 1e-8} or {@code 1e6}; powers of two as whole numbers up to 1024 and {@code 2^k} beyond;
+ * anything else with three significant digits. Never {@code 402.2110552763819}.
+ */
+final class TickLabels {
+  private TickLabels() {}
+
+  /** The label of a tick at {@code value} on an axis of the given base (10, or 2). */
+  static String label(double value, int base) {
+    if (value == 0 || !Double.isFinite(value)) {
+      return value == 0 ? "0" : Double.toString(value);
+    }
+    double exponent = Math.log(Math.abs(value)) / Math.log(base);
+    long k = Math.round(exponent);
+    boolean power = Math.abs(exponent - k) < 1e-9;
+    String sign = value < 0 ? "-" : "";
+    if (power && base == 10) {
+      return sign
+          + (Math.abs(k) <= 3
+              ? BigDecimal.ONE.scaleByPowerOfTen((int) k).toPlainString()
+              : "1e" + k);
+    }
+    if (power && base == 2) {
+      return sign + (k >= -3 && k <= 10 ? plain(Math.pow(2, k)) : "2^" + k);
+    }
+    return plain(value);
+  }
+
+  /** Three significant digits, no exponent for 0.001 ≤ |v| < 10⁶, trailing zeros dropped. */
+  static String plain(double v) {
+    double a = Math.abs(v);
+    if (a != 0 && (a < 1e-3 || a >= 1e6)) {
+      String s = String.format(Locale.ROOT, "%.2e", v);
+      int e = s.indexOf('e');
+      return trimZeros(s.substring(0, e)) + "e" + Integer.parseInt(s.substring(e + 1));
+    }
+    return trimZeros(new BigDecimal(v).round(new java.math.MathContext(3)).toPlainString());
+  }
+
+  private static String trimZeros(String s) {
+    if (!s.contains(".")) {
+      return s;
+    }
+    s = s.replaceAll("0+$", "");
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /** The labels as a {@link NumberFormat}, the form the drawing library takes them in. */
+  static NumberFormat format(int base) {
+    return new NumberFormat() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
+        return to.append(label(number, base));
+      }
+
+      @Override
+      public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
+        return to.append(label(number, base));
+      }
+
+      @Override
+      public Number parse(String source, ParsePosition pos) {
+        throw new UnsupportedOperationException("tick labels are only written");
+      }
+    };
+  }
+}
