@@ -108,7 +108,7 @@ class PipelineTest {
     try (var traces = Files.list(dir.resolve("traces"))) {
       assertEquals(36, traces.count());
     }
-    List<String> trace = Files.readAllLines(dir.resolve("traces/f1-beale_o3-adam_r0.csv"));
+    List<String> trace = TestSuites.traceLines(dir, "f1-beale_o3-adam_r0");
     assertEquals(
         "iteration,evaluations,seconds,f,f_gap,grad_norm,step_norm,lr,in_domain", trace.get(0));
     assertTrue(trace.size() > 2);

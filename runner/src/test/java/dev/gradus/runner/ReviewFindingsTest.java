@@ -90,8 +90,7 @@ class ReviewFindingsTest {
                 new RerunsWhole(plan),
                 null,
                 false));
-    List<String> rows =
-        Files.readAllLines(new ResultsLayout(dir).trace(plan.runs().get(0).runId()));
+    List<String> rows = TestSuites.traceLines(dir, plan.runs().get(0).runId());
     Set<String> iterations = new HashSet<>();
     for (String row : rows.subList(1, rows.size())) {
       assertTrue(iterations.add(row.split(",")[0]), "iteration " + row.split(",")[0] + " twice");
@@ -210,8 +209,7 @@ class ReviewFindingsTest {
             dir.resolve("boom"),
             1);
     RunResult wild = outcome.results().get(0);
-    List<String> rows =
-        Files.readAllLines(new ResultsLayout(dir.resolve("boom")).trace(wild.runId()));
+    List<String> rows = TestSuites.traceLines(dir.resolve("boom"), wild.runId());
     String last = rows.get(rows.size() - 1);
     assertEquals(wild.iterations(), Long.parseLong(last.split(",")[0]), "the diverged iteration");
   }

@@ -67,6 +67,19 @@ public final class TestSuites {
   }
 
   /** {@code r} with its wall time zeroed, the one field that differs between executions. */
+  /** The lines of a run's trace as it is on disk, gzipped (finished) or plain (running). */
+  public static List<String> traceLines(Path dir, String runId) {
+    Path file = new dev.gradus.runner.results.ResultsLayout(dir).existingTrace(runId);
+    if (file == null) {
+      throw new AssertionError("no trace of " + runId + " in " + dir);
+    }
+    try (java.io.BufferedReader in = dev.gradus.runner.results.ResultsFolder.openTrace(file)) {
+      return in.lines().toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static RunResult withoutTime(RunResult r) {
     return RunResults.of(r).wallMs(0).build();
   }

@@ -205,7 +205,7 @@ class TrustworthyResultsTest {
             + "optimizers: [{name: gd, lr: 0.1, schedule: {exponential: {gamma: 0.5}}}]\n",
         dir,
         1);
-    List<String> rows = Files.readAllLines(dir.resolve("traces/f0-sphere_o0-gd_r0.csv"));
+    List<String> rows = TestSuites.traceLines(dir, "f0-sphere_o0-gd_r0");
     assertEquals(
         "iteration,evaluations,seconds,f,f_gap,grad_norm,step_norm,lr,in_domain", rows.get(0));
     String[] first = rows.get(1).split(",", -1);

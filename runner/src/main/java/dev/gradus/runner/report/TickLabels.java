@@ -30,7 +30,8 @@ final class TickLabels {
               : "1e" + k);
     }
     if (power && base == 2) {
-      return sign + (k >= -3 && k <= 10 ? plain(Math.pow(2, k)) : "2^" + k);
+      return sign
+          + (k >= -3 && k <= 10 ? new BigDecimal(Math.pow(2, k)).toPlainString() : "2^" + k);
     }
     return plain(value);
   }

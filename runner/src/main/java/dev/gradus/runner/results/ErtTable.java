@@ -4,7 +4,6 @@ import dev.gradus.runner.analysis.Ert;
 import dev.gradus.runner.analysis.Targets;
 import dev.gradus.runner.run.RunResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,8 +103,8 @@ public final class ErtTable {
   }
 
   private static ResultsFolder.Trace trace(ResultsLayout layout, RunResult r) {
-    Path file = layout.trace(r.runId());
-    if (!Files.isRegularFile(file)) {
+    Path file = layout.existingTrace(r.runId());
+    if (file == null) {
       return null;
     }
     try {

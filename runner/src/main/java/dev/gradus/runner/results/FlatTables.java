@@ -169,13 +169,13 @@ public final class FlatTables {
       out.write(TRACES_HEADER);
       out.write('\n');
       for (RunResult r : runs) {
-        Path trace = layout.trace(r.runId());
-        if (!Files.isRegularFile(trace)) {
+        Path trace = layout.existingTrace(r.runId());
+        if (trace == null) {
           continue;
         }
         String keys =
             r.runId() + "," + r.functionIndex() + "," + r.optimizerIndex() + "," + r.repeat() + ",";
-        try (BufferedReader in = Files.newBufferedReader(trace, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = ResultsFolder.openTrace(trace)) {
           in.readLine(); // the trace's own header
           for (String row = in.readLine(); row != null; row = in.readLine()) {
             if (!row.isEmpty()) {

@@ -73,8 +73,8 @@ public record ResultsFolder(
               .thenComparingInt(RunResult::repeat));
       Map<String, Trace> traces = new LinkedHashMap<>();
       for (RunResult r : runs) {
-        Path file = layout.trace(r.runId());
-        if (Files.isRegularFile(file)) {
+        Path file = layout.existingTrace(r.runId());
+        if (file != null) {
           traces.put(r.runId(), readTrace(file));
         }
       }
@@ -100,7 +100,7 @@ public record ResultsFolder(
    */
   public static Trace readTrace(Path file) throws IOException {
     List<String> lines = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = openTrace(file)) {
       String header = in.readLine();
       if (header == null || !header.equals(TraceWriter.HEADER)) {
         throw new IllegalArgumentException(
@@ -144,6 +144,17 @@ public record ResultsFolder(
         java.util.Arrays.copyOf(f, rows),
         java.util.Arrays.copyOf(gap, rows),
         java.util.Arrays.copyOf(inDomain, rows));
+  }
+
+  /** A reader of a trace file, plain ({@code .csv}) or gzipped ({@code .csv.gz}). */
+  public static BufferedReader openTrace(Path file) throws IOException {
+    if (file.getFileName().toString().endsWith(".gz")) {
+      return new BufferedReader(
+          new java.io.InputStreamReader(
+              new java.util.zip.GZIPInputStream(Files.newInputStream(file), 1 << 16),
+              StandardCharsets.UTF_8));
+    }
+    return Files.newBufferedReader(file, StandardCharsets.UTF_8);
   }
 
   private static double cell(String text) {

@@ -1,5 +1,6 @@
 package dev.gradus.runner.results;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -99,8 +100,24 @@ public record ResultsLayout(Path dir) {
     return dir.resolve(TRACES);
   }
 
+  /** The trace of a run while it runs, appended row by row. */
   public Path trace(String runId) {
     return traces().resolve(runId + ".csv");
+  }
+
+  /** The trace of a finished run: the same rows, gzipped once the run ended. */
+  public Path finishedTrace(String runId) {
+    return traces().resolve(runId + ".csv.gz");
+  }
+
+  /** The run's trace file as it is on disk (finished if both exist), or null if it has none. */
+  public Path existingTrace(String runId) {
+    Path finished = finishedTrace(runId);
+    if (Files.isRegularFile(finished)) {
+      return finished;
+    }
+    Path running = trace(runId);
+    return Files.isRegularFile(running) ? running : null;
   }
 
   public Path checkpoints() {

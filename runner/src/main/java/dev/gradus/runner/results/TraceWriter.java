@@ -24,7 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A run's rows come from one thread at a time. A write that fails throws {@link
  * ResultsWriteException}, which stops the suite. A run continued from a checkpoint at iteration t
- * keeps the rows before t and appends from there ({@link #resumeAt}).
+ * keeps the rows before t and appends from there ({@link #resumeAt}). When a run finishes its trace
+ * is gzipped to {@code traces/<run_id>.csv.gz} (written whole, then moved into place, then the
+ * plain file removed; a kill in between leaves one complete file or both, and readers take the
+ * gzipped one): a trace compresses to about a third, and finished traces are never appended to.
  */
 public final class TraceWriter implements RunListener {
   public static final String HEADER =
@@ -48,6 +51,12 @@ public final class TraceWriter implements RunListener {
     try {
       Files.createDirectories(file.getParent());
       Long from = resumeAt.remove(run.runId());
+      Path finished = layout.finishedTrace(run.runId());
+      if (from != null && !Files.isRegularFile(file) && Files.isRegularFile(finished)) {
+        Files.write(file, uncompressed(finished));
+      }
+      // a run started again (its record lost to a kill) writes its trace anew
+      Files.deleteIfExists(finished);
       BufferedWriter writer;
       if (from != null && Files.isRegularFile(file)) {
         Files.writeString(file, rowsBefore(file, from), StandardCharsets.UTF_8);
@@ -151,11 +160,38 @@ public final class TraceWriter implements RunListener {
   public void runFinished(RunInfo run, RunOutcome outcome) {
     BufferedWriter writer = open.remove(run.runId());
     if (writer != null) {
+      Path file = layout.trace(run.runId());
       try {
         writer.close();
+        compress(file, layout.finishedTrace(run.runId()));
       } catch (IOException e) {
-        throw new ResultsWriteException(layout.trace(run.runId()), e);
+        throw new ResultsWriteException(file, e);
       }
+    }
+  }
+
+  private static void compress(Path plain, Path gzipped) throws IOException {
+    Path temporary = gzipped.resolveSibling(gzipped.getFileName() + ".tmp");
+    try (java.io.OutputStream out =
+        new java.util.zip.GZIPOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+      Files.copy(plain, out);
+    }
+    try (java.nio.channels.FileChannel channel =
+        java.nio.channels.FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    }
+    Files.move(
+        temporary,
+        gzipped,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.delete(plain);
+  }
+
+  private static byte[] uncompressed(Path gzipped) throws IOException {
+    try (java.io.InputStream in =
+        new java.util.zip.GZIPInputStream(Files.newInputStream(gzipped))) {
+      return in.readAllBytes();
     }
   }
 }

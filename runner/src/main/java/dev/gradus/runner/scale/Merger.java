@@ -258,7 +258,10 @@ public final class Merger {
         runs.append(line.text()).append('\n');
         present.add(runId);
         ResultsLayout source = new ResultsLayout(line.folder());
-        copyIfPresent(source.trace(runId), target.trace(runId));
+        Path trace = source.existingTrace(runId);
+        if (trace != null) {
+          copyIfPresent(trace, target.traces().resolve(trace.getFileName()));
+        }
         copyIfPresent(source.failure(runId), target.failure(runId));
       }
       Files.writeString(target.runs(), runs.toString(), StandardCharsets.UTF_8);

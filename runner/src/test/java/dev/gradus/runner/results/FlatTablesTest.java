@@ -80,7 +80,7 @@ class FlatTablesTest {
         rows.get(0));
     int expected = 0;
     for (RunResult r : outcome.results()) {
-      List<String> trace = Files.readAllLines(new ResultsLayout(dir).trace(r.runId()));
+      List<String> trace = dev.gradus.runner.TestSuites.traceLines(dir, r.runId());
       expected += trace.size() - 1;
       String firstRow =
           r.runId()
