@@ -199,4 +199,50 @@ class PlannerTest {
             "suite: x\nfunctions:\n  - name: sphere\n    gradient: numerica\noptimizers: [{name: gd}]\n");
     assertTrue(message.contains("did you mean 'numerical'"), message);
   }
+
+  private static final String REPORT_SUITE =
+      "suite: r\nfunctions: [{name: sphere}]\noptimizers: [{name: gd}]\n";
+
+  @Test
+  void theReportSectionDefaultsToCocosLadderAndGaps() {
+    ReportRules rules = TestSuites.plan(REPORT_SUITE).report();
+    assertEquals(ReportRules.DEFAULTS, rules);
+    assertEquals(51, rules.targets().length);
+    assertEquals(100, rules.targets()[0], 1e-12);
+    assertEquals(1e-8, rules.targets()[50], 1e-22);
+    assertTrue(rules.defaultTargets());
+  }
+
+  @Test
+  void theReportSectionSetsEveryChoice() {
+    ReportRules rules =
+        TestSuites.plan(
+                REPORT_SUITE
+                    + "report: {convergence: f, ecdf_x: evaluations_per_dimension, tau: 0.1,"
+                    + " targets: {from: 1, to: -3, step: 1}}\n")
+            .report();
+    assertEquals(ReportRules.Convergence.F, rules.convergence());
+    assertEquals(ReportRules.EcdfAxis.EVALUATIONS_PER_DIMENSION, rules.ecdfX());
+    assertEquals(0.1, rules.tau());
+    assertEquals(5, rules.targets().length);
+    assertEquals(1e-3, rules.targets()[4], 1e-18);
+  }
+
+  @Test
+  void badReportValuesAreNamedAtTheirPlace() {
+    String unknown = error(REPORT_SUITE + "report: {convergence: gaps}\n");
+    assertTrue(
+        unknown.startsWith("suite.yaml:4:23: report.convergence: unknown value 'gaps'"), unknown);
+    assertTrue(unknown.contains("did you mean 'gap'"), unknown);
+    String tau = error(REPORT_SUITE + "report:\n  tau: 1.5\n");
+    assertTrue(tau.startsWith("suite.yaml:5:8: report.tau must lie in (0, 1), got 1.5"), tau);
+    String upside = error(REPORT_SUITE + "report:\n  targets: {from: -8, to: 2}\n");
+    assertTrue(
+        upside.contains("report.targets: 'from' (-8.0) must be at least 'to' (2.0)"), upside);
+    assertTrue(upside.startsWith("suite.yaml:5:"), upside);
+    String key = error(REPORT_SUITE + "report: {target: 1}\n");
+    assertTrue(key.contains("unknown key 'target' in report"), key);
+    String many = error(REPORT_SUITE + "report: {targets: {step: 1.0e-6}}\n");
+    assertTrue(many.contains("at most 1000 targets"), many);
+  }
 }
