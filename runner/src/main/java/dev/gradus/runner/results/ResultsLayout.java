@@ -25,7 +25,8 @@ import java.util.List;
  * failures/RUN_ID.txt   the stack trace of a failed run
  * plots/                the report's pictures
  * report.html           the report
- * compare.html          the page of a comparison folder ('gradus compare --out'), beside tables/
+ * compare.html          the page of a comparison folder ('gradus compare --out'), beside its
+ *                       tables/comparison.csv, .md, .tex and tables/significance.*
  * .gradus.lock          held by the process writing the folder
  * </pre>
  */
@@ -54,6 +55,9 @@ public record ResultsLayout(Path dir) {
   public static final String SIGNIFICANCE_CSV = "significance.csv";
   public static final String SIGNIFICANCE_MD = "significance.md";
   public static final String SIGNIFICANCE_TEX = "significance.tex";
+  public static final String COMPARISON_CSV = "comparison.csv";
+  public static final String COMPARISON_MD = "comparison.md";
+  public static final String COMPARISON_TEX = "comparison.tex";
 
   /** Every file Gradus writes in {@link #TABLES}. */
   public static final List<String> TABLE_FILES =
@@ -66,7 +70,10 @@ public record ResultsLayout(Path dir) {
           LEADERBOARD_TEX,
           SIGNIFICANCE_CSV,
           SIGNIFICANCE_MD,
-          SIGNIFICANCE_TEX);
+          SIGNIFICANCE_TEX,
+          COMPARISON_CSV,
+          COMPARISON_MD,
+          COMPARISON_TEX);
 
   /** The lock of a folder in use ({@link FolderLock}); not a result, never in {@link #ALL}. */
   public static final String LOCK = ".gradus.lock";

@@ -89,10 +89,25 @@ public record Samples(
         .toArray();
   }
 
-  /** These samples under another label. */
-  public Samples labelled(String newLabel) {
+  /**
+   * These samples filed under another function configuration and label, as a comparison of folders
+   * puts one folder's configurations beside another's.
+   */
+  public Samples relabelled(int newFunctionIndex, String newFunction, String newLabel) {
     return new Samples(
-        functionIndex, function, optimizerIndex, optimizer, newLabel, runs, finalGaps, toTarget);
+        newFunctionIndex,
+        newFunction,
+        optimizerIndex,
+        optimizer,
+        newLabel,
+        runs,
+        finalGaps,
+        toTarget);
+  }
+
+  /** The share of runs with a trace that reached the target; NaN without such runs. */
+  public double successRate() {
+    return toTarget.length == 0 ? Double.NaN : successes() / (double) toTarget.length;
   }
 
   /** The evaluations to target of each run with a trace ({@code +∞}: not reached). */
