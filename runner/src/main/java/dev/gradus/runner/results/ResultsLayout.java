@@ -59,7 +59,11 @@ public record ResultsLayout(Path dir) {
   public static final String COMPARISON_MD = "comparison.md";
   public static final String COMPARISON_TEX = "comparison.tex";
 
-  /** Every file Gradus writes in {@link #TABLES}. */
+  /** The tables of a comparison folder only ({@code gradus compare --out}). */
+  public static final List<String> COMPARISON_TABLES =
+      List.of(COMPARISON_CSV, COMPARISON_MD, COMPARISON_TEX);
+
+  /** Every file Gradus writes in {@link #TABLES}, of a results folder or a comparison folder. */
   public static final List<String> TABLE_FILES =
       List.of(
           ERT_CSV,
