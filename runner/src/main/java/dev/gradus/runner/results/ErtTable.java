@@ -3,14 +3,12 @@ package dev.gradus.runner.results;
 import dev.gradus.runner.analysis.Ert;
 import dev.gradus.runner.analysis.Targets;
 import dev.gradus.runner.run.RunResult;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code tables/ert.csv}: the average runtime (aRT, in evaluations) of each (function
@@ -42,7 +40,13 @@ public final class ErtTable {
       double high) {}
 
   public static void write(ResultsLayout layout, List<RunResult> runs) {
-    List<Row> rows = rows(layout, runs);
+    write(layout, runs, new TraceCache(layout));
+  }
+
+  /** As {@link #write(ResultsLayout, List)}, with the traces from {@code traceOf} (by run id). */
+  static void write(
+      ResultsLayout layout, List<RunResult> runs, Function<String, ResultsFolder.Trace> traceOf) {
+    List<Row> rows = rows(runs, traceOf);
     StringBuilder out = new StringBuilder(HEADER).append('\n');
     for (Row row : rows) {
       RunResult head = row.head();
@@ -76,7 +80,7 @@ public final class ErtTable {
   /** Every fifth target of COCO's ladder is a decade, 10², 10¹, …, 10⁻⁸. */
   static final int DECADE = 5;
 
-  static List<Row> rows(ResultsLayout layout, List<RunResult> runs) {
+  static List<Row> rows(List<RunResult> runs, Function<String, ResultsFolder.Trace> traceOf) {
     Map<Long, List<RunResult>> groups = new LinkedHashMap<>();
     for (RunResult r : runs) {
       groups
@@ -90,7 +94,7 @@ public final class ErtTable {
       List<double[]> hits = new ArrayList<>();
       List<Double> totals = new ArrayList<>();
       for (RunResult r : group) {
-        ResultsFolder.Trace trace = trace(layout, r);
+        ResultsFolder.Trace trace = traceOf.apply(r.runId());
         if (trace == null || !trace.hasGap()) {
           continue;
         }
@@ -223,18 +227,6 @@ public final class ErtTable {
       return "";
     }
     return Double.isInfinite(v) ? "inf" : Double.toString(v);
-  }
-
-  private static ResultsFolder.Trace trace(ResultsLayout layout, RunResult r) {
-    Path file = layout.trace(r.runId());
-    if (!Files.isRegularFile(file)) {
-      return null;
-    }
-    try {
-      return ResultsFolder.readTrace(file);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-    }
   }
 
   /** The evaluations at the first row inside the domain with gap ≤ target, or +∞. */

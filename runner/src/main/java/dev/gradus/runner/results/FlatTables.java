@@ -72,9 +72,10 @@ public final class FlatTables {
   public static void write(ResultsLayout layout, List<RunResult> runs) {
     writeRuns(layout, runs);
     writeTraces(layout, runs);
-    ErtTable.write(layout, runs);
+    TraceCache traces = new TraceCache(layout);
+    ErtTable.write(layout, runs, traces);
     Leaderboard.write(layout, runs);
-    SignificanceTable.write(layout, runs);
+    SignificanceTable.write(layout, runs, traces);
   }
 
   static void writeRuns(ResultsLayout layout, List<RunResult> runs) {

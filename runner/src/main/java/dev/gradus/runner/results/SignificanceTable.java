@@ -2,10 +2,6 @@ package dev.gradus.runner.results;
 
 import dev.gradus.runner.analysis.Pairwise;
 import dev.gradus.runner.run.RunResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,8 +58,16 @@ public final class SignificanceTable {
 
   /** Writes the three tables of a results folder's runs, reading their traces from the folder. */
   public static void write(ResultsLayout layout, List<RunResult> runs) {
+    write(layout, runs, new TraceCache(layout));
+  }
+
+  /** As {@link #write(ResultsLayout, List)}, with the traces from {@code traceOf} (by run id). */
+  static void write(
+      ResultsLayout layout,
+      List<RunResult> runs,
+      java.util.function.Function<String, ResultsFolder.Trace> traceOf) {
     double target = targetOf(layout);
-    writeRows(layout, of(Samples.of(runs, id -> trace(layout, id), target), target));
+    writeRows(layout, of(Samples.of(runs, traceOf, target), target));
   }
 
   /** Writes {@code rows} as {@code tables/significance.csv}, {@code .md} and {@code .tex}. */
@@ -224,16 +228,4 @@ public final class SignificanceTable {
           + ALPHA
           + " (two-sided Wilcoxon rank-sum test, Holm–Bonferroni over the function's pairs, per"
           + " metric); the better of a marked pair in bold.";
-
-  private static ResultsFolder.Trace trace(ResultsLayout layout, String runId) {
-    Path file = layout.trace(runId);
-    if (!Files.isRegularFile(file)) {
-      return null;
-    }
-    try {
-      return ResultsFolder.readTrace(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-  }
 }
