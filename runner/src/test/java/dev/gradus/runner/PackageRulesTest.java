@@ -24,18 +24,31 @@ import org.junit.jupiter.api.Test;
  */
 class PackageRulesTest {
   static final Map<String, Set<String>> ALLOWED =
-      Map.of(
-          "suite", Set.of(),
-          "analysis", Set.of(),
-          "plan", Set.of("suite", "analysis"),
-          "run", Set.of("plan"),
-          "results", Set.of("plan", "run", "suite", "analysis"),
-          "report", Set.of("plan", "run", "results", "analysis"),
-          "scale", Set.of("plan", "run", "results"),
-          "pipeline", Set.of("plan", "run", "results", "report", "scale", "suite", "analysis"),
-          "wiring", Set.of("plan", "run", "pipeline", "suite"),
-          "cli",
-              Set.of("plan", "run", "results", "report", "scale", "pipeline", "wiring", "suite"));
+      Map.ofEntries(
+          Map.entry("suite", Set.of()),
+          Map.entry("analysis", Set.of()),
+          Map.entry("plan", Set.of("suite", "analysis")),
+          Map.entry("run", Set.of("plan")),
+          Map.entry("results", Set.of("plan", "run", "suite", "analysis")),
+          Map.entry("report", Set.of("plan", "run", "results", "analysis")),
+          Map.entry("scale", Set.of("plan", "run", "results")),
+          Map.entry("compare", Set.of("run", "results", "analysis")),
+          Map.entry(
+              "pipeline",
+              Set.of("plan", "run", "results", "report", "scale", "compare", "suite", "analysis")),
+          Map.entry("wiring", Set.of("plan", "run", "pipeline", "suite")),
+          Map.entry(
+              "cli",
+              Set.of(
+                  "plan",
+                  "run",
+                  "results",
+                  "report",
+                  "scale",
+                  "compare",
+                  "pipeline",
+                  "wiring",
+                  "suite")));
 
   private static final Pattern IMPORT =
       Pattern.compile("import dev\\.gradus\\.runner\\.([a-z]+)\\.");

@@ -130,4 +130,29 @@ public final class RankSum {
     }
     return adjusted;
   }
+
+  /**
+   * {@link #holm} of the pairs that were tested: a NaN (a pair not tested, for want of data) stays
+   * NaN and does not count among the m comparisons.
+   */
+  public static double[] holmOfTested(double[] p) {
+    int[] tested = new int[p.length];
+    int m = 0;
+    for (int i = 0; i < p.length; i++) {
+      if (!Double.isNaN(p[i])) {
+        tested[m++] = i;
+      }
+    }
+    double[] values = new double[m];
+    for (int k = 0; k < m; k++) {
+      values[k] = p[tested[k]];
+    }
+    double[] adjusted = holm(values);
+    double[] out = new double[p.length];
+    Arrays.fill(out, Double.NaN);
+    for (int k = 0; k < m; k++) {
+      out[tested[k]] = adjusted[k];
+    }
+    return out;
+  }
 }

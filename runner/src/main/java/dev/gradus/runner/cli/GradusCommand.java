@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       GradCommand.class,
       MergeCommand.class,
+      CompareCommand.class,
       GraphCommand.class,
       ReportCommand.class,
       picocli.CommandLine.HelpCommand.class

@@ -8,8 +8,9 @@ package dev.gradus.runner.pipeline;
  *       for other commands, success.
  *   <li>{@value #COULD_NOT_START}: the suite or command could not start or stopped: a suite error,
  *       a refused results folder, a result file that could not be written.
- *   <li>{@value #USAGE}: a command-line usage error (picocli's), or {@code merge} with runs
- *       missing.
+ *   <li>{@value #USAGE}: a command-line usage error (picocli's), {@code merge} with runs missing,
+ *       or {@code compare} refusing its folders (they differ or share no function) or its output
+ *       place.
  *   <li>{@value #RUNS_FAILED}: the suite finished, but some run failed or timed out; its record
  *       says why, and {@code failures/} holds the stack trace of each failed run.
  * </ul>

@@ -1,5 +1,7 @@
 package dev.gradus.runner.pipeline;
 
+import dev.gradus.runner.compare.Comparison;
+import dev.gradus.runner.compare.ComparisonWriter;
 import dev.gradus.runner.plan.Plan;
 import dev.gradus.runner.plan.Planner;
 import dev.gradus.runner.plan.RunSpec;
@@ -262,6 +264,24 @@ public final class Pipeline {
       throw new ResultsWriteException("cannot create results folder", dir, e);
     }
     return new ResultsLayout(dir);
+  }
+
+  /**
+   * Compares results folders ({@link Comparison}) and writes the comparison where asked ({@link
+   * ComparisonWriter}); the output places are checked before any folder is read, and the folders
+   * are only read.
+   *
+   * @param target the runtime target, or null for the suites' own
+   * @param markdown, latex, out each null when not asked for
+   * @throws Comparison.RefusedException for folders that cannot be compared, or an output place
+   *     that is refused
+   */
+  public static Comparison compare(
+      List<Path> folders, Double target, Path markdown, Path latex, Path out) {
+    ComparisonWriter.check(folders, markdown, latex, out);
+    Comparison comparison = Comparison.of(folders, target);
+    ComparisonWriter.write(comparison, markdown, latex, out);
+    return comparison;
   }
 
   /** What {@link #merge} wrote: the merge's outcome and the report. */

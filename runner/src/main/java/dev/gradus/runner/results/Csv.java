@@ -1,7 +1,7 @@
 package dev.gradus.runner.results;
 
 /** CSV cells that survive spreadsheets: quoted when needed, formula-like user text neutralised. */
-final class Csv {
+public final class Csv {
   private Csv() {}
 
   /**
@@ -9,7 +9,7 @@ final class Csv {
    * prefixed with an apostrophe when it starts with {@code = + - @}, so that a spreadsheet shows it
    * as text instead of evaluating it.
    */
-  static String cell(String text) {
+  public static String cell(String text) {
     String safe = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
       return "\"" + safe.replace("\"", "\"\"") + "\"";

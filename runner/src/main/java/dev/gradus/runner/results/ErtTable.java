@@ -3,21 +3,21 @@ package dev.gradus.runner.results;
 import dev.gradus.runner.analysis.Ert;
 import dev.gradus.runner.analysis.Targets;
 import dev.gradus.runner.run.RunResult;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code tables/ert.csv}: the average runtime (aRT, in evaluations) of each (function
  * configuration, optimizer configuration) to each target f − f* ≤ 10², 10^1.8, …, 10⁻⁸ (COCO's
  * ladder), with the successes, the runs and a 95% percentile bootstrap interval (1,000 resamples,
- * seeded by the configuration indices, so the table is the same on every machine). A run reaches a
- * target at the first trace row inside the domain whose gap is at or below it; functions without a
- * known minimum have no rows.
+ * seeded by the configuration indices, so the table is the same on every machine), and as {@code
+ * ert.md} and {@code ert.tex} at the decades of the ladder, the least aRT of each target in bold. A
+ * run reaches a target at the first trace row inside the domain whose gap is at or below it;
+ * functions without a known minimum have no rows.
  */
 public final class ErtTable {
   static final int RESAMPLES = 1000;
@@ -28,7 +28,59 @@ public final class ErtTable {
 
   private ErtTable() {}
 
+  /** One line of the table: a configuration pair at one target of the ladder. */
+  record Row(
+      RunResult head,
+      int targetIndex,
+      double target,
+      int runs,
+      int successes,
+      double art,
+      double low,
+      double high) {}
+
   public static void write(ResultsLayout layout, List<RunResult> runs) {
+    write(layout, runs, new TraceCache(layout));
+  }
+
+  /** As {@link #write(ResultsLayout, List)}, with the traces from {@code traceOf} (by run id). */
+  static void write(
+      ResultsLayout layout, List<RunResult> runs, Function<String, ResultsFolder.Trace> traceOf) {
+    List<Row> rows = rows(runs, traceOf);
+    StringBuilder out = new StringBuilder(HEADER).append('\n');
+    for (Row row : rows) {
+      RunResult head = row.head();
+      out.append(head.functionIndex())
+          .append(',')
+          .append(head.optimizerIndex())
+          .append(',')
+          .append(Csv.cell(head.functionLabel()))
+          .append(',')
+          .append(Csv.cell(head.optimizerLabel()))
+          .append(',')
+          .append(dev.gradus.runner.plan.Labels.number(row.target()))
+          .append(',')
+          .append(row.runs())
+          .append(',')
+          .append(row.successes())
+          .append(',')
+          .append(cell(row.art()))
+          .append(',')
+          .append(cell(row.low()))
+          .append(',')
+          .append(cell(row.high()))
+          .append('\n');
+    }
+    TextFiles.writeWhole(layout.ertCsv(), out);
+    List<Row> decades = rows.stream().filter(r -> r.targetIndex() % DECADE == 0).toList();
+    TextFiles.writeWhole(layout.table(ResultsLayout.ERT_MD), markdown(decades));
+    TextFiles.writeWhole(layout.table(ResultsLayout.ERT_TEX), latex(decades));
+  }
+
+  /** Every fifth target of COCO's ladder is a decade, 10², 10¹, …, 10⁻⁸. */
+  static final int DECADE = 5;
+
+  static List<Row> rows(List<RunResult> runs, Function<String, ResultsFolder.Trace> traceOf) {
     Map<Long, List<RunResult>> groups = new LinkedHashMap<>();
     for (RunResult r : runs) {
       groups
@@ -37,12 +89,12 @@ public final class ErtTable {
           .add(r);
     }
     double[] targets = Targets.coco();
-    StringBuilder out = new StringBuilder(HEADER).append('\n');
+    List<Row> rows = new ArrayList<>();
     for (List<RunResult> group : groups.values()) {
       List<double[]> hits = new ArrayList<>();
       List<Double> totals = new ArrayList<>();
       for (RunResult r : group) {
-        ResultsFolder.Trace trace = trace(layout, r);
+        ResultsFolder.Trace trace = traceOf.apply(r.runId());
         if (trace == null || !trace.hasGap()) {
           continue;
         }
@@ -61,37 +113,112 @@ public final class ErtTable {
         Ert.Run[] sample = new Ert.Run[hits.size()];
         int successes = 0;
         for (int i = 0; i < sample.length; i++) {
-          double hit = Math.min(hits.get(i)[k], Double.POSITIVE_INFINITY);
+          double hit = hits.get(i)[k];
           sample[i] = new Ert.Run(hit, Math.max(totals.get(i), Double.isFinite(hit) ? hit : 0));
           successes += Double.isFinite(hit) ? 1 : 0;
         }
         long seed = (((long) head.functionIndex() << 32) | head.optimizerIndex()) * 1_000_003L + k;
         double[] ci = Ert.bootstrap(sample, RESAMPLES, LEVEL, seed);
-        out.append(head.functionIndex())
-            .append(',')
-            .append(head.optimizerIndex())
-            .append(',')
-            .append(Csv.cell(head.functionLabel()))
-            .append(',')
-            .append(Csv.cell(head.optimizerLabel()))
-            .append(',')
-            .append(
-                dev.gradus.runner.plan.Labels.number(
-                    Double.parseDouble(String.format(Locale.ROOT, "%.4g", targets[k]))))
-            .append(',')
-            .append(sample.length)
-            .append(',')
-            .append(successes)
-            .append(',')
-            .append(cell(Ert.of(sample)))
-            .append(',')
-            .append(cell(ci[0]))
-            .append(',')
-            .append(cell(ci[1]))
-            .append('\n');
+        double target = Double.parseDouble(String.format(Locale.ROOT, "%.4g", targets[k]));
+        rows.add(new Row(head, k, target, sample.length, successes, Ert.of(sample), ci[0], ci[1]));
       }
     }
-    TextFiles.writeWhole(layout.ertCsv(), out);
+    return rows;
+  }
+
+  /**
+   * Per function, a table with a row per target and a column per optimizer configuration, the least
+   * aRT of each row in bold; "(s/n)" after an aRT that not every run reached.
+   */
+  static String markdown(List<Row> rows) {
+    StringBuilder out =
+        new StringBuilder("# Average runtime (aRT, evaluations) to f − f* ≤ target\n");
+    for (List<Row> function : byFunction(rows)) {
+      List<String> labels = labels(function);
+      out.append("\n## ")
+          .append(TableText.markdown(function.get(0).head().functionLabel()))
+          .append("\n\n| target |");
+      labels.forEach(l -> out.append(' ').append(TableText.markdown(l)).append(" |"));
+      out.append("\n|---:|").append("---:|".repeat(labels.size())).append('\n');
+      for (List<Row> line : byTarget(function)) {
+        double best = best(line);
+        out.append("| ").append(TableText.significant(line.get(0).target())).append(" |");
+        for (Row r : line) {
+          String cell = TableText.readable(r.art()) + successes(r);
+          out.append(' ').append(r.art() == best ? "**" + cell + "**" : cell).append(" |");
+        }
+        out.append('\n');
+      }
+    }
+    out.append(
+        "\nThe least aRT of each target in bold; (s/n): s of the n runs reached the target;"
+            + " ∞: none did.\n");
+    return out.toString();
+  }
+
+  static String latex(List<Row> rows) {
+    StringBuilder out =
+        new StringBuilder(
+            "% Gradus aRT (evaluations) to f - f* <= target; needs \\usepackage{booktabs}\n");
+    for (List<Row> function : byFunction(rows)) {
+      List<String> labels = labels(function);
+      out.append("% ")
+          .append(function.get(0).head().functionLabel().replaceAll("[\\r\\n]", " "))
+          .append("\n\\begin{tabular}{r")
+          .append("r".repeat(labels.size()))
+          .append("}\n\\toprule\n\\multicolumn{")
+          .append(labels.size() + 1)
+          .append("}{l}{\\emph{")
+          .append(TableText.latex(function.get(0).head().functionLabel()))
+          .append("}} \\\\\n\\midrule\ntarget");
+      labels.forEach(l -> out.append(" & ").append(TableText.latex(l)));
+      out.append(" \\\\\n\\midrule\n");
+      for (List<Row> line : byTarget(function)) {
+        double best = best(line);
+        out.append(TableText.significant(line.get(0).target()));
+        for (Row r : line) {
+          String cell = TableText.latexNumber(r.art()) + successes(r);
+          out.append(" & ").append(r.art() == best ? "\\textbf{" + cell + "}" : cell);
+        }
+        out.append(" \\\\\n");
+      }
+      out.append("\\bottomrule\n\\end{tabular}\n\n");
+    }
+    return out.toString();
+  }
+
+  private static String successes(Row r) {
+    return r.successes() == r.runs() || r.successes() == 0
+        ? ""
+        : " (" + r.successes() + "/" + r.runs() + ")";
+  }
+
+  /** The least finite aRT of a line, or NaN when no configuration reached its target. */
+  private static double best(List<Row> line) {
+    double best = Double.NaN;
+    for (Row r : line) {
+      if (Double.isFinite(r.art()) && !(r.art() >= best)) {
+        best = r.art();
+      }
+    }
+    return best;
+  }
+
+  private static List<List<Row>> byFunction(List<Row> rows) {
+    Map<Integer, List<Row>> m = new LinkedHashMap<>();
+    rows.forEach(r -> m.computeIfAbsent(r.head().functionIndex(), k -> new ArrayList<>()).add(r));
+    return new ArrayList<>(m.values());
+  }
+
+  /** The function's rows by target, each line in the order of the configurations. */
+  private static List<List<Row>> byTarget(List<Row> function) {
+    Map<Integer, List<Row>> m = new java.util.TreeMap<>();
+    function.forEach(r -> m.computeIfAbsent(r.targetIndex(), k -> new ArrayList<>()).add(r));
+    return new ArrayList<>(m.values());
+  }
+
+  private static List<String> labels(List<Row> function) {
+    return function.stream().map(r -> r.head().optimizerLabel()).distinct().toList();
   }
 
   /** "inf" for an unreached target, as pandas and DuckDB read it; the number otherwise. */
@@ -100,18 +227,6 @@ public final class ErtTable {
       return "";
     }
     return Double.isInfinite(v) ? "inf" : Double.toString(v);
-  }
-
-  private static ResultsFolder.Trace trace(ResultsLayout layout, RunResult r) {
-    Path file = layout.existingTrace(r.runId());
-    if (file == null) {
-      return null;
-    }
-    try {
-      return ResultsFolder.readTrace(file);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-    }
   }
 
   /** The evaluations at the first row inside the domain with gap ≤ target, or +∞. */

@@ -23,9 +23,10 @@ import java.util.zip.GZIPOutputStream;
 /**
  * The tables that pandas, polars and DuckDB read with no preprocessing: {@code runs.csv}, one flat
  * row per run with a column per hyperparameter and function parameter (named as in the suite), and
- * {@code traces.csv.gz}, every trace row in long form keyed by run and configuration. Both are
- * written from the records and traces at the end of a suite (and of a merge), to a temporary file
- * moved into place, so that a reader never sees half a table.
+ * {@code traces.csv.gz}, every trace row in long form keyed by run and configuration; beside them
+ * the analysis tables of {@code tables/} ({@link ErtTable}, {@link Leaderboard}, {@link
+ * SignificanceTable}). All are written from the records and traces at the end of a suite (and of a
+ * merge), to a temporary file moved into place, so that a reader never sees half a table.
  */
 public final class FlatTables {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,8 +72,10 @@ public final class FlatTables {
   public static void write(ResultsLayout layout, List<RunResult> runs) {
     writeRuns(layout, runs);
     writeTraces(layout, runs);
-    ErtTable.write(layout, runs);
+    TraceCache traces = new TraceCache(layout);
+    ErtTable.write(layout, runs, traces);
     Leaderboard.write(layout, runs);
+    SignificanceTable.write(layout, runs, traces);
   }
 
   static void writeRuns(ResultsLayout layout, List<RunResult> runs) {

@@ -1,5 +1,6 @@
 package dev.gradus.runner.results;
 
+import dev.gradus.runner.analysis.Bootstrap;
 import dev.gradus.runner.analysis.Quantiles;
 import dev.gradus.runner.analysis.RankSum;
 import dev.gradus.runner.run.RunResult;
@@ -16,12 +17,19 @@ import java.util.TreeMap;
  * two-sided rank-sum test on final gaps, Holm–Bonferroni-corrected over the function's comparisons.
  * Only converged and budget-exhausted runs that end inside the domain count; an optimizer without
  * such runs ranks last. Written as {@code tables/leaderboard.csv}, {@code .md} and {@code .tex}
- * (booktabs: the winner in bold, a dagger where it is significantly better at α = 0.05), always, so
- * that a paper's table exists even before the suite is interesting.
+ * (booktabs: the winner in bold, a dagger on each entry significantly worse than it at α = 0.05),
+ * with a 95% percentile bootstrap interval of each median final gap (1,000 resamples seeded by the
+ * configuration indices, so the same on every machine), always, so that a paper's table exists even
+ * before the suite is interesting.
  */
 public final class Leaderboard {
   /** The level at which a difference from the winner is marked. */
   static final double ALPHA = 0.05;
+
+  /** The median's percentile bootstrap interval: its level and resamples. */
+  static final double LEVEL = 0.95;
+
+  static final int RESAMPLES = 1000;
 
   private Leaderboard() {}
 
@@ -35,6 +43,8 @@ public final class Leaderboard {
       String optimizerLabel,
       int runs,
       double finalGapMedian,
+      double finalGapLow,
+      double finalGapHigh,
       double evaluationsMedian,
       double pVersusBest,
       double pHolm) {
@@ -71,7 +81,7 @@ public final class Leaderboard {
                 ? Double.NaN
                 : RankSum.test(winner.gaps, c.gaps).p();
       }
-      double[] holm = holmIgnoringNaN(p);
+      double[] holm = RankSum.holmOfTested(p);
       for (int i = 0; i < ranked.size(); i++) {
         Candidate c = ranked.get(i);
         out.add(
@@ -84,30 +94,12 @@ public final class Leaderboard {
                 c.head.optimizerLabel(),
                 c.runs,
                 c.median,
+                c.interval[0],
+                c.interval[1],
                 c.evaluations,
                 i == 0 ? Double.NaN : p[i - 1],
                 i == 0 ? Double.NaN : holm[i - 1]));
       }
-    }
-    return out;
-  }
-
-  private static double[] holmIgnoringNaN(double[] p) {
-    List<Integer> known = new ArrayList<>();
-    for (int i = 0; i < p.length; i++) {
-      if (!Double.isNaN(p[i])) {
-        known.add(i);
-      }
-    }
-    double[] values = new double[known.size()];
-    for (int k = 0; k < values.length; k++) {
-      values[k] = p[known.get(k)];
-    }
-    double[] adjusted = RankSum.holm(values);
-    double[] out = new double[p.length];
-    java.util.Arrays.fill(out, Double.NaN);
-    for (int k = 0; k < values.length; k++) {
-      out[known.get(k)] = adjusted[k];
     }
     return out;
   }
@@ -117,6 +109,7 @@ public final class Leaderboard {
     final RunResult head;
     final double[] gaps;
     final double median;
+    final double[] interval;
     final double evaluations;
     final int runs;
 
@@ -126,15 +119,15 @@ public final class Leaderboard {
       List<Double> g = new ArrayList<>();
       List<Double> e = new ArrayList<>();
       for (RunResult r : group) {
-        if (r.isOutcomeWithValues()
-            && !Boolean.FALSE.equals(r.xFinalInDomain())
-            && r.finalGap() != null) {
+        if (Samples.finalGaps(List.of(r)).length == 1) {
           g.add(r.finalGap());
           e.add((double) r.evaluations());
         }
       }
       gaps = g.stream().mapToDouble(Double::doubleValue).toArray();
       median = Quantiles.linear(g, 0.5);
+      long seed = ((long) head.functionIndex() << 32) | head.optimizerIndex();
+      interval = Bootstrap.medianInterval(gaps, RESAMPLES, LEVEL, seed);
       evaluations = Quantiles.linear(e, 0.5);
     }
   }
@@ -153,13 +146,15 @@ public final class Leaderboard {
     StringBuilder csv =
         new StringBuilder(
             "function_index,function,rank,optimizer,optimizer_index,optimizer_label,runs,"
-                + "final_gap_median,evaluations_median,p_vs_best,p_holm,worse_than_best\n");
+                + "final_gap_median,evaluations_median,p_vs_best,p_holm,worse_than_best,"
+                + "final_gap_ci_low,final_gap_ci_high\n");
     StringBuilder md = new StringBuilder("# Leaderboard\n");
     StringBuilder tex =
         new StringBuilder(
             "% Gradus leaderboard; needs \\usepackage{booktabs}\n"
-                + "\\begin{tabular}{rllrrl}\n\\toprule\n"
-                + "rank & optimizer & configuration & final gap & evaluations & $p_{\\mathrm{Holm}}$"
+                + "\\begin{tabular}{rllrrrl}\n\\toprule\n"
+                + "rank & optimizer & configuration & final gap & 95\\% CI & evaluations &"
+                + " $p_{\\mathrm{Holm}}$"
                 + " \\\\\n\\midrule\n");
     int function = -1;
     for (Entry e : entries) {
@@ -186,21 +181,26 @@ public final class Leaderboard {
           .append(cell(e.pHolm()))
           .append(',')
           .append(e.rank() == 1 ? "" : Boolean.toString(e.worse()))
+          .append(',')
+          .append(cell(e.finalGapLow()))
+          .append(',')
+          .append(cell(e.finalGapHigh()))
           .append('\n');
       if (e.functionIndex() != function) {
         function = e.functionIndex();
         md.append("\n## ")
             .append(markdown(e.function()))
             .append(
-                "\n\n| rank | optimizer | configuration | final gap | evaluations | p (Holm) |\n")
-            .append("|---:|---|---|---:|---:|---:|\n");
+                "\n\n| rank | optimizer | configuration | final gap | 95% CI | evaluations |"
+                    + " p (Holm) |\n")
+            .append("|---:|---|---|---:|---:|---:|---:|\n");
         if (tex.indexOf("\\midrule\n") != tex.length() - "\\midrule\n".length()) {
           tex.append("\\midrule\n");
         }
-        tex.append("\\multicolumn{6}{l}{\\emph{").append(latex(e.function())).append("}} \\\\\n");
+        tex.append("\\multicolumn{7}{l}{\\emph{").append(latex(e.function())).append("}} \\\\\n");
       }
-      String gap = Summary.significant(e.finalGapMedian());
-      String p = e.rank() == 1 ? "" : Summary.significant(e.pHolm()) + (e.worse() ? " †" : "");
+      String gap = TableText.significant(e.finalGapMedian());
+      String p = e.rank() == 1 ? "" : TableText.significant(e.pHolm()) + (e.worse() ? " †" : "");
       md.append("| ")
           .append(e.rank())
           .append(" | ")
@@ -210,7 +210,9 @@ public final class Leaderboard {
           .append(" | ")
           .append(gap)
           .append(" | ")
-          .append(Summary.significant(e.evaluationsMedian()))
+          .append(interval(e))
+          .append(" | ")
+          .append(TableText.significant(e.evaluationsMedian()))
           .append(" | ")
           .append(p)
           .append(" |\n");
@@ -223,43 +225,46 @@ public final class Leaderboard {
           .append(" & ")
           .append(e.rank() == 1 ? "\\textbf{" + gap + "}" : gap)
           .append(" & ")
-          .append(Summary.significant(e.evaluationsMedian()))
+          .append(interval(e))
+          .append(" & ")
+          .append(TableText.significant(e.evaluationsMedian()))
           .append(" & ")
           .append(
               e.rank() == 1
                   ? ""
-                  : Summary.significant(e.pHolm()) + (e.worse() ? "$^\\dagger$" : ""))
+                  : TableText.significant(e.pHolm()) + (e.worse() ? "$^\\dagger$" : ""))
           .append(" \\\\\n");
     }
     md.append(
         "\n† significantly worse than the winner (two-sided rank-sum test on final gaps,"
-            + " Holm-corrected, α = 0.05).\n");
+            + " Holm-corrected, α = 0.05). 95% CI: percentile bootstrap interval of the median"
+            + " final gap (1,000 resamples).\n");
     tex.append("\\bottomrule\n\\end{tabular}\n");
-    TextFiles.writeWhole(layout.tables().resolve("leaderboard.csv"), csv.toString());
-    TextFiles.writeWhole(layout.tables().resolve("leaderboard.md"), md.toString());
-    TextFiles.writeWhole(layout.tables().resolve("leaderboard.tex"), tex.toString());
+    TextFiles.writeWhole(layout.table(ResultsLayout.LEADERBOARD_CSV), csv.toString());
+    TextFiles.writeWhole(layout.table(ResultsLayout.LEADERBOARD_MD), md.toString());
+    TextFiles.writeWhole(layout.table(ResultsLayout.LEADERBOARD_TEX), tex.toString());
   }
 
   private static String cell(double v) {
     return Double.isNaN(v) ? "" : Double.isInfinite(v) ? "inf" : Double.toString(v);
   }
 
-  private static String markdown(String text) {
-    return text.replace("|", "\\|");
+  /** "[low, high]" to 3 significant digits, or "" without final gaps. */
+  private static String interval(Entry e) {
+    return Double.isNaN(e.finalGapLow())
+        ? ""
+        : "["
+            + TableText.significant(e.finalGapLow())
+            + ", "
+            + TableText.significant(e.finalGapHigh())
+            + "]";
   }
 
-  /** Text safe in LaTeX: its special characters escaped. */
+  private static String markdown(String text) {
+    return TableText.markdown(text);
+  }
+
   static String latex(String text) {
-    StringBuilder out = new StringBuilder();
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '\\' -> out.append("\\textbackslash{}");
-        case '&', '%', '$', '#', '_', '{', '}' -> out.append('\\').append(c);
-        case '~' -> out.append("\\textasciitilde{}");
-        case '^' -> out.append("\\textasciicircum{}");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return TableText.latex(text);
   }
 }

@@ -77,4 +77,56 @@ public final class ResolvedSuite {
       throw new ResultsWriteException(layout.resolvedSuite(), e);
     }
   }
+
+  /**
+   * What analysis reads back from {@code suite.resolved.yaml}: the limits every run had and each
+   * function configuration as written above (index, name, label, parameters, start, gradient,
+   * bounds).
+   *
+   * @param budget max_iterations, max_evaluations, max_seconds (values may be null)
+   * @param stop target, grad_norm (values may be null)
+   * @param functions one map per function configuration, in index order
+   */
+  public record Settings(
+      Map<String, Object> budget, Map<String, Object> stop, List<Map<String, Object>> functions) {
+    /** The suite's stop target f − f* ≤ target, or null when it has none. */
+    public Double target() {
+      return stop.get("target") instanceof Number n ? n.doubleValue() : null;
+    }
+  }
+
+  /**
+   * Reads a folder's {@code suite.resolved.yaml}.
+   *
+   * @return empty when the folder has none
+   * @throws IllegalArgumentException naming the file when it is damaged
+   */
+  @SuppressWarnings("unchecked")
+  public static java.util.Optional<Settings> read(ResultsLayout layout) {
+    java.nio.file.Path file = layout.resolvedSuite();
+    if (!Files.isRegularFile(file)) {
+      return java.util.Optional.empty();
+    }
+    try {
+      Map<String, Object> m =
+          new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), Map.class);
+      Object budget = m.get("budget");
+      Object stop = m.get("stop");
+      Object functions = m.get("functions");
+      if (!(budget instanceof Map) || !(stop instanceof Map) || !(functions instanceof List)) {
+        throw new IllegalArgumentException("it lacks budget, stop or functions");
+      }
+      List<Map<String, Object>> list = new ArrayList<>();
+      for (Object f : (List<Object>) functions) {
+        if (!(f instanceof Map)) {
+          throw new IllegalArgumentException("a function entry is not a map: " + f);
+        }
+        list.add((Map<String, Object>) f);
+      }
+      return java.util.Optional.of(
+          new Settings((Map<String, Object>) budget, (Map<String, Object>) stop, list));
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(file + " is damaged: " + e.getMessage(), e);
+    }
+  }
 }

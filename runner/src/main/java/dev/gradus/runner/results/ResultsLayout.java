@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The files of a results folder, each named here once. Everything that reads or writes a results
- * folder (runs, resume, merge, report, Spark) goes through this type.
+ * folder (runs, resume, merge, report, Spark) goes through this type, and so does the folder {@code
+ * gradus compare --out} writes (its {@code tables/} and {@code compare.html}).
  *
  * <pre>
  * runs.jsonl            one line per finished run
@@ -14,6 +15,9 @@ import java.util.List;
  * runs.csv              one flat row per run, a column per parameter (pandas, DuckDB)
  * traces.csv.gz         every trace row in long form
  * tables/ert.csv        average runtime to each target of COCO's ladder
+ * tables/ert.md, .tex   the same at the decades 10² … 10⁻⁸, best per row in bold
+ * tables/leaderboard.csv, .md, .tex    each optimizer's best configuration per function, ranked
+ * tables/significance.csv, .md, .tex   pairwise rank-sum tests, Holm-corrected per function
  * plan.json             every run id of the suite, this folder's selection and shard
  * suite.resolved.yaml   the suite with every default filled in, and the versions used
  * suite.yaml            the suite file as written, for 'gradus report' to re-plan
@@ -22,6 +26,8 @@ import java.util.List;
  * failures/RUN_ID.txt   the stack trace of a failed run
  * plots/                the report's pictures
  * report.html           the report
+ * compare.html          the page of a comparison folder ('gradus compare --out'), beside its
+ *                       tables/comparison.csv, .md, .tex and tables/significance.*
  * .gradus.lock          held by the process writing the folder
  * </pre>
  */
@@ -39,6 +45,40 @@ public record ResultsLayout(Path dir) {
   public static final String FAILURES = "failures";
   public static final String PLOTS = "plots";
   public static final String REPORT = "report.html";
+  public static final String COMPARE_REPORT = "compare.html";
+
+  public static final String ERT_CSV = "ert.csv";
+  public static final String ERT_MD = "ert.md";
+  public static final String ERT_TEX = "ert.tex";
+  public static final String LEADERBOARD_CSV = "leaderboard.csv";
+  public static final String LEADERBOARD_MD = "leaderboard.md";
+  public static final String LEADERBOARD_TEX = "leaderboard.tex";
+  public static final String SIGNIFICANCE_CSV = "significance.csv";
+  public static final String SIGNIFICANCE_MD = "significance.md";
+  public static final String SIGNIFICANCE_TEX = "significance.tex";
+  public static final String COMPARISON_CSV = "comparison.csv";
+  public static final String COMPARISON_MD = "comparison.md";
+  public static final String COMPARISON_TEX = "comparison.tex";
+
+  /** The tables of a comparison folder only ({@code gradus compare --out}). */
+  public static final List<String> COMPARISON_TABLES =
+      List.of(COMPARISON_CSV, COMPARISON_MD, COMPARISON_TEX);
+
+  /** Every file Gradus writes in {@link #TABLES}, of a results folder or a comparison folder. */
+  public static final List<String> TABLE_FILES =
+      List.of(
+          ERT_CSV,
+          ERT_MD,
+          ERT_TEX,
+          LEADERBOARD_CSV,
+          LEADERBOARD_MD,
+          LEADERBOARD_TEX,
+          SIGNIFICANCE_CSV,
+          SIGNIFICANCE_MD,
+          SIGNIFICANCE_TEX,
+          COMPARISON_CSV,
+          COMPARISON_MD,
+          COMPARISON_TEX);
 
   /** The lock of a folder in use ({@link FolderLock}); not a result, never in {@link #ALL}. */
   public static final String LOCK = ".gradus.lock";
@@ -58,7 +98,8 @@ public record ResultsLayout(Path dir) {
           CHECKPOINTS,
           FAILURES,
           PLOTS,
-          REPORT);
+          REPORT,
+          COMPARE_REPORT);
 
   public Path runs() {
     return dir.resolve(RUNS);
@@ -81,7 +122,15 @@ public record ResultsLayout(Path dir) {
   }
 
   public Path ertCsv() {
-    return tables().resolve("ert.csv");
+    return table(ERT_CSV);
+  }
+
+  /** A file of {@link #TABLE_FILES} in this folder's {@code tables/}. */
+  public Path table(String name) {
+    if (!TABLE_FILES.contains(name)) {
+      throw new IllegalArgumentException("not a table Gradus writes: " + name);
+    }
+    return tables().resolve(name);
   }
 
   public Path plan() {
@@ -147,6 +196,10 @@ public record ResultsLayout(Path dir) {
 
   public Path report() {
     return dir.resolve(REPORT);
+  }
+
+  public Path compareReport() {
+    return dir.resolve(COMPARE_REPORT);
   }
 
   public Path lock() {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writing a result table whole: to a temporary file beside it, then moved over it. */
-final class TextFiles {
+public final class TextFiles {
   private TextFiles() {}
 
   /**
@@ -17,7 +17,7 @@ final class TextFiles {
    *
    * @throws ResultsWriteException naming the file and the reason
    */
-  static void writeWhole(Path file, CharSequence text) {
+  public static void writeWhole(Path file, CharSequence text) {
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       Files.createDirectories(file.getParent());

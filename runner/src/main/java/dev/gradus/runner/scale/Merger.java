@@ -268,10 +268,11 @@ public final class Merger {
       Files.writeString(target.summary(), summary.toCsv(), StandardCharsets.UTF_8);
       List<RunResult> merged = new ArrayList<>();
       ordered.forEach(l -> merged.add(l.run()));
-      FlatTables.write(target, merged);
       ResultsLayout first = new ResultsLayout(firstFolder);
       copyIfPresent(first.resolvedSuite(), target.resolvedSuite());
       copyIfPresent(first.suiteCopy(), target.suiteCopy());
+      // after the resolved suite, whose stop target the significance table reads
+      FlatTables.write(target, merged);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("suite", plan.suite());
       m.put("suite_sha256", plan.suiteSha256());

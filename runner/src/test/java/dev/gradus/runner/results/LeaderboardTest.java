@@ -65,6 +65,7 @@ class LeaderboardTest {
     assertEquals("lbfgs", lbfgs.optimizer());
     assertTrue(Double.isNaN(lbfgs.finalGapMedian()), "no result ranks last");
     assertFalse(lbfgs.worse(), "nothing to test: not marked");
+    assertTrue(Double.isNaN(lbfgs.finalGapLow()), "no gaps, no interval");
   }
 
   @Test
@@ -74,12 +75,18 @@ class LeaderboardTest {
     String tex = Files.readString(layout.tables().resolve("leaderboard.tex"));
     assertTrue(tex.contains("\\toprule") && tex.contains("\\bottomrule"), tex);
     assertTrue(tex.contains("1 & \\textbf{adam} & adam lr=0.01 & \\textbf{0.3}"), tex);
-    assertTrue(tex.contains("2 & gd & gd lr=0.01 & 3 & 100 & 0.00794$^\\dagger$"), tex);
+    assertTrue(tex.contains("2 & gd & gd lr=0.01 & 3 & ["), tex);
+    assertTrue(tex.contains("] & 100 & 0.00794$^\\dagger$"), tex);
     String md = Files.readString(layout.tables().resolve("leaderboard.md"));
-    assertTrue(md.contains("| 1 | **adam** | adam lr=0.01 | 0.3 | 100 |  |"), md);
+    assertTrue(md.contains("| 1 | **adam** | adam lr=0.01 | 0.3 | ["), md);
     List<String> csv = Files.readAllLines(layout.tables().resolve("leaderboard.csv"));
     assertEquals(4, csv.size());
     assertTrue(csv.get(2).startsWith("0,sphere,2,gd,1,gd lr=0.01,5,3.0,100.0,"), csv.get(2));
     assertEquals("a\\_b \\& 100\\%", Leaderboard.latex("a_b & 100%"));
+    // the median's bootstrap interval: within the sample's range, around the median
+    List<String> gd = ResultsFolder.csvCells(csv.get(2));
+    double low = Double.parseDouble(gd.get(12));
+    double high = Double.parseDouble(gd.get(13));
+    assertTrue(1 <= low && low <= 3 && 3 <= high && high <= 5, low + " " + high);
   }
 }
