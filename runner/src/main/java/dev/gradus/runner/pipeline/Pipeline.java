@@ -12,6 +12,7 @@ import dev.gradus.runner.results.FolderGuard;
 import dev.gradus.runner.results.FolderLock;
 import dev.gradus.runner.results.PlanFile;
 import dev.gradus.runner.results.ResolvedSuite;
+import dev.gradus.runner.results.ResultsFolder;
 import dev.gradus.runner.results.ResultsLayout;
 import dev.gradus.runner.results.ResultsStore;
 import dev.gradus.runner.results.SuiteCopy;
@@ -228,9 +229,18 @@ public final class Pipeline {
       } catch (IOException e) {
         throw new ResultsWriteException(layout.summary(), e);
       }
-      FlatTables.write(layout, sorted);
+      // read once: the tables and the report share the parsed traces
+      long started = System.nanoTime();
+      ResultsFolder folder = ResultsFolder.read(layout.dir());
+      log.info("writing the tables of {} runs", sorted.size());
+      FlatTables.write(layout, sorted, folder.traces()::get);
       others.suiteFinished(info);
-      Path report = request.report() ? ReportWriter.write(layout.dir(), plan) : null;
+      Path report = null;
+      if (request.report()) {
+        log.info("drawing the report");
+        report = ReportWriter.write(folder, plan);
+      }
+      log.info("tables{} written in {}", report != null ? " and report" : "", seconds(started));
       return new SuiteOutcome(List.copyOf(sorted), summary, layout.dir(), report);
     }
   }
@@ -290,6 +300,10 @@ public final class Pipeline {
   /** Writes the plots and report of a folder; {@code plan} draws paths on contours, or null. */
   public Path report(Path dir, Plan plan) {
     return ReportWriter.write(dir, plan);
+  }
+
+  private static String seconds(long startedNanos) {
+    return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - startedNanos) / 1e9);
   }
 
   private static int runIndex(Plan plan, RunResult r) {

@@ -112,7 +112,7 @@ final class ConvergencePlots implements PlotKind {
       }
       List<String> notes = new ArrayList<>();
       if (quartiles) {
-        notes.add("lines: median over repeats; dashed: quartiles");
+        notes.add("lines: median over repeats; thin lines: quartiles");
       }
       if (clipped) {
         notes.add("triangles: a line leaves the top of the axis");

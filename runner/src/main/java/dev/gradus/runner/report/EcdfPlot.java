@@ -120,7 +120,7 @@ final class EcdfPlot implements PlotKind {
                 "share of (run, target) pairs reached", Figure.Scale.LINEAR, 0, 1.02, false),
             lines,
             "");
-    return new Figure(title, Facets.split(panel));
+    return new Figure(title, Facets.split(panel, Facets.MAX_COMPARED_LINES));
   }
 
   /** The curve as a staircase from (start, 0) to (end, last share). */

@@ -11,12 +11,27 @@ import java.util.Map;
  * configuration (contours, starts, minima) appear in every panel.
  */
 final class Facets {
-  /** More configurations than this in one panel and it is split by optimizer. */
-  static final int MAX_LINES_IN_ONE_PANEL = 12;
+  /**
+   * Lines that overlap (convergence curves, paths) split by optimizer past this many
+   * configurations.
+   */
+  static final int MAX_OVERLAPPING_LINES = 12;
+
+  /**
+   * Curves that are read against each other (ECDFs, profiles) stay together up to this many: the
+   * legend beside the plot still holds them.
+   */
+  static final int MAX_COMPARED_LINES = 24;
 
   private Facets() {}
 
+  /** {@link #split(Figure.Panel, int)} at {@link #MAX_OVERLAPPING_LINES}. */
   static List<Figure.Panel> split(Figure.Panel panel) {
+    return split(panel, MAX_OVERLAPPING_LINES);
+  }
+
+  /** The panel, or one panel per optimizer when it has more than {@code max} configurations. */
+  static List<Figure.Panel> split(Figure.Panel panel, int max) {
     Map<String, List<Figure.Line>> byOptimizer = new LinkedHashMap<>();
     List<Figure.Line> shared = new ArrayList<>();
     long configurations = panel.lines().stream().filter(l -> l.kind() == Figure.Kind.MAIN).count();
@@ -27,16 +42,18 @@ final class Facets {
         byOptimizer.computeIfAbsent(line.optimizer(), k -> new ArrayList<>()).add(line);
       }
     }
-    if (configurations <= MAX_LINES_IN_ONE_PANEL || byOptimizer.size() < 2) {
+    if (configurations <= max || byOptimizer.size() < 2) {
       return List.of(panel);
     }
     List<Figure.Panel> out = new ArrayList<>();
-    byOptimizer.forEach(
-        (optimizer, lines) -> {
-          List<Figure.Line> all = new ArrayList<>(shared);
-          all.addAll(lines);
-          out.add(new Figure.Panel(optimizer, panel.x(), panel.y(), all, panel.note()));
-        });
+    int last = byOptimizer.size() - 1;
+    for (Map.Entry<String, List<Figure.Line>> e : byOptimizer.entrySet()) {
+      List<Figure.Line> all = new ArrayList<>(shared);
+      all.addAll(e.getValue());
+      // the note is the figure's: under the last panel only
+      String note = out.size() == last ? panel.note() : "";
+      out.add(new Figure.Panel(e.getKey(), panel.x(), panel.y(), all, note));
+    }
     return out;
   }
 }

@@ -113,7 +113,8 @@ final class ProfilePlots implements PlotKind {
         }
       }
     }
-    double[] x = AxisRanges.log(1, Math.max(2, ratios.last()), 2);
+    // one power of two past the largest ratio, so that the last steps do not sit on the border
+    double[] x = AxisRanges.log(1, 2 * Math.max(2, ratios.last()), 2);
     List<double[]> values = new ArrayList<>();
     for (double alpha : ratios) {
       values.add(Profiles.performance(costs.t(), alpha));
@@ -130,7 +131,7 @@ final class ProfilePlots implements PlotKind {
             about);
     return new Drawing(
         new Plot("performance-profile", "All functions", title),
-        new Figure(title, Facets.split(panel)));
+        new Figure(title, Facets.split(panel, Facets.MAX_COMPARED_LINES)));
   }
 
   private static Drawing data(Costs costs, String about) {
@@ -161,7 +162,8 @@ final class ProfilePlots implements PlotKind {
             lines,
             about);
     return new Drawing(
-        new Plot("data-profile", "All functions", title), new Figure(title, Facets.split(panel)));
+        new Plot("data-profile", "All functions", title),
+        new Figure(title, Facets.split(panel, Facets.MAX_COMPARED_LINES)));
   }
 
   /**

@@ -44,10 +44,15 @@ public final class ReportWriter {
    *     plan does not have
    */
   public static Path write(Path dir, Plan plan) {
+    return write(ResultsFolder.read(dir), plan);
+  }
+
+  /** As {@link #write(Path, Plan)}, from a folder already read. */
+  public static Path write(ResultsFolder results, Plan plan) {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
-    ResultsFolder results = ResultsFolder.read(dir);
+    Path dir = results.dir();
     if (plan != null) {
       checkBelongs(dir, results, plan);
     }

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -70,9 +71,18 @@ public final class FlatTables {
 
   /** Writes both tables for {@code runs}, in the order given. */
   public static void write(ResultsLayout layout, List<RunResult> runs) {
+    write(layout, runs, new TraceCache(layout));
+  }
+
+  /**
+   * As {@link #write(ResultsLayout, List)}, with the traces already parsed.
+   *
+   * @param traces a run's parsed trace by run id, null for a run without one
+   */
+  public static void write(
+      ResultsLayout layout, List<RunResult> runs, Function<String, ResultsFolder.Trace> traces) {
     writeRuns(layout, runs);
     writeTraces(layout, runs);
-    TraceCache traces = new TraceCache(layout);
     ErtTable.write(layout, runs, traces);
     Leaderboard.write(layout, runs);
     SignificanceTable.write(layout, runs, traces);

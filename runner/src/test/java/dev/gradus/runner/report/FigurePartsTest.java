@@ -99,6 +99,8 @@ class FigurePartsTest {
     assertEquals(1 + 7, panels.get(0).lines().size(), "the contour appears in every panel");
     assertEquals(1 + 6, panels.get(1).lines().size());
     assertEquals(x, panels.get(1).x());
+    assertEquals("", panels.get(0).note());
+    assertEquals("note", panels.get(1).note(), "the figure's note, once, under the last panel");
     assertEquals(
         1, Facets.split(new Figure.Panel("", x, y, lines.subList(0, 13), "")).size(), "12 fit");
   }
