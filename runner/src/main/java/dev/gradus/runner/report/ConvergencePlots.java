@@ -143,7 +143,7 @@ final class ConvergencePlots implements PlotKind {
    */
   static double[] yRange(boolean log, double bottom, double top) {
     if (log) {
-      return AxisRanges.log(Math.max(bottom, FLOOR), 10 * top, 10);
+      return AxisRanges.log(Math.max(bottom, FLOOR), 3 * top, 10);
     }
     double[] r = AxisRanges.linear(bottom, top);
     return new double[] {r[0], r[1] + 0.05 * (r[1] - r[0])};

@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * The look of every configuration, the same in every plot of a report: one colour per optimizer (in
  * the order optimizers first appear in the suite), and within an optimizer one dash pattern per
  * configuration, lighter shades once the patterns run out. Sixteen configurations of four
- * optimizers thus read as four colours of four line styles, never as sixteen look-alike hues.
+ * optimizers thus read as four colours of four line styles, never as sixteen look-alike hues. A
+ * suite of one optimizer (an lr sweep) gives each configuration its own colour.
  */
 final class Palette {
   /** Tableau's ten colours, chosen to stay apart from each other and in greyscale print. */
@@ -59,10 +60,17 @@ final class Palette {
     return p;
   }
 
-  /** The style of a configuration; an unknown one gets the first colour, solid. */
+  /**
+   * The style of a configuration; an unknown one gets the first colour, solid. With a single
+   * optimizer, colour per optimizer would say nothing: its configurations get the colours instead.
+   */
   Style style(String optimizer, int configuration) {
     int colourIndex = optimizerOrder.getOrDefault(optimizer, 0);
     int position = positionInOptimizer.getOrDefault(configuration, 0);
+    if (optimizerOrder.size() == 1) {
+      colourIndex = position % COLOURS.length;
+      position = (position / COLOURS.length) * DASHES.length;
+    }
     Color base = COLOURS[colourIndex % COLOURS.length];
     if (colourIndex >= COLOURS.length) {
       base = base.darker();

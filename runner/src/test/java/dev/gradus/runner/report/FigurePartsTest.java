@@ -82,6 +82,14 @@ class FigurePartsTest {
   }
 
   @Test
+  void aSweepOfOneOptimizerGetsAColourPerConfiguration() {
+    Palette palette =
+        Palette.of(List.of(Map.entry(0, "gd"), Map.entry(1, "gd"), Map.entry(2, "gd")));
+    assertNotEquals(palette.style("gd", 0).colour(), palette.style("gd", 1).colour());
+    assertEquals(palette.style("gd", 0).stroke(), palette.style("gd", 2).stroke(), "all solid");
+  }
+
+  @Test
   void manyConfigurationsSplitIntoOnePanelPerOptimizerOnSharedAxes() {
     Figure.Axis x = new Figure.Axis("x", Figure.Scale.LINEAR, 0, 1, false);
     Figure.Axis y = new Figure.Axis("y", Figure.Scale.LINEAR, 0, 1, false);
