@@ -18,9 +18,9 @@ import java.util.Map;
 
 /**
  * Draws the plots of a results folder into {@code plots/} (each as PNG and SVG) and writes {@code
- * report.html}, a single file that opens offline with every plot embedded. Each kind of plot is its
- * own {@link PlotKind}: convergence, paths on contours, learning-rate sensitivity and the ECDF.
- * Runs are grouped by the configuration indices their records carry.
+ * report.html}, a single interactive file that opens offline ({@link HtmlReport}). Each kind of
+ * plot is its own {@link PlotKind}: convergence, paths on contours, learning-rate sensitivity and
+ * the ECDF. Runs are grouped by the configuration indices their records carry.
  */
 public final class ReportWriter {
   private static final List<PlotKind> KINDS =
@@ -69,9 +69,7 @@ public final class ReportWriter {
                 }
               });
       String suiteName = plan != null ? plan.suiteName() : dir.getFileName().toString();
-      String html =
-          HtmlReport.render(
-              suiteName, results, drawn.stream().map(PlotKind.Drawing::plot).toList(), notes);
+      String html = HtmlReport.render(suiteName, results, notes);
       Files.writeString(layout.report(), html, StandardCharsets.UTF_8);
       return layout.report();
     } catch (IOException e) {
