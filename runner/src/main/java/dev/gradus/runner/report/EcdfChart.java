@@ -1,7 +1,6 @@
 package dev.gradus.runner.report;
 
 import dev.gradus.runner.analysis.Targets;
-import dev.gradus.runner.results.ResultsFolder;
 import dev.gradus.runner.run.RunResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,11 +10,11 @@ import java.util.Map;
 /**
  * The interactive fixed-target ECDF of a set of runs (one function configuration's, or all of a
  * suite's): per optimizer configuration, the share of (run, target) pairs, over COCO's ladder of
- * targets f − f* ≤ 10², 10^1.8, …, 10⁻⁸ ({@link Targets#coco}), reached within a number of
- * evaluations ({@link Ecdf}). Only runs of functions with a known minimum count; a row outside the
- * domain reaches no target; a run that diverged, failed or timed out counts with the targets it
- * reached before. A curve of more than {@link #POINTS} steps is sampled at log-spaced evaluation
- * counts.
+ * targets (in the report COCO's f − f* ≤ 10², 10^1.8, …, 10⁻⁸, {@link Targets#coco}), reached
+ * within a number of evaluations ({@link Ecdf}). Only runs of functions with a known minimum count;
+ * a row outside the domain reaches no target; a run that diverged, failed or timed out counts with
+ * the targets it reached before. A curve of more than {@link #POINTS} steps is sampled at
+ * log-spaced evaluation counts.
  */
 final class EcdfChart {
   static final int POINTS = 200;
@@ -24,8 +23,7 @@ final class EcdfChart {
 
   /** The chart, or null when no run has a trace with f − f*. */
   static ChartSpec of(
-      String id, String title, List<RunResult> runs, ResultsFolder results, Style style) {
-    double[] targets = Targets.coco();
+      String id, String title, List<RunResult> runs, TargetHits firstHits, Style style) {
     double maxEvaluations = 1;
     List<Map<String, Object>> series = new ArrayList<>();
     Map<String, Integer> names = new LinkedHashMap<>();
@@ -35,19 +33,13 @@ final class EcdfChart {
     for (List<RunResult> group : Groups.byOptimizer(runs).values()) {
       List<Double> hits = new ArrayList<>();
       for (RunResult r : group) {
-        ResultsFolder.Trace t = results.traces().get(r.runId());
-        if (t == null || !t.hasGap()) {
+        double[] own = firstHits.of(r);
+        if (own == null) {
           continue;
         }
-        double[] gaps = t.gap().clone();
-        for (int k = 0; k < gaps.length; k++) {
-          if (!t.inDomain()[k]) {
-            gaps[k] = Double.NaN;
-          }
-        }
         maxEvaluations = Math.max(maxEvaluations, Math.max(1, r.evaluations()));
-        for (double target : targets) {
-          hits.add(Ecdf.firstHit(t.evaluations(), gaps, target));
+        for (double hit : own) {
+          hits.add(hit);
         }
       }
       if (hits.isEmpty()) {
@@ -75,7 +67,7 @@ final class EcdfChart {
     data.put("id", id);
     data.put("kind", "ecdf");
     data.put("title", title);
-    data.put("targets", targets.length);
+    data.put("targets", firstHits.targets().length);
     data.put("xMax", maxEvaluations);
     data.put("series", series);
     return new ChartSpec(id, "ecdf", title, series.size(), data);

@@ -1,5 +1,6 @@
 package dev.gradus.runner.report;
 
+import dev.gradus.runner.analysis.Targets;
 import dev.gradus.runner.results.ResultsFolder;
 import dev.gradus.runner.results.Summary;
 import dev.gradus.runner.run.RunResult;
@@ -19,14 +20,15 @@ import java.util.TreeMap;
  * {@code report.html}: one interactive page that opens offline, with ECharts inlined. At the top
  * the run's metadata and a table of contents; then the summary table, the ECDF over all functions,
  * one section per function configuration (its summary rows, the convergence chart, the ECDF of
- * runtimes to targets and, for learning-rate sweeps, the lr sensitivity), the diverged, failed and
- * timed-out runs with their errors, every run, links to the files in {@code plots/} and the
- * resolved suite.
+ * runtimes to targets, the average runtime to each target and, for learning-rate sweeps, the lr
+ * sensitivity), the diverged, failed and timed-out runs with their errors, every run, links to the
+ * files in {@code plots/} and the resolved suite.
  *
  * <p>Statistics come from their own units ({@link Bands}, {@link Ecdf}, {@link LrSensitivity},
- * {@link Summary}, the target ladder); the page's script only turns the embedded JSON into chart
- * options and sorts and filters tables. Every text that comes from a suite or a run is escaped:
- * HTML-escaped in the markup, and {@link ScriptJson} in the embedded data.
+ * {@link Summary}, aRT and the target ladder of the analysis package); the page's script only turns
+ * the embedded JSON into chart options and sorts and filters tables. Every text that comes from a
+ * suite or a run is escaped: HTML-escaped in the markup, and {@link ScriptJson} in the embedded
+ * data.
  */
 final class HtmlReport {
   private HtmlReport() {}
@@ -50,6 +52,7 @@ final class HtmlReport {
     Summary summary = Summary.of(runs);
     Map<Integer, List<RunResult>> byFunction = Groups.byFunction(runs);
     List<ChartSpec> charts = new ArrayList<>();
+    TargetHits hits = new TargetHits(results, Targets.coco());
 
     StringBuilder body = new StringBuilder();
     StringBuilder toc = new StringBuilder();
@@ -71,7 +74,7 @@ final class HtmlReport {
             "ecdf-all",
             "ECDF of runtimes to targets, all functions with a known minimum",
             runs,
-            results,
+            hits,
             style);
     if (pooled != null) {
       charts.add(pooled);
@@ -112,12 +115,23 @@ final class HtmlReport {
         body.append("<p class=\"note\">No traces: no convergence chart.</p>\n");
       }
       ChartSpec ecdf =
-          EcdfChart.of("ecdf-f" + f, label + ": ECDF of runtimes to targets", own, results, style);
+          EcdfChart.of("ecdf-f" + f, label + ": ECDF of runtimes to targets", own, hits, style);
       if (ecdf != null) {
         charts.add(ecdf);
         body.append(figure(ecdf, ecdfCaption(ecdf)));
       } else {
         body.append("<p class=\"note\">No known minimum f*: no ECDF of runtimes to targets.</p>\n");
+      }
+      ChartSpec art = ErtChart.of("ert-f" + f, own, hits, style);
+      if (art != null) {
+        charts.add(art);
+        body.append(
+            figure(
+                art,
+                "Average runtime (evaluations of all runs until they first reached the target,"
+                    + " or until they ended, over the number that reached it) to each target of"
+                    + " COCO's ladder, as in tables/ert.csv; the tooltip has the 95% bootstrap"
+                    + " interval. No point where no run reached the target."));
       }
       ChartSpec lr = LrChart.of("lr-f" + f, own, style);
       if (lr != null) {

@@ -4,7 +4,6 @@ import dev.gradus.runner.results.PlanFile;
 import dev.gradus.runner.results.ResultsFolder;
 import java.net.InetAddress;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
@@ -48,7 +47,8 @@ record ReportMetadata(
     }
     String version = HtmlReport.class.getPackage().getImplementationVersion();
     return new ReportMetadata(
-        OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+        OffsetDateTime.now()
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX")),
         localHost(),
         version == null ? "development" : version,
         Assets.commit(),

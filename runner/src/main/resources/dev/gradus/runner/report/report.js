@@ -141,7 +141,24 @@
     return option;
   }
 
-  var builders = {convergence: convergence, ecdf: ecdf, lr: lr};
+  function ert(c) {
+    var option = base(c,
+      axis('log', 'target f − f* (log scale, harder to the right)', {inverse: true, min: 1e-8, max: 1e2}),
+      axis('log', 'aRT (evaluations)', {nameGap: 56}));
+    option.series = c.series.map(function (s) {
+      return {name: s.name, type: 'line', data: s.points, symbol: 'circle', symbolSize: 5,
+        connectNulls: false, color: s.colour, lineStyle: {width: 2, type: s.dash}};
+    });
+    option.tooltip = {trigger: 'item', confine: true, formatter: function (p) {
+      var v = p.value;
+      var high = v[5] === 'inf' ? '∞' : fmt(v[5]);
+      return p.marker + p.seriesName + '<br>target ' + fmt(v[0]) + ': aRT ' + fmt(v[1]) +
+        ' [' + fmt(v[4]) + ', ' + high + '], ' + v[2] + ' of ' + v[3] + ' runs reached it';
+    }};
+    return option;
+  }
+
+  var builders = {convergence: convergence, ecdf: ecdf, lr: lr, ert: ert};
   var instances = [];
   data.charts.forEach(function (c) {
     var chart = echarts.init(document.getElementById(c.id), null, {renderer: 'canvas'});

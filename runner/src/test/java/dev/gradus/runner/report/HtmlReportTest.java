@@ -188,6 +188,11 @@ class HtmlReportTest {
     cases.forEach((v, text) -> assertEquals(text, NumberText.significant(v), "" + v));
     assertEquals("3.860209093733344E-7", NumberText.exact(3.860209093733344E-7));
     assertEquals("3", NumberText.exact(3.0));
+    assertEquals(0.1235, NumberText.forChart(0.12345678));
+    assertEquals(3.86e-7, NumberText.forChart(3.860209093733344E-7));
+    assertEquals(1.235e200, NumberText.forChart(1.23456e200), 1e186);
+    assertEquals(-24.2, NumberText.forChart(-24.199999999999996));
+    assertEquals(4.9e-324, NumberText.forChart(4.9e-324));
   }
 
   @Test
@@ -272,6 +277,35 @@ class HtmlReportTest {
     assertTrue(page.contains("No traces: no convergence chart."));
     assertTrue(page.contains("id=\"summary-table\""));
     assertNull(ConvergenceChart.of("c", bare.runs(), bare, new Style(bare.runs())));
+  }
+
+  @Test
+  void firstHitsInOnePassAreEcdfsFirstHits() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    double[] targets = dev.gradus.runner.analysis.Targets.coco();
+    for (int trial = 0; trial < 50; trial++) {
+      int n = 1 + random.nextInt(300);
+      double[] it = new double[n];
+      double[] ev = new double[n];
+      double[] gap = new double[n];
+      boolean[] in = new boolean[n];
+      for (int k = 0; k < n; k++) {
+        it[k] = k;
+        ev[k] = 2 * k + 1;
+        gap[k] = random.nextInt(10) == 0 ? Double.NaN : Math.pow(10, 3 - 12 * random.nextDouble());
+        in[k] = random.nextInt(8) != 0;
+      }
+      double[] masked = gap.clone();
+      for (int k = 0; k < n; k++) {
+        masked[k] = in[k] ? gap[k] : Double.NaN;
+      }
+      double[] hits =
+          TargetHits.firstHits(new ResultsFolder.Trace(it, ev, gap.clone(), gap, in), targets);
+      for (int t = 0; t < targets.length; t++) {
+        assertEquals(
+            Ecdf.firstHit(ev, masked, targets[t]), hits[t], "trial " + trial + " target " + t);
+      }
+    }
   }
 
   @Test

@@ -180,9 +180,47 @@ class ReportWriterTest {
       assertTrue(html.contains("<a href=\"#f" + f + "\">"), "contents entry of f" + f);
       assertTrue(html.contains("<div class=\"chart\" id=\"convergence-f" + f + "\""), "f" + f);
       assertTrue(html.contains("<div class=\"chart\" id=\"ecdf-f" + f + "\""), "f" + f);
+      assertTrue(html.contains("<div class=\"chart\" id=\"ert-f" + f + "\""), "f" + f);
       assertTrue(html.contains("id=\"summary-f" + f + "\""), "f" + f);
     }
     assertTrue(html.contains("<div class=\"chart\" id=\"lr-f0\""), "the gd lr sweep");
+  }
+
+  @Test
+  void theAverageRuntimeChartShowsTheNumbersOfErtCsv() throws Exception {
+    String open = "<script type=\"application/json\" id=\"gradus-data\">";
+    int from = html.indexOf(open) + open.length();
+    var charts =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(html.substring(from, html.indexOf("</script>", from)))
+            .get("charts");
+    Map<String, Double> chart = new java.util.HashMap<>();
+    for (var c : charts) {
+      if (c.get("kind").asText().equals("ert")) {
+        int f = Integer.parseInt(c.get("id").asText().substring("ert-f".length()));
+        int o = 0;
+        for (var s : c.get("series")) {
+          for (var p : s.get("points")) {
+            double art = p.get(1).isNull() ? Double.POSITIVE_INFINITY : p.get(1).asDouble();
+            chart.put(f + "," + o + "," + p.get(0).asDouble(), art);
+          }
+          o++;
+        }
+      }
+    }
+    List<String> lines = Files.readAllLines(results.resolve("tables/ert.csv"));
+    assertEquals(lines.size() - 1, chart.size(), "a point per row of ert.csv");
+    double[] ladder = dev.gradus.runner.analysis.Targets.coco();
+    for (int row = 1; row < lines.size(); row++) {
+      List<String> cells = ResultsFolder.csvCells(lines.get(row));
+      double target = ladder[(row - 1) % ladder.length];
+      assertEquals(Double.parseDouble(cells.get(4)), target, target * 1e-3, lines.get(row));
+      double expected =
+          cells.get(7).equals("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(cells.get(7));
+      double shown = chart.get(cells.get(0) + "," + cells.get(1) + "," + target);
+      assertEquals(
+          expected, shown, Double.isFinite(expected) ? expected * 1e-3 : 0, lines.get(row));
+    }
   }
 
   @Test
