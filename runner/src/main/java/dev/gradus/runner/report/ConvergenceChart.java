@@ -15,10 +15,11 @@ import java.util.Map;
  * <p>Every run with a trace counts, whatever its status: a diverged run is worse than any other
  * (its non-finite rows count as +∞, as do rows outside the domain), and a run that stopped keeps
  * its last value. So that a diverged median does not stretch the axis over hundreds of decades,
- * values above {@code yMax} (two decades above the highest starting median on a log axis) and
- * infinite ones are drawn at {@code yMax}, and the point where a median first leaves the axis is
- * marked, with the value it had (null when it was infinite). Gaps at or below {@link #FLOOR} are
- * drawn at {@link #FLOOR} on a log axis.
+ * values above {@code yMax} and infinite ones are drawn at {@code yMax}, and the point where a
+ * median first leaves the axis is marked, with the value it had (null when it was infinite). On a
+ * log axis {@code yMax} is two decades above the highest starting median s; on a linear one (f
+ * without f*, some f ≤ 0) it is s + 10·max(|s|, s − the lowest median). Gaps at or below {@link
+ * #FLOOR} are drawn at {@link #FLOOR} on a log axis.
  */
 final class ConvergenceChart {
   static final int POINTS = 200;
@@ -109,8 +110,9 @@ final class ConvergenceChart {
       yMax = Math.pow(10, Math.ceil(Math.log10(start)) + 2);
       yMin = Math.pow(10, Math.floor(Math.log10(Math.max(Math.min(bottom, start), FLOOR))));
     } else if (Double.isFinite(start)) {
-      double span = Math.max(start - bottom, Math.abs(start) * 0.1);
-      yMax = start + (span > 0 ? span : 1);
+      // the linear analogue of a decade above the start, in the curves' own scale
+      double scale = Math.max(Math.max(start - bottom, Math.abs(start)), Double.MIN_NORMAL);
+      yMax = start + 10 * scale;
     }
 
     String yName = gap ? "f − f*" : "f";

@@ -309,6 +309,37 @@ class HtmlReportTest {
   }
 
   @Test
+  void withoutAKnownMinimumTheChartShowsFAndThereIsNoEcdf() throws Exception {
+    ResultsFolder withGaps = folder();
+    Map<String, ResultsFolder.Trace> traces = new LinkedHashMap<>();
+    withGaps
+        .traces()
+        .forEach(
+            (id, t) -> {
+              double[] none = new double[t.f().length];
+              java.util.Arrays.fill(none, Double.NaN);
+              double[] f = t.f().clone();
+              for (int k = 0; k < f.length; k++) {
+                f[k] -= 50; // some f <= 0: a linear axis
+              }
+              traces.put(
+                  id,
+                  new ResultsFolder.Trace(t.iteration(), t.evaluations(), f, none, t.inDomain()));
+            });
+    ResultsFolder folder = new ResultsFolder(dir, withGaps.runs(), traces, List.of(), "");
+    String page = HtmlReport.render(folder, List.of(), meta("no-minimum"));
+    assertTrue(page.contains("No known minimum f*: no ECDF of runtimes to targets."));
+    JsonNode charts = data(page).get("charts");
+    assertEquals(1, charts.size(), "only the convergence chart: " + charts);
+    JsonNode convergence = charts.get(0);
+    assertEquals("f", convergence.get("yName").asText());
+    assertFalse(convergence.get("yLog").asBoolean());
+    double yMax = convergence.get("yMax").asDouble();
+    assertEquals(50 + 10 * 100, yMax, 1, "from 50 down to nearly -50: ten spans above the start");
+    assertEquals(1, convergence.get("series").get(1).get("marks").size(), "the diverged median");
+  }
+
+  @Test
   void logGridsAreIncreasingIntegersFromEndToEnd() {
     double[] grid = LogGrid.integers(1, 20_000, 200);
     assertTrue(grid.length <= 200 && grid.length > 150, "" + grid.length);

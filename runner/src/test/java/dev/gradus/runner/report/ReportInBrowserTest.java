@@ -45,11 +45,14 @@ class ReportInBrowserTest {
   @AfterAll
   static void closeTheBrowser() throws Exception {
     if (browser != null) {
-      Path shot = Path.of("target", "report-in-browser.png");
-      if (Files.isDirectory(shot.getParent())) {
-        Files.write(shot, browser.screenshot()); // for a person to look at after a failure
+      try {
+        Path shot = Path.of("target", "report-in-browser.png");
+        if (Files.isDirectory(shot.getParent())) {
+          Files.write(shot, browser.screenshot()); // for a person to look at after a failure
+        }
+      } finally {
+        browser.close();
       }
-      browser.close();
     }
   }
 
