@@ -160,13 +160,40 @@
 
   var builders = {convergence: convergence, ecdf: ecdf, lr: lr, ert: ert};
   var instances = [];
-  data.charts.forEach(function (c) {
-    var chart = echarts.init(document.getElementById(c.id), null, {renderer: 'canvas'});
+  var byId = {};
+  data.charts.forEach(function (c) { byId[c.id] = c; });
+
+  function draw(el) {
+    var c = byId[el.id];
+    var chart = echarts.init(el, null, {renderer: 'canvas'});
     chart.setOption(builders[c.kind](c));
     instances.push(chart);
-  });
+  }
+
+  // a suite of many functions has hundreds of charts: each is drawn when it comes near the view
+  var elements = data.charts.map(function (c) { return document.getElementById(c.id); });
+  if ('IntersectionObserver' in window) {
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          observer.unobserve(entry.target);
+          draw(entry.target);
+        }
+      });
+    }, {rootMargin: '800px 0px'});
+    elements.forEach(function (el) { observer.observe(el); });
+  } else {
+    elements.forEach(draw);
+  }
   window.addEventListener('resize', function () {
     instances.forEach(function (chart) { chart.resize(); });
+  });
+  window.addEventListener('beforeprint', function () {
+    elements.forEach(function (el) {
+      if (!echarts.getInstanceByDom(el)) {
+        draw(el);
+      }
+    });
   });
 
   function sortKey(cell, numeric) {

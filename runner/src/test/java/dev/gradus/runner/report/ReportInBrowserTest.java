@@ -29,6 +29,7 @@ class ReportInBrowserTest {
   @TempDir static Path dir;
   static HeadlessChromium browser;
   static Path report;
+  static int drawnAtLoad;
 
   @BeforeAll
   static void openTheReport() throws Exception {
@@ -40,6 +41,12 @@ class ReportInBrowserTest {
     browser = HeadlessChromium.launch(profile, 1400, 900);
     browser.navigate(report.toUri().toString());
     browser.waitFor("window.gradusReady === true");
+    drawnAtLoad =
+        browser
+            .evaluate(
+                "Array.from(document.querySelectorAll('.chart')).filter(function (el) {"
+                    + " return echarts.getInstanceByDom(el); }).length")
+            .asInt();
   }
 
   @AfterAll
@@ -60,8 +67,25 @@ class ReportInBrowserTest {
     return JSON.readTree(browser.evaluate("JSON.stringify(" + expression + ")").asText());
   }
 
+  /** Scrolls chart {@code id} into view and waits until it is drawn: charts are drawn lazily. */
+  private static void drawn(String id) throws Exception {
+    browser.evaluate("document.getElementById('" + id + "').scrollIntoView()");
+    browser.waitFor("echarts.getInstanceByDom(document.getElementById('" + id + "'))");
+  }
+
   @Test
   void everyChartRendersItsSeriesOnACanvas() throws Exception {
+    JsonNode all =
+        page(
+            "Array.from(document.querySelectorAll('.chart')).map(function (el) {"
+                + " return el.id; })");
+    assertTrue(all.size() >= 12, all.toString());
+    assertTrue(
+        drawnAtLoad > 0 && drawnAtLoad < all.size(),
+        "charts far below the view are drawn when they come near it: " + drawnAtLoad);
+    for (JsonNode id : all) {
+      drawn(id.asText());
+    }
     JsonNode charts =
         page(
             "Array.from(document.querySelectorAll('.chart')).map(function (el) {"
@@ -99,6 +123,7 @@ class ReportInBrowserTest {
 
   @Test
   void aLegendEntryTogglesItsSeries() throws Exception {
+    drawn("convergence-f0");
     JsonNode states =
         page(
             "(function () { var c = echarts.getInstanceByDom(document.getElementById("
