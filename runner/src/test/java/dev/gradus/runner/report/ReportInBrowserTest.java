@@ -140,6 +140,25 @@ class ReportInBrowserTest {
   }
 
   @Test
+  void theTooltipShowsValuesAndTheSliderZooms() throws Exception {
+    drawn("convergence-f2");
+    JsonNode result =
+        page(
+            "(function () { var el = document.getElementById('convergence-f2');"
+                + " var c = echarts.getInstanceByDom(el);"
+                + " c.dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: 3});"
+                + " var tip = Array.from(el.querySelectorAll('div')).map(function (d) {"
+                + "   return d.innerText; }).join(' ');"
+                + " c.dispatchAction({type: 'dataZoom', start: 50, end: 100});"
+                + " var zoom = c.getOption().dataZoom.map(function (z) { return z.start; });"
+                + " c.dispatchAction({type: 'dataZoom', start: 0, end: 100});"
+                + " return {tip: tip, zoom: zoom}; })()");
+    String tip = result.get("tip").asText();
+    assertTrue(tip.contains("evaluations") && tip.contains("adam lr=0.05: "), tip);
+    assertEquals("[50,50]", result.get("zoom").toString());
+  }
+
+  @Test
   void clickingAHeaderSortsTheTable() throws Exception {
     String column =
         "(function (label) { var th = Array.from(document.querySelectorAll("
