@@ -6,10 +6,6 @@ import dev.gradus.runner.results.Summary;
 import dev.gradus.runner.run.RunResult;
 import dev.gradus.runner.run.RunStatus;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +62,7 @@ final class HtmlReport {
         .append(" f − f*; medians and interquartile ranges (IQR) over the converged and")
         .append(" budget-exhausted runs (the final gap also leaves out runs ending outside the")
         .append(" domain). Click a header to sort; hover a number for its full value.</p>\n")
-        .append(summaryTable("summary-table", summary.rows(), true))
+        .append(ReportTables.summary("summary-table", summary.rows(), true))
         .append("</section>\n");
 
     ChartSpec pooled =
@@ -99,7 +95,7 @@ final class HtmlReport {
       body.append("<span class=\"index\">").append(f).append("</span> ").append(escape(label));
       body.append("</h2>\n");
       List<Summary.Row> rows = summary.rows().stream().filter(r -> r.functionIndex() == f).toList();
-      body.append(summaryTable("summary-f" + f, rows, false));
+      body.append(ReportTables.summary("summary-f" + f, rows, false));
       ChartSpec convergence = ConvergenceChart.of("convergence-f" + f, own, results, style);
       if (convergence != null) {
         charts.add(convergence);
@@ -151,8 +147,8 @@ final class HtmlReport {
         .append("<li><a href=\"#runs\">Runs</a></li>\n")
         .append("<li><a href=\"#plots\">Plot files</a></li>\n")
         .append("<li><a href=\"#suite\">Suite</a></li>\n");
-    body.append(problems(runs)).append(runsTable(runs));
-    body.append(plotFiles(results.layout().plots(), notes));
+    body.append(ReportTables.problems(runs)).append(ReportTables.runs(runs));
+    body.append(PlotFiles.section(results.layout().plots(), notes));
     body.append("<section id=\"suite\">\n<h2>Suite (suite.resolved.yaml)</h2>\n");
     if (results.resolvedSuite().isEmpty()) {
       body.append("<p>No suite.resolved.yaml in this folder.</p>\n");
@@ -254,186 +250,6 @@ final class HtmlReport {
         .append("</dd>\n");
   }
 
-  private static String summaryTable(String id, List<Summary.Row> rows, boolean withFunction) {
-    List<HtmlTable.Column> columns = new ArrayList<>();
-    columns.add(new HtmlTable.Column("#", "function_index.optimizer_index", false));
-    if (withFunction) {
-      columns.add(new HtmlTable.Column("function", "function", false));
-    }
-    columns.add(new HtmlTable.Column("optimizer", "optimizer", false));
-    String[][] numeric = {
-      {"runs", "runs"},
-      {"conv.", "converged"},
-      {"budget", "budget_exhausted"},
-      {"div.", "diverged"},
-      {"timeout", "timeout"},
-      {"failed", "failed"},
-      {"out of domain", "out_of_domain"},
-      {"success", "success_rate"},
-      {"iters→target", "iterations_to_target_median"},
-      {"IQR", "iterations_to_target_iqr"},
-      {"final gap", "final_gap_median"},
-      {"IQR", "final_gap_iqr"},
-      {"best gap", "best_gap_median"},
-      {"IQR", "best_gap_iqr"},
-      {"wall ms", "wall_ms_median"}
-    };
-    for (String[] c : numeric) {
-      columns.add(new HtmlTable.Column(c[0], c[1], true));
-    }
-    HtmlTable t = new HtmlTable(id, columns);
-    for (Summary.Row r : rows) {
-      String key = r.functionIndex() + "." + r.optimizerIndex();
-      t.markup(
-          escape(key),
-          String.format(java.util.Locale.ROOT, "%08d.%08d", r.functionIndex(), r.optimizerIndex()));
-      if (withFunction) {
-        t.text(r.function());
-      }
-      t.text(r.optimizer())
-          .integer(r.runs())
-          .integer(r.converged())
-          .integer(r.budgetExhausted())
-          .integer(r.diverged())
-          .integer(r.timeout())
-          .integer(r.failed())
-          .integer(r.outOfDomain())
-          .number(r.successRate())
-          .number(r.iterationsToTargetMedian())
-          .number(r.iterationsToTargetIqr())
-          .number(r.finalGapMedian())
-          .number(r.finalGapIqr())
-          .number(r.bestGapMedian())
-          .number(r.bestGapIqr())
-          .number(r.wallMsMedian())
-          .endRow();
-    }
-    return t.html();
-  }
-
-  private static String problems(List<RunResult> runs) {
-    StringBuilder h =
-        new StringBuilder(
-            "<section id=\"problems\">\n<h2>Diverged, failed and timed-out runs</h2>\n");
-    List<RunResult> problems = runs.stream().filter(r -> !r.isOutcomeWithValues()).toList();
-    if (problems.isEmpty()) {
-      return h.append("<p>None.</p>\n</section>\n").toString();
-    }
-    HtmlTable t =
-        new HtmlTable(
-            "problems-table",
-            List.of(
-                new HtmlTable.Column("run", "run_id", false),
-                new HtmlTable.Column("status", "status", false),
-                new HtmlTable.Column("error", "error", false)));
-    for (RunResult r : problems) {
-      String error = escape(r.error() == null ? "" : r.error());
-      if (r.errorFile() != null) {
-        error += " (<a href=\"" + escape(r.errorFile()) + "\">stack trace</a>)";
-      }
-      t.text(r.runId())
-          .text(r.status().id(), r.status().id())
-          .markup(error, r.error() == null ? "" : r.error())
-          .endRow();
-    }
-    return h.append(t.html()).append("</section>\n").toString();
-  }
-
-  private static String runsTable(List<RunResult> runs) {
-    HtmlTable t =
-        new HtmlTable(
-            "runs-table",
-            List.of(
-                new HtmlTable.Column("run", "run_id", false),
-                new HtmlTable.Column("function", "function", false),
-                new HtmlTable.Column("optimizer", "optimizer", false),
-                new HtmlTable.Column("repeat", "repeat", true),
-                new HtmlTable.Column("status", "status", false),
-                new HtmlTable.Column("iterations", "iterations", true),
-                new HtmlTable.Column("evaluations", "evaluations", true),
-                new HtmlTable.Column("in domain", "x_final_in_domain", false),
-                new HtmlTable.Column("f final", "f_final", true),
-                new HtmlTable.Column("final gap", "final_gap", true),
-                new HtmlTable.Column("f best", "f_best", true),
-                new HtmlTable.Column("best gap", "best_gap", true),
-                new HtmlTable.Column("wall ms", "wall_ms", true)));
-    for (RunResult r : runs) {
-      t.text(r.runId())
-          .text(r.functionLabel())
-          .text(r.optimizerLabel())
-          .integer(r.repeat())
-          .text(r.status().id(), r.status().id())
-          .integer(r.iterations())
-          .integer(r.evaluations())
-          .text(r.xFinalInDomain() == null ? "" : r.xFinalInDomain() ? "yes" : "no")
-          .number(orNaN(r.fFinal()))
-          .number(orNaN(r.finalGap()))
-          .number(orNaN(r.fBest()))
-          .number(orNaN(r.bestGap()))
-          .integer(r.wallMs())
-          .endRow();
-    }
-    return "<section id=\"runs\">\n<h2>Runs</h2>\n" + t.html() + "</section>\n";
-  }
-
-  /** Links to every PNG, PDF and SVG in {@code plots/}, whatever the plot classes named them. */
-  private static String plotFiles(Path plots, List<String> notes) throws IOException {
-    StringBuilder h = new StringBuilder("<section id=\"plots\">\n<h2>Plot files</h2>\n");
-    for (String note : notes) {
-      h.append("<p class=\"note\">").append(escape(note)).append("</p>\n");
-    }
-    Map<String, List<String>> byName = new TreeMap<>();
-    if (Files.isDirectory(plots)) {
-      try (DirectoryStream<Path> files = Files.newDirectoryStream(plots, "*.{png,pdf,svg}")) {
-        for (Path p : files) {
-          String file = p.getFileName().toString();
-          int dot = file.lastIndexOf('.');
-          byName.computeIfAbsent(file.substring(0, dot), k -> new ArrayList<>()).add(file);
-        }
-      }
-    }
-    if (byName.isEmpty()) {
-      return h.append("<p>No plot files in plots/.</p>\n</section>\n").toString();
-    }
-    h.append("<ul class=\"plots\">\n");
-    byName.forEach(
-        (name, files) -> {
-          files.sort(null);
-          h.append("<li>").append(escape(name)).append(": ");
-          for (int k = 0; k < files.size(); k++) {
-            String file = files.get(k);
-            h.append(k == 0 ? "" : " · ")
-                .append("<a href=\"plots/")
-                .append(escape(urlPath(file)))
-                .append("\">")
-                .append(
-                    escape(
-                        file.substring(file.lastIndexOf('.') + 1)
-                            .toUpperCase(java.util.Locale.ROOT)))
-                .append("</a>");
-          }
-          h.append("</li>\n");
-        });
-    return h.append("</ul>\n</section>\n").toString();
-  }
-
-  /** A file name as a relative URL path: every byte but unreserved ASCII percent-encoded. */
-  static String urlPath(String name) {
-    StringBuilder out = new StringBuilder();
-    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-      char c = (char) (b & 0xff);
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || "-._~".indexOf(c) >= 0) {
-        out.append(c);
-      } else {
-        out.append('%').append(String.format("%02X", b & 0xff));
-      }
-    }
-    return out.toString();
-  }
-
   /** Text made safe inside HTML elements and quoted attribute values. */
   static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length());
@@ -451,11 +267,7 @@ final class HtmlReport {
     return out.toString();
   }
 
-  private static double orNaN(Double v) {
-    return v == null ? Double.NaN : v;
-  }
-
-  private static String statusCounts(List<RunResult> runs) {
+  static String statusCounts(List<RunResult> runs) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (RunStatus s : RunStatus.values()) {
       counts.put(s.id(), 0);
