@@ -1,160 +1,253 @@
 package dev.gradus.runner.report;
 
+import dev.gradus.runner.analysis.Targets;
 import dev.gradus.runner.results.ResultsFolder;
+import dev.gradus.runner.results.Summary;
 import dev.gradus.runner.run.RunResult;
 import dev.gradus.runner.run.RunStatus;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.util.Base64;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * {@code report.html}: one self-contained page (no scripts, no external files needed) with the
- * summary table, every plot as an embedded PNG, each run's status, the failed and diverged runs
- * with their errors, and the resolved suite. Every text that comes from a suite or a run (names,
- * labels, expressions, errors) is HTML-escaped.
+ * {@code report.html}: one interactive page that opens offline, with ECharts inlined. At the top
+ * the run's metadata and a table of contents; then the summary table, the ECDF over all functions,
+ * one section per function configuration (its summary rows, the convergence chart, the ECDF of
+ * runtimes to targets, the average runtime to each target and, for learning-rate sweeps, the lr
+ * sensitivity), the diverged, failed and timed-out runs with their errors, every run, links to the
+ * files in {@code plots/} and the resolved suite.
+ *
+ * <p>Statistics come from their own units ({@link Bands}, {@link Ecdf}, {@link LrSensitivity},
+ * {@link Summary}, aRT and the target ladder of the analysis package); the page's script only turns
+ * the embedded JSON into chart options and sorts and filters tables. Every text that comes from a
+ * suite or a run is escaped: HTML-escaped in the markup, and {@link ScriptJson} in the embedded
+ * data.
  */
 final class HtmlReport {
   private HtmlReport() {}
 
-  static String render(
-      String suiteName, ResultsFolder results, List<PlotKind.Plot> plots, List<String> notes)
+  /**
+   * The page for a results folder whose plots are already in {@code plots/}.
+   *
+   * @param notes remarks shown with the plot files, such as why some plots are missing
+   * @throws IOException if {@code plots/} cannot be listed
+   */
+  static String render(String suiteName, ResultsFolder results, List<String> notes)
       throws IOException {
-    StringBuilder h = new StringBuilder();
-    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    h.append("<title>Gradus report: ").append(escape(suiteName)).append("</title>\n");
-    h.append(
-        "<style>body{font-family:sans-serif;margin:2em;max-width:1100px}"
-            + "table{border-collapse:collapse;font-size:90%}"
-            + "td,th{border:1px solid #ccc;padding:3px 6px;text-align:left}"
-            + "td.n{text-align:right;font-variant-numeric:tabular-nums}"
-            + "pre{background:#f6f6f6;padding:1em;overflow:auto}"
-            + "img{max-width:100%;border:1px solid #eee}figure{margin:1em 0}"
-            + ".converged{color:#2a7a2a}.diverged,.failed{color:#b22}</style>\n");
-    h.append("</head>\n<body>\n");
-    h.append("<h1>Suite ").append(escape(suiteName)).append("</h1>\n");
-    h.append("<p>")
-        .append(results.runs().size())
-        .append(" runs. ")
-        .append(escape(statusCounts(results.runs())))
-        .append("</p>\n");
+    return render(results, notes, ReportMetadata.collect(suiteName, results));
+  }
 
-    h.append("<h2 id=\"summary\">Summary</h2>\n");
-    if (results.summary().isEmpty()) {
-      h.append("<p>No summary.csv in this folder.</p>\n");
-    } else {
-      h.append("<table>\n");
-      for (int row = 0; row < results.summary().size(); row++) {
-        h.append("<tr>");
-        for (String cell : results.summary().get(row)) {
-          if (row == 0) {
-            h.append("<th>").append(escape(cell)).append("</th>");
-          } else {
-            boolean number = !cell.isEmpty() && isNumber(cell);
-            h.append(number ? "<td class=\"n\">" : "<td>").append(escape(cell)).append("</td>");
-          }
-        }
-        h.append("</tr>\n");
-      }
-      h.append("</table>\n");
+  /** The page, with the given metadata. */
+  static String render(ResultsFolder results, List<String> notes, ReportMetadata meta)
+      throws IOException {
+    List<RunResult> runs = results.runs();
+    Style style = new Style(runs);
+    Summary summary = Summary.of(runs);
+    Map<Integer, List<RunResult>> byFunction = Groups.byFunction(runs);
+    List<ChartSpec> charts = new ArrayList<>();
+    TargetHits hits = new TargetHits(results, Targets.coco());
+
+    StringBuilder body = new StringBuilder();
+    StringBuilder toc = new StringBuilder();
+    toc.append("<li><a href=\"#run\">Run</a></li>\n<li><a href=\"#summary\">Summary</a></li>\n");
+
+    body.append("<section id=\"run\">\n<h2>Run</h2>\n").append(metadata(meta, runs));
+    body.append("</section>\n");
+
+    body.append("<section id=\"summary\">\n<h2>Summary</h2>\n<p class=\"note\">")
+        .append("One row per function and optimizer configuration, as in summary.csv. Gaps are")
+        .append(" f − f*; medians and interquartile ranges (IQR) over the converged and")
+        .append(" budget-exhausted runs (the final gap also leaves out runs ending outside the")
+        .append(" domain). Click a header to sort; hover a number for its full value.</p>\n")
+        .append(ReportTables.summary("summary-table", summary.rows(), true))
+        .append("</section>\n");
+
+    ChartSpec pooled =
+        EcdfChart.of(
+            "ecdf-all",
+            "ECDF of runtimes to targets, all functions with a known minimum",
+            runs,
+            hits,
+            style);
+    if (pooled != null) {
+      charts.add(pooled);
+      toc.append("<li><a href=\"#all-functions\">All functions</a></li>\n");
+      body.append("<section id=\"all-functions\">\n<h2>All functions</h2>\n")
+          .append(figure(pooled, ecdfCaption(pooled)))
+          .append("</section>\n");
     }
 
-    h.append("<h2 id=\"plots\">Plots</h2>\n");
-    for (String note : notes) {
-      h.append("<p><em>").append(escape(note)).append("</em></p>\n");
-    }
-    Map<String, StringBuilder> sections = new LinkedHashMap<>();
-    for (PlotKind.Plot plot : plots) {
-      StringBuilder s = sections.computeIfAbsent(plot.section(), k -> new StringBuilder());
-      byte[] png = Files.readAllBytes(results.layout().plots().resolve(plot.name() + ".png"));
-      s.append("<figure id=\"")
-          .append(escape(plot.name()))
-          .append("\"><img alt=\"")
-          .append(escape(plot.title()))
-          .append("\" src=\"data:image/png;base64,")
-          .append(Base64.getEncoder().encodeToString(png))
-          .append("\">\n<figcaption>")
-          .append(escape(plot.title()))
-          .append(" (<a href=\"plots/")
-          .append(escape(plot.name()))
-          .append(".png\">plots/")
-          .append(escape(plot.name()))
-          .append(".png</a>, <a href=\"plots/")
-          .append(escape(plot.name()))
-          .append(".svg\">SVG</a>)</figcaption></figure>\n");
-    }
-    sections.forEach(
-        (section, body) -> h.append("<h3>").append(escape(section)).append("</h3>\n").append(body));
-
-    h.append("<h2 id=\"problems\">Diverged, failed and timed-out runs</h2>\n");
-    List<RunResult> problems =
-        results.runs().stream().filter(r -> !r.isOutcomeWithValues()).toList();
-    if (problems.isEmpty()) {
-      h.append("<p>None.</p>\n");
-    } else {
-      h.append("<table>\n<tr><th>run</th><th>status</th><th>error</th></tr>\n");
-      for (RunResult r : problems) {
-        h.append("<tr><td>")
-            .append(escape(r.runId()))
-            .append("</td><td class=\"")
-            .append(r.status().id())
-            .append("\">")
-            .append(r.status().id())
-            .append("</td><td>")
-            .append(escape(r.error() == null ? "" : r.error()))
-            .append(
-                r.errorFile() == null
-                    ? ""
-                    : " (<a href=\"" + escape(r.errorFile()) + "\">stack trace</a>)")
-            .append("</td></tr>\n");
-      }
-      h.append("</table>\n");
-    }
-
-    h.append("<h2 id=\"runs\">Runs</h2>\n<table>\n<tr><th>run</th><th>function</th>")
-        .append("<th>optimizer</th><th>repeat</th><th>status</th><th>iterations</th>")
-        .append("<th>evaluations</th><th>in domain</th><th>f_final</th><th>final gap</th>")
-        .append("<th>f_best</th><th>best gap</th><th>wall ms</th></tr>\n");
-    for (RunResult r : results.runs()) {
-      h.append("<tr><td>")
-          .append(escape(r.runId()))
-          .append("</td><td>")
-          .append(escape(r.functionLabel()))
-          .append("</td><td>")
-          .append(escape(r.optimizerLabel()))
-          .append("</td><td class=\"n\">")
-          .append(r.repeat())
-          .append("</td><td class=\"")
-          .append(r.status().id())
+    toc.append("<li>Functions<ol>\n");
+    for (Map.Entry<Integer, List<RunResult>> e : byFunction.entrySet()) {
+      int f = e.getKey();
+      List<RunResult> own = e.getValue();
+      String label = own.get(0).functionLabel();
+      String anchor = "f" + f;
+      toc.append("<li><a href=\"#")
+          .append(anchor)
           .append("\">")
-          .append(r.status().id())
-          .append("</td><td class=\"n\">")
-          .append(r.iterations())
-          .append("</td><td class=\"n\">")
-          .append(r.evaluations())
-          .append("</td><td>")
-          .append(r.xFinalInDomain() == null ? "" : r.xFinalInDomain() ? "yes" : "no")
-          .append("</td><td class=\"n\">")
-          .append(number(r.fFinal()))
-          .append("</td><td class=\"n\">")
-          .append(number(r.finalGap()))
-          .append("</td><td class=\"n\">")
-          .append(number(r.fBest()))
-          .append("</td><td class=\"n\">")
-          .append(number(r.bestGap()))
-          .append("</td><td class=\"n\">")
-          .append(r.wallMs())
-          .append("</td></tr>\n");
+          .append(escape(label))
+          .append("</a></li>\n");
+      body.append("<section id=\"").append(anchor).append("\" class=\"function\">\n<h2>");
+      body.append("<span class=\"index\">").append(f).append("</span> ").append(escape(label));
+      body.append("</h2>\n");
+      List<Summary.Row> rows = summary.rows().stream().filter(r -> r.functionIndex() == f).toList();
+      body.append(ReportTables.summary("summary-f" + f, rows, false));
+      ChartSpec convergence = ConvergenceChart.of("convergence-f" + f, own, results, style);
+      if (convergence != null) {
+        charts.add(convergence);
+        body.append(
+            figure(
+                convergence,
+                "Median over each configuration's runs (all statuses; a diverged run counts as"
+                    + " worse than any other) with the quartiles as thin lines, sampled at"
+                    + " log-spaced evaluation counts. Values off the top of the axis are drawn at"
+                    + " its edge; ▲ marks where a median left it. Click a legend entry to hide it;"
+                    + " drag the slider or scroll to zoom."));
+      } else {
+        body.append("<p class=\"note\">No traces: no convergence chart.</p>\n");
+      }
+      ChartSpec ecdf =
+          EcdfChart.of("ecdf-f" + f, label + ": ECDF of runtimes to targets", own, hits, style);
+      if (ecdf != null) {
+        charts.add(ecdf);
+        body.append(figure(ecdf, ecdfCaption(ecdf)));
+      } else {
+        body.append("<p class=\"note\">No known minimum f*: no ECDF of runtimes to targets.</p>\n");
+      }
+      ChartSpec art = ErtChart.of("ert-f" + f, own, hits, style);
+      if (art != null) {
+        charts.add(art);
+        body.append(
+            figure(
+                art,
+                "Average runtime (evaluations of all runs until they first reached the target,"
+                    + " or until they ended, over the number that reached it) to each target of"
+                    + " COCO's ladder, as in tables/ert.csv; the tooltip has the 95% bootstrap"
+                    + " interval. No point where no run reached the target."));
+      }
+      ChartSpec lr = LrChart.of("lr-f" + f, own, style);
+      if (lr != null) {
+        charts.add(lr);
+        body.append(
+            figure(
+                lr,
+                "Median final value of the converged and budget-exhausted runs ending in the"
+                    + " domain, per learning rate, for optimizers whose configurations differ"
+                    + " only in lr."));
+      }
+      body.append("</section>\n");
     }
-    h.append("</table>\n");
+    toc.append("</ol></li>\n");
 
-    h.append("<h2 id=\"suite\">Suite (suite.resolved.yaml)</h2>\n<pre>")
-        .append(escape(results.resolvedSuite()))
-        .append("</pre>\n</body>\n</html>\n");
+    toc.append("<li><a href=\"#problems\">Diverged, failed and timed-out runs</a></li>\n")
+        .append("<li><a href=\"#runs\">Runs</a></li>\n")
+        .append("<li><a href=\"#plots\">Plot files</a></li>\n")
+        .append("<li><a href=\"#suite\">Suite</a></li>\n");
+    body.append(ReportTables.problems(runs)).append(ReportTables.runs(runs));
+    body.append(PlotFiles.section(results.layout().plots(), notes));
+    body.append("<section id=\"suite\">\n<h2>Suite (suite.resolved.yaml)</h2>\n");
+    if (results.resolvedSuite().isEmpty()) {
+      body.append("<p>No suite.resolved.yaml in this folder.</p>\n");
+    } else {
+      body.append("<pre>").append(escape(results.resolvedSuite())).append("</pre>\n");
+    }
+    body.append("</section>\n");
+
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("charts", charts.stream().map(ChartSpec::data).toList());
+
+    StringBuilder h = new StringBuilder(Assets.echarts().length() + body.length() + 100_000);
+    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    h.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    h.append("<title>Gradus report: ").append(escape(meta.suite())).append("</title>\n");
+    h.append("<style>\n").append(Assets.style()).append("</style>\n</head>\n<body>\n");
+    h.append("<header>\n<h1>Suite ").append(escape(meta.suite())).append("</h1>\n");
+    h.append("<p class=\"lede\">")
+        .append(runs.size())
+        .append(" runs: ")
+        .append(escape(statusCounts(runs)))
+        .append(". Written ")
+        .append(escape(meta.date()))
+        .append(" by Gradus ")
+        .append(escape(meta.version()))
+        .append(".</p>\n</header>\n");
+    h.append("<nav id=\"contents\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n")
+        .append(toc)
+        .append("</ol>\n</nav>\n<main>\n")
+        .append(body)
+        .append("</main>\n");
+    h.append("<script type=\"application/json\" id=\"gradus-data\">")
+        .append(ScriptJson.of(data))
+        .append("</script>\n");
+    h.append("<script>\n").append(Assets.echarts()).append("\n</script>\n");
+    h.append("<script>\n").append(Assets.script()).append("</script>\n</body>\n</html>\n");
     return h.toString();
+  }
+
+  private static String figure(ChartSpec chart, String caption) {
+    return "<figure class=\"chart-figure\"><div class=\"chart\" id=\""
+        + chart.id()
+        + "\" data-kind=\""
+        + chart.kind()
+        + "\" data-series=\""
+        + chart.series()
+        + "\" role=\"img\" aria-label=\""
+        + escape(chart.title())
+        + "\"></div>\n<figcaption>"
+        + escape(caption)
+        + "</figcaption></figure>\n";
+  }
+
+  private static String ecdfCaption(ChartSpec chart) {
+    return "Share of (run, target) pairs reached within a number of evaluations, for the "
+        + chart.data().get("targets")
+        + " targets f − f* ≤ 10², 10^1.8, …, 10⁻⁸ (COCO's ladder); a row outside the domain"
+        + " reaches none, a diverged or failed run counts with the targets it reached before.";
+  }
+
+  private static String metadata(ReportMetadata meta, List<RunResult> runs) {
+    StringBuilder h = new StringBuilder("<dl class=\"meta\">\n");
+    item(h, "suite", meta.suite());
+    item(
+        h,
+        "suite SHA-256",
+        meta.suiteSha256() == null ? "not recorded (no plan.json)" : meta.suiteSha256());
+    if (meta.shard() != null) {
+      item(h, "shard", meta.shard());
+    }
+    item(h, "runs", runs.size() + " (" + statusCounts(runs) + ")");
+    item(h, "written", meta.date());
+    item(h, "host", meta.host());
+    item(h, "Gradus", meta.version() + ", commit " + meta.commit());
+    item(h, "JDK", meta.jdk());
+    if (meta.plugins() == null) {
+      item(h, "plugin jars", "not recorded");
+    } else if (meta.plugins().isEmpty()) {
+      item(h, "plugin jars", "none");
+    } else {
+      StringBuilder jars = new StringBuilder();
+      new TreeMap<>(meta.plugins())
+          .forEach(
+              (jar, sha) ->
+                  jars.append(jars.length() == 0 ? "" : "; ")
+                      .append(jar)
+                      .append(" sha256:")
+                      .append(sha));
+      item(h, "plugin jars", jars.toString());
+    }
+    return h.append("</dl>\n").toString();
+  }
+
+  private static void item(StringBuilder h, String term, String value) {
+    h.append("<dt>")
+        .append(escape(term))
+        .append("</dt><dd>")
+        .append(escape(value))
+        .append("</dd>\n");
   }
 
   /** Text made safe inside HTML elements and quoted attribute values. */
@@ -174,7 +267,7 @@ final class HtmlReport {
     return out.toString();
   }
 
-  private static String statusCounts(List<RunResult> runs) {
+  static String statusCounts(List<RunResult> runs) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (RunStatus s : RunStatus.values()) {
       counts.put(s.id(), 0);
@@ -187,19 +280,6 @@ final class HtmlReport {
             out.append(out.length() == 0 ? "" : ", ").append(status).append(": ").append(n);
           }
         });
-    return out.toString();
-  }
-
-  private static boolean isNumber(String cell) {
-    try {
-      Double.parseDouble(cell);
-      return true;
-    } catch (NumberFormatException e) {
-      return false;
-    }
-  }
-
-  private static String number(Double v) {
-    return v == null ? "" : String.format(Locale.ROOT, "%.6g", v);
+    return out.length() == 0 ? "none" : out.toString();
   }
 }

@@ -18,11 +18,11 @@ import java.util.Map;
 
 /**
  * Draws the plots of a results folder into {@code plots/} (each as PNG, PDF and, when small, SVG;
- * see {@link FigureFiles}) and writes {@code report.html}, a single file that opens offline. Each
- * kind of plot is its own {@link PlotKind}: convergence, paths on contours, learning-rate
- * sensitivity, ECDFs, and the performance and data profiles. Runs are grouped by the configuration
- * indices their records carry; every plot shares one {@link Palette}, so a configuration looks the
- * same everywhere.
+ * see {@link FigureFiles}) and writes {@code report.html}, a single interactive file that opens
+ * offline ({@link HtmlReport}). Each kind of plot is its own {@link PlotKind}: convergence, paths
+ * on contours, learning-rate sensitivity, ECDFs, and the performance and data profiles. Runs are
+ * grouped by the configuration indices their records carry; every plot shares one {@link Palette},
+ * so a configuration looks the same everywhere.
  */
 public final class ReportWriter {
   private static final List<PlotKind> KINDS =
@@ -88,9 +88,7 @@ public final class ReportWriter {
                 }
               });
       String suiteName = plan != null ? plan.suiteName() : dir.getFileName().toString();
-      String html =
-          HtmlReport.render(
-              suiteName, results, drawn.stream().map(PlotKind.Drawing::plot).toList(), notes);
+      String html = HtmlReport.render(suiteName, results, notes);
       Files.writeString(layout.report(), html, StandardCharsets.UTF_8);
       return layout.report();
     } catch (IOException e) {

@@ -1,0 +1,91 @@
+package dev.gradus.runner.report;
+
+import dev.gradus.runner.analysis.Ert;
+import dev.gradus.runner.analysis.Targets;
+import dev.gradus.runner.run.RunResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The interactive average-runtime chart of one function configuration: per optimizer configuration,
+ * the aRT ({@link Ert}) to each target of a ladder (in the report COCO's, {@link Targets#coco}),
+ * with its 95% percentile bootstrap interval, the same numbers as {@code tables/ert.csv} (same
+ * hits, same resamples and seeds). A run reaches a target at its first row inside the domain with f
+ * − f* at or below it. Targets no run reached have no aRT: a gap in the line.
+ */
+final class ErtChart {
+  static final int RESAMPLES = 1000;
+  static final double LEVEL = 0.95;
+
+  private ErtChart() {}
+
+  /** The chart, or null when the function has no known minimum or no traces. */
+  static ChartSpec of(String id, List<RunResult> runs, TargetHits firstHits, Style style) {
+    double[] targets = firstHits.targets();
+    Map<String, Integer> names = new LinkedHashMap<>();
+    List<Map<String, Object>> series = new ArrayList<>();
+    for (List<RunResult> group : Groups.byOptimizer(runs).values()) {
+      List<double[]> hits = new ArrayList<>();
+      List<Double> totals = new ArrayList<>();
+      for (RunResult r : group) {
+        double[] own = firstHits.of(r);
+        if (own != null) {
+          hits.add(own);
+          totals.add((double) r.evaluations());
+        }
+      }
+      if (hits.isEmpty()) {
+        continue;
+      }
+      RunResult head = group.get(0);
+      List<List<Object>> points = new ArrayList<>();
+      for (int k = 0; k < targets.length; k++) {
+        Ert.Run[] sample = new Ert.Run[hits.size()];
+        int successes = 0;
+        for (int i = 0; i < sample.length; i++) {
+          double hit = hits.get(i)[k];
+          sample[i] = new Ert.Run(hit, Math.max(totals.get(i), Double.isFinite(hit) ? hit : 0));
+          successes += Double.isFinite(hit) ? 1 : 0;
+        }
+        double art = Ert.of(sample);
+        // the seed of tables/ert.csv, so that the chart shows the table's interval
+        long seed = (((long) head.functionIndex() << 32) | head.optimizerIndex()) * 1_000_003L + k;
+        double[] ci =
+            successes == 0
+                ? new double[] {Double.NaN, Double.NaN}
+                : Ert.bootstrap(sample, RESAMPLES, LEVEL, seed);
+        List<Object> point = new ArrayList<>();
+        point.add(targets[k]);
+        point.add(Double.isFinite(art) ? NumberText.forChart(art) : null);
+        point.add(successes);
+        point.add(sample.length);
+        point.add(finiteOrNull(ci[0]));
+        point.add(Double.isInfinite(ci[1]) ? "inf" : finiteOrNull(ci[1]));
+        points.add(point);
+      }
+      Style.Look look = style.of(head.optimizerIndex());
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("name", ConvergenceChart.unique(head.optimizerLabel(), names));
+      s.put("colour", look.colour());
+      s.put("dash", look.dash());
+      s.put("points", points);
+      series.add(s);
+    }
+    if (series.isEmpty()) {
+      return null;
+    }
+    String title = runs.get(0).functionLabel() + ": average runtime (aRT) to each target";
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("id", id);
+    data.put("kind", "ert");
+    data.put("title", title);
+    data.put("series", series);
+    return new ChartSpec(id, "ert", title, series.size(), data);
+  }
+
+  private static Double finiteOrNull(double v) {
+    return Double.isFinite(v) ? NumberText.forChart(v) : null;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.gradus.runner.report;
+
+import dev.gradus.runner.run.RunResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The interactive learning-rate sensitivity chart of one function configuration: the lines of
+ * {@link LrSensitivity}, median final value against lr on log axes (a linear value axis when a
+ * median is at or below zero).
+ */
+final class LrChart {
+  private LrChart() {}
+
+  /** The chart, or null when no optimizer was swept over two learning rates or more. */
+  static ChartSpec of(String id, List<RunResult> runs, Style style) {
+    List<LrSensitivity.Line> lines = LrSensitivity.lines(runs);
+    if (lines.isEmpty()) {
+      return null;
+    }
+    boolean gap = runs.stream().anyMatch(r -> r.finalGap() != null);
+    boolean positive = true;
+    Map<String, Integer> names = new LinkedHashMap<>();
+    List<Map<String, Object>> series = new ArrayList<>();
+    for (LrSensitivity.Line line : lines) {
+      List<double[]> points = new ArrayList<>();
+      for (int k = 0; k < line.lr().length; k++) {
+        points.add(new double[] {line.lr()[k], NumberText.forChart(line.median()[k])});
+        positive &= line.median()[k] > 0;
+      }
+      String optimizer = line.label().split(" ", 2)[0];
+      Style.Look look = style.of(firstIndexOf(runs, optimizer));
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("name", ConvergenceChart.unique(line.label(), names));
+      s.put("colour", look.colour());
+      s.put("dash", look.dash());
+      s.put("points", points);
+      series.add(s);
+    }
+    String yName = gap ? "median final f − f*" : "median final f";
+    String title = runs.get(0).functionLabel() + ": " + yName + " by learning rate";
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("id", id);
+    data.put("kind", "lr");
+    data.put("title", title);
+    data.put("yName", yName);
+    data.put("yLog", positive);
+    data.put("series", series);
+    return new ChartSpec(id, "lr", title, series.size(), data);
+  }
+
+  /** The lowest configuration index of an optimizer: its colour in the other charts. */
+  private static int firstIndexOf(List<RunResult> runs, String optimizer) {
+    return runs.stream()
+        .filter(r -> r.optimizer().equals(optimizer))
+        .mapToInt(RunResult::optimizerIndex)
+        .min()
+        .orElse(0);
+  }
+}
