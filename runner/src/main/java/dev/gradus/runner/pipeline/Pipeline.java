@@ -232,8 +232,8 @@ public final class Pipeline {
       // read once: the tables and the report share the parsed traces
       long started = System.nanoTime();
       ResultsFolder folder = ResultsFolder.read(layout.dir());
-      log.info("writing the tables of {} runs", sorted.size());
       FlatTables.write(layout, sorted, folder.traces()::get);
+      // after this the progress bar is gone, and log lines stand on their own
       others.suiteFinished(info);
       Path report = null;
       if (request.report()) {
