@@ -51,6 +51,8 @@ public final class ProgressListener implements RunListener {
     if (bar != null) {
       bar.close();
       bar = null;
+      // the bar leaves the cursor at the end of its line; what is printed next starts a new one
+      System.err.println();
     }
   }
 }
