@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     description =
-        "(Re)build the plots (plots/*.png, *.svg) and report.html of a results folder from its"
+        "(Re)build the plots (plots/*.png, *.pdf, *.svg) and report.html of a results folder from its"
             + " runs.jsonl, traces and summary.csv.")
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

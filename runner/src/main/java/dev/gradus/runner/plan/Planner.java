@@ -128,6 +128,7 @@ public final class Planner {
         }
       }
     }
+    ReportRules report = reportRules(suite);
     RunRules rules =
         new RunRules(
             new RunRules.Budget(
@@ -136,8 +137,9 @@ public final class Planner {
                 suite.budget().maxSeconds()),
             new RunRules.Stop(suite.stop().target(), suite.stop().gradNorm()),
             suite.output().traceEvery(),
-            suite.output().checkpointEvery());
-    ReportRules report = reportRules(suite);
+            suite.output().checkpointEvery(),
+            suite.output().logSpacedTrace(),
+            traceTargets(suite, report));
     return new Plan(
         suite.name(),
         suite.file(),
@@ -150,6 +152,28 @@ public final class Planner {
         List.copyOf(runs),
         memory(planned),
         report);
+  }
+
+  /**
+   * The gaps whose first crossing every trace records: the report's ladder, COCO's (the aRT
+   * table's) and the stop target, decreasing. A trace of every iteration has them all anyway.
+   */
+  private static double[] traceTargets(Suite suite, ReportRules report) {
+    if (suite.output().traceEvery() == 1 && !suite.output().logSpacedTrace()) {
+      return new double[0];
+    }
+    java.util.TreeSet<Double> targets =
+        new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+    for (double t : report.targets()) {
+      targets.add(t);
+    }
+    for (double t : dev.gradus.runner.analysis.Targets.coco()) {
+      targets.add(t);
+    }
+    if (suite.stop().target() != null) {
+      targets.add(suite.stop().target());
+    }
+    return targets.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /** The report section's values over the defaults; a bad value is named at its place. */

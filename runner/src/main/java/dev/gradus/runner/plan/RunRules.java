@@ -4,11 +4,39 @@ package dev.gradus.runner.plan;
  * The rules every run of a suite follows: its budget, its stop rules and what it records. A run's
  * result is a pure function of its {@link RunSpec} and these rules.
  *
- * @param traceEvery iterations between trace rows (≥ 1)
+ * @param traceEvery iterations between trace rows (≥ 1), when the trace is not log-spaced
  * @param checkpointEvery iterations between checkpoints of a running run, or 0 for none
+ * @param logSpacedTrace whether trace rows are log-spaced in the iteration ({@link
+ *     #ROWS_PER_DECADE} a decade: every iteration up to about 40, then ever sparser) instead of
+ *     every {@code traceEvery}-th
+ * @param traceTargets gaps f − f* in decreasing order at whose first crossing a row is always
+ *     recorded, so that runtimes to these targets (aRT, ECDFs, tests) are exact however sparse the
+ *     trace; empty for none
  */
-public record RunRules(Budget budget, Stop stop, int traceEvery, long checkpointEvery) {
+public record RunRules(
+    Budget budget,
+    Stop stop,
+    int traceEvery,
+    long checkpointEvery,
+    boolean logSpacedTrace,
+    double[] traceTargets) {
+  /** Rows per decade of iterations in a log-spaced trace. */
+  public static final int ROWS_PER_DECADE = 100;
+
+  /**
+   * Every {@code traceEvery}-th row and no target rows: the rules of a suite without {@code trace}.
+   */
+  public RunRules(Budget budget, Stop stop, int traceEvery, long checkpointEvery) {
+    this(budget, stop, traceEvery, checkpointEvery, false, new double[0]);
+  }
+
   public RunRules {
+    traceTargets = traceTargets.clone();
+    for (int k = 1; k < traceTargets.length; k++) {
+      if (!(traceTargets[k] < traceTargets[k - 1])) {
+        throw new IllegalArgumentException("trace targets must decrease strictly");
+      }
+    }
     if (traceEvery < 1) {
       throw new IllegalArgumentException("trace_every must be at least 1, got " + traceEvery);
     }
@@ -16,6 +44,21 @@ public record RunRules(Budget budget, Stop stop, int traceEvery, long checkpoint
       throw new IllegalArgumentException(
           "checkpoint_every must be at least 0, got " + checkpointEvery);
     }
+  }
+
+  /**
+   * Whether iteration {@code t} gets a row of a log-spaced trace: when t and t + 1 fall in
+   * different hundredths of a decade (so row 0 always). StrictMath, so that the rows are the same
+   * on every machine.
+   */
+  public static boolean logSpacedRow(long t) {
+    return Math.floor(ROWS_PER_DECADE * StrictMath.log10(t + 1))
+        != Math.floor(ROWS_PER_DECADE * StrictMath.log10(t));
+  }
+
+  @Override
+  public double[] traceTargets() {
+    return traceTargets.clone();
   }
 
   /**

@@ -63,6 +63,7 @@ public final class ResolvedSuite {
     }
     out.put("optimizers", optimizers);
     Map<String, Object> output = new LinkedHashMap<>();
+    output.put("trace", rules.logSpacedTrace() ? "log" : "every");
     output.put("trace_every", rules.traceEvery());
     output.put("checkpoint_every", rules.checkpointEvery());
     out.put("output", output);

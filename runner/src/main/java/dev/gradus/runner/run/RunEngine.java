@@ -226,6 +226,13 @@ public final class RunEngine {
     double gradTolerance = stop.gradNorm() == null ? -1 : stop.gradNorm();
     long checkpointEvery = rules.checkpointEvery();
     int traceEvery = rules.traceEvery();
+    boolean logSpaced = rules.logSpacedTrace();
+    double[] traceTargets = rules.traceTargets();
+    // targets already crossed: those at or above the best gap so far (a resumed run has one)
+    int nextTarget = 0;
+    while (nextTarget < traceTargets.length && t.fBest - fStar <= traceTargets[nextTarget]) {
+      nextTarget++;
+    }
     for (long iteration = first; ; iteration++) {
       if (t.abandoned) {
         return;
@@ -292,7 +299,14 @@ public final class RunEngine {
               || iteration >= budget.maxIterations()
               || evaluations[0] >= maxEvaluations
               || System.nanoTime() > deadline;
-      if ((iteration % traceEvery == 0 || last) && !t.abandoned) {
+      boolean crossed = false;
+      while (inDomain && nextTarget < traceTargets.length && gap <= traceTargets[nextTarget]) {
+        nextTarget++;
+        crossed = true;
+      }
+      boolean scheduled =
+          logSpaced ? RunRules.logSpacedRow(iteration) : iteration % traceEvery == 0;
+      if ((scheduled || crossed || last) && !t.abandoned) {
         // made only for a recorded row, so that unrecorded iterations allocate nothing
         listener.iteration(
             info,

@@ -57,7 +57,7 @@ public record Suite(
    * @param traceEvery iterations between trace rows
    * @param checkpointEvery iterations between checkpoints of each running run; 0 for none
    */
-  public record Output(int traceEvery, long checkpointEvery) {
+  public record Output(int traceEvery, long checkpointEvery, boolean logSpacedTrace) {
     public static final int DEFAULT_TRACE_EVERY = 1;
     public static final long DEFAULT_CHECKPOINT_EVERY = 0;
   }

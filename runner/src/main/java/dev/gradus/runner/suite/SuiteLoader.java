@@ -31,7 +31,8 @@ public final class SuiteLoader {
   private static final Set<String> BUDGET_KEYS =
       Set.of("max_iterations", "max_evaluations", "max_seconds");
   private static final Set<String> STOP_KEYS = Set.of("target", "grad_norm");
-  private static final Set<String> OUTPUT_KEYS = Set.of("trace_every", "checkpoint_every");
+  private static final Set<String> OUTPUT_KEYS = Set.of("trace", "trace_every", "checkpoint_every");
+  private static final List<String> TRACE_SPACINGS = List.of("every", "log");
   private static final Set<String> REPORT_KEYS = Set.of("convergence", "ecdf_x", "targets", "tau");
   private static final Set<String> TARGET_KEYS = Set.of("from", "to", "step");
 
@@ -184,7 +185,7 @@ public final class SuiteLoader {
   private static Suite.Output output(Located node) {
     if (node == null) {
       return new Suite.Output(
-          Suite.Output.DEFAULT_TRACE_EVERY, Suite.Output.DEFAULT_CHECKPOINT_EVERY);
+          Suite.Output.DEFAULT_TRACE_EVERY, Suite.Output.DEFAULT_CHECKPOINT_EVERY, false);
     }
     Map<String, Located> m = map(node, "output");
     checkKeys(m, OUTPUT_KEYS, "output", node);
@@ -196,7 +197,27 @@ public final class SuiteLoader {
         m.containsKey("checkpoint_every")
             ? integer(m.get("checkpoint_every"), "output.checkpoint_every", 0, 1_000_000_000L)
             : Suite.Output.DEFAULT_CHECKPOINT_EVERY;
-    return new Suite.Output(every, checkpoints);
+    boolean log = false;
+    if (m.containsKey("trace")) {
+      String spacing = text(m.get("trace"), "output.trace");
+      if (!TRACE_SPACINGS.contains(spacing)) {
+        throw SuiteException.at(
+            m.get("trace").location(),
+            "output.trace: unknown value '"
+                + Names.quote(spacing)
+                + "'"
+                + Names.didYouMean(spacing, TRACE_SPACINGS)
+                + "; allowed: "
+                + String.join(", ", TRACE_SPACINGS));
+      }
+      log = spacing.equals("log");
+      if (log && m.containsKey("trace_every")) {
+        throw SuiteException.at(
+            m.get("trace_every").location(),
+            "output.trace_every applies to 'trace: every'; a log-spaced trace has no step");
+      }
+    }
+    return new Suite.Output(every, checkpoints, log);
   }
 
   /**
