@@ -66,6 +66,18 @@ seconds() { # wall seconds of a command, output discarded
   echo "start-and-wiring $best"
 } >"$out/suite.txt"
 
+echo "== report: quickstart and shootout, runs without the report, then the report alone ..."
+{
+  for suite in quickstart shootout; do
+    rm -rf "$out/report-$suite"
+    runs=$(seconds java -jar runner/target/gradus.jar run "examples/$suite.yaml" --no-report \
+      --quiet --out "$out/report-$suite")
+    report=$(seconds java -jar runner/target/gradus.jar report "$out/report-$suite")
+    size=$(du -sk "$out/report-$suite" | cut -f1)
+    echo "$suite $runs $report $size"
+  done
+} >"$out/report.txt"
+
 awk -v pytorch="$out/pytorch.txt" -v suite="$out/suite.txt" '
   function seconds(score, unit) {
     if (unit ~ /^ns/) return score * 1e-9
@@ -119,3 +131,6 @@ awk -v pytorch="$out/pytorch.txt" -v suite="$out/suite.txt" '
       printf "  %-28s %10s  %8.3f B/op\n", short, fmt(time[name]), alloc[name]
     }
   }' "$out/jmh.csv"
+
+awk '{ printf "report of %-10s runs %6.1f s, report %6.1f s (%.2fx the runs), folder %.1f MB\n", \
+  $1, $2, $3, $3 / $2, $4 / 1024 }' "$out/report.txt"

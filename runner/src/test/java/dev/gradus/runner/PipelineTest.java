@@ -256,8 +256,15 @@ class PipelineTest {
     ListenerProtocol protocol = new ListenerProtocol();
     TestSuites.run(plan, dir, 2, FolderGuard.Mode.NEW, List.of(protocol));
     Map<String, List<String>> events = protocol.verify(plan);
-    // iterations 0, 7, …, 35 and the last (40) of a run that used its whole budget
+    // the listener hears exactly the rows of the trace: iterations 0, 7, …, 35, the last (40) of a
+    // run that used its whole budget, and the first row under each target of the ladder
     List<String> adamOnSphere = events.get("f1-sphere_o0-adam_r0");
-    assertEquals(1 + 6 + 1 + 1, adamOnSphere.size(), adamOnSphere.toString());
+    List<String> trace = TestSuites.traceLines(dir, "f1-sphere_o0-adam_r0");
+    assertEquals(1 + (trace.size() - 1) + 1, adamOnSphere.size(), adamOnSphere.toString());
+    List<String> iterations =
+        trace.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList();
+    assertTrue(
+        iterations.containsAll(List.of("0", "7", "14", "21", "28", "35", "40")),
+        iterations.toString());
   }
 }

@@ -1,7 +1,7 @@
 package dev.gradus.runner.report;
 
-import dev.gradus.runner.analysis.Ert;
 import dev.gradus.runner.analysis.Targets;
+import dev.gradus.runner.results.ErtTable;
 import dev.gradus.runner.run.RunResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,14 +10,13 @@ import java.util.Map;
 
 /**
  * The interactive average-runtime chart of one function configuration: per optimizer configuration,
- * the aRT ({@link Ert}) to each target of a ladder (in the report COCO's, {@link Targets#coco}),
- * with its 95% percentile bootstrap interval, the same numbers as {@code tables/ert.csv} (same
- * hits, same resamples and seeds). A run reaches a target at its first row inside the domain with f
- * − f* at or below it. Targets no run reached have no aRT: a gap in the line.
+ * the aRT ({@link dev.gradus.runner.analysis.Ert}) to each target of a ladder (in the report
+ * COCO's, {@link Targets#coco}), with its 95% percentile bootstrap interval, the same numbers as
+ * {@code tables/ert.csv} (same hits, same resamples and seeds). A run reaches a target at its first
+ * row inside the domain with f − f* at or below it. Targets no run reached have no aRT: a gap in
+ * the line.
  */
 final class ErtChart {
-  static final int RESAMPLES = 1000;
-  static final double LEVEL = 0.95;
 
   private ErtChart() {}
 
@@ -42,25 +41,19 @@ final class ErtChart {
       RunResult head = group.get(0);
       List<List<Object>> points = new ArrayList<>();
       for (int k = 0; k < targets.length; k++) {
-        Ert.Run[] sample = new Ert.Run[hits.size()];
-        int successes = 0;
-        for (int i = 0; i < sample.length; i++) {
-          double hit = hits.get(i)[k];
-          sample[i] = new Ert.Run(hit, Math.max(totals.get(i), Double.isFinite(hit) ? hit : 0));
-          successes += Double.isFinite(hit) ? 1 : 0;
-        }
-        double art = Ert.of(sample);
-        // the seed of tables/ert.csv, so that the chart shows the table's interval
-        long seed = (((long) head.functionIndex() << 32) | head.optimizerIndex()) * 1_000_003L + k;
+        ErtTable.Estimate e =
+            ErtTable.estimate(hits, totals, k, head.functionIndex(), head.optimizerIndex());
+        double art = e.art();
+        int successes = e.successes();
         double[] ci =
             successes == 0
                 ? new double[] {Double.NaN, Double.NaN}
-                : Ert.bootstrap(sample, RESAMPLES, LEVEL, seed);
+                : new double[] {e.low(), e.high()};
         List<Object> point = new ArrayList<>();
         point.add(targets[k]);
         point.add(Double.isFinite(art) ? NumberText.forChart(art) : null);
         point.add(successes);
-        point.add(sample.length);
+        point.add(e.runs());
         point.add(finiteOrNull(ci[0]));
         point.add(Double.isInfinite(ci[1]) ? "inf" : finiteOrNull(ci[1]));
         points.add(point);

@@ -252,19 +252,7 @@ final class HtmlReport {
 
   /** Text made safe inside HTML elements and quoted attribute values. */
   static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return dev.gradus.runner.results.TableText.html(text);
   }
 
   static String statusCounts(List<RunResult> runs) {

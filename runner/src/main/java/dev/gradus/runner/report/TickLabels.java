@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
-import java.util.Locale;
 
 /**
  * Tick labels a reader takes in at a glance: powers of ten as {@code 0.001 … 1000} and beyond that
@@ -38,21 +37,7 @@ final class TickLabels {
 
   /** Three significant digits, no exponent for 0.001 ≤ |v| < 10⁶, trailing zeros dropped. */
   static String plain(double v) {
-    double a = Math.abs(v);
-    if (a != 0 && (a < 1e-3 || a >= 1e6)) {
-      String s = String.format(Locale.ROOT, "%.2e", v);
-      int e = s.indexOf('e');
-      return trimZeros(s.substring(0, e)) + "e" + Integer.parseInt(s.substring(e + 1));
-    }
-    return trimZeros(new BigDecimal(v).round(new java.math.MathContext(3)).toPlainString());
-  }
-
-  private static String trimZeros(String s) {
-    if (!s.contains(".")) {
-      return s;
-    }
-    s = s.replaceAll("0+$", "");
-    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    return NumberText.significant(v);
   }
 
   /** The labels as a {@link NumberFormat}, the form the drawing library takes them in. */

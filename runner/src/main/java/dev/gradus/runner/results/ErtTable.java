@@ -77,6 +77,33 @@ public final class ErtTable {
     TextFiles.writeWhole(layout.table(ResultsLayout.ERT_TEX), latex(decades));
   }
 
+  /**
+   * The aRT of one configuration to one target, with its 95% bootstrap interval.
+   *
+   * @param runs the runs with a trace
+   * @param successes those that reached the target
+   */
+  public record Estimate(int runs, int successes, double art, double low, double high) {}
+
+  /**
+   * The estimate at target {@code k} of a configuration, from each run's first hits (+∞ where a
+   * target was not reached) and total evaluations; the bootstrap is seeded by the configuration
+   * indices and k, so every table and chart of it shows the same interval.
+   */
+  public static Estimate estimate(
+      List<double[]> hits, List<Double> totals, int k, int functionIndex, int optimizerIndex) {
+    Ert.Run[] sample = new Ert.Run[hits.size()];
+    int successes = 0;
+    for (int i = 0; i < sample.length; i++) {
+      double hit = hits.get(i)[k];
+      sample[i] = new Ert.Run(hit, Math.max(totals.get(i), Double.isFinite(hit) ? hit : 0));
+      successes += Double.isFinite(hit) ? 1 : 0;
+    }
+    long seed = (((long) functionIndex << 32) | optimizerIndex) * 1_000_003L + k;
+    double[] ci = Ert.bootstrap(sample, RESAMPLES, LEVEL, seed);
+    return new Estimate(sample.length, successes, Ert.of(sample), ci[0], ci[1]);
+  }
+
   /** Every fifth target of COCO's ladder is a decade, 10², 10¹, …, 10⁻⁸. */
   static final int DECADE = 5;
 
@@ -110,17 +137,9 @@ public final class ErtTable {
       }
       RunResult head = group.get(0);
       for (int k = 0; k < targets.length; k++) {
-        Ert.Run[] sample = new Ert.Run[hits.size()];
-        int successes = 0;
-        for (int i = 0; i < sample.length; i++) {
-          double hit = hits.get(i)[k];
-          sample[i] = new Ert.Run(hit, Math.max(totals.get(i), Double.isFinite(hit) ? hit : 0));
-          successes += Double.isFinite(hit) ? 1 : 0;
-        }
-        long seed = (((long) head.functionIndex() << 32) | head.optimizerIndex()) * 1_000_003L + k;
-        double[] ci = Ert.bootstrap(sample, RESAMPLES, LEVEL, seed);
+        Estimate e = estimate(hits, totals, k, head.functionIndex(), head.optimizerIndex());
         double target = Double.parseDouble(String.format(Locale.ROOT, "%.4g", targets[k]));
-        rows.add(new Row(head, k, target, sample.length, successes, Ert.of(sample), ci[0], ci[1]));
+        rows.add(new Row(head, k, target, e.runs(), e.successes(), e.art(), e.low(), e.high()));
       }
     }
     return rows;
