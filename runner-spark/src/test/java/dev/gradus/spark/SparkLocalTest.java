@@ -176,7 +176,8 @@ class SparkLocalTest {
     }
     String someRun = "f1-beale_o2-adam_r0";
     assertEquals(
-        withoutSeconds(dir.resolve("local"), someRun), withoutSeconds(dir.resolve("spark"), someRun));
+        withoutSeconds(dir.resolve("local"), someRun),
+        withoutSeconds(dir.resolve("spark"), someRun));
     assertTrue(lines(dir.resolve("spark/runs.jsonl")).get(0).contains("\"plugins\":{\"sign.jar\""));
   }
 }

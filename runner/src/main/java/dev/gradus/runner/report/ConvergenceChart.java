@@ -27,9 +27,15 @@ final class ConvergenceChart {
 
   private ConvergenceChart() {}
 
-  /** The chart, or null when no run of the function has a trace. */
-  static ChartSpec of(String id, List<RunResult> runs, ResultsFolder results, Style style) {
-    boolean gap = true;
+  /**
+   * The chart, or null when no run of the function has a trace.
+   *
+   * @param gapWanted f − f* where every run has it; false for f itself (the suite's {@code
+   *     report.convergence: f})
+   */
+  static ChartSpec of(
+      String id, List<RunResult> runs, ResultsFolder results, Style style, boolean gapWanted) {
+    boolean gap = gapWanted;
     boolean positive = true;
     double first = Double.POSITIVE_INFINITY;
     double last = 1;

@@ -1,6 +1,7 @@
 package dev.gradus.runner.report;
 
 import dev.gradus.runner.analysis.Targets;
+import dev.gradus.runner.plan.ReportRules;
 import dev.gradus.runner.results.ResultsFolder;
 import dev.gradus.runner.results.Summary;
 import dev.gradus.runner.run.RunResult;
@@ -35,14 +36,23 @@ final class HtmlReport {
    * @param notes remarks shown with the plot files, such as why some plots are missing
    * @throws IOException if {@code plots/} cannot be listed
    */
-  static String render(String suiteName, ResultsFolder results, List<String> notes)
+  static String render(
+      String suiteName, ResultsFolder results, List<String> notes, ReportRules rules)
       throws IOException {
-    return render(results, notes, ReportMetadata.collect(suiteName, results));
+    return render(results, notes, ReportMetadata.collect(suiteName, results), rules);
   }
 
-  /** The page, with the given metadata. */
+  /** The page, with the given metadata and the default report rules. */
   static String render(ResultsFolder results, List<String> notes, ReportMetadata meta)
       throws IOException {
+    return render(results, notes, meta, ReportRules.DEFAULTS);
+  }
+
+  /** The page, with the given metadata; {@code rules} choose f or f − f* for convergence. */
+  static String render(
+      ResultsFolder results, List<String> notes, ReportMetadata meta, ReportRules rules)
+      throws IOException {
+    boolean gapWanted = rules.convergence() == ReportRules.Convergence.GAP;
     List<RunResult> runs = results.runs();
     Style style = new Style(runs);
     Summary summary = Summary.of(runs);
@@ -96,7 +106,8 @@ final class HtmlReport {
       body.append("</h2>\n");
       List<Summary.Row> rows = summary.rows().stream().filter(r -> r.functionIndex() == f).toList();
       body.append(ReportTables.summary("summary-f" + f, rows, false));
-      ChartSpec convergence = ConvergenceChart.of("convergence-f" + f, own, results, style);
+      ChartSpec convergence =
+          ConvergenceChart.of("convergence-f" + f, own, results, style, gapWanted);
       if (convergence != null) {
         charts.add(convergence);
         body.append(

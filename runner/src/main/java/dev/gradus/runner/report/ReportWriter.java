@@ -94,7 +94,7 @@ public final class ReportWriter {
               });
       long saved = System.nanoTime();
       String suiteName = plan != null ? plan.suiteName() : dir.getFileName().toString();
-      String html = HtmlReport.render(suiteName, results, notes);
+      String html = HtmlReport.render(suiteName, results, notes, input.rules());
       Files.writeString(layout.report(), html, StandardCharsets.UTF_8);
       log.debug(
           "report: {} plots built in {} ms, drawn and saved in {} ms; report.html in {} ms",

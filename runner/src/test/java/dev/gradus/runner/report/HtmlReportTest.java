@@ -276,7 +276,7 @@ class HtmlReportTest {
     String page = HtmlReport.render(bare, List.of(), meta("bare"));
     assertTrue(page.contains("No traces: no convergence chart."));
     assertTrue(page.contains("id=\"summary-table\""));
-    assertNull(ConvergenceChart.of("c", bare.runs(), bare, new Style(bare.runs())));
+    assertNull(ConvergenceChart.of("c", bare.runs(), bare, new Style(bare.runs()), true));
   }
 
   @Test
@@ -349,5 +349,22 @@ class HtmlReportTest {
       assertTrue(grid[k] > grid[k - 1] && grid[k] == Math.rint(grid[k]));
     }
     assertEquals(1, LogGrid.integers(1, 1, 200).length);
+  }
+
+  @Test
+  void convergenceChartsShowFItselfWhenTheSuiteAsks() throws Exception {
+    String gap = HtmlReport.render(folder(), List.of(), meta("gap"));
+    dev.gradus.runner.plan.ReportRules f =
+        new dev.gradus.runner.plan.ReportRules(
+            dev.gradus.runner.plan.ReportRules.Convergence.F,
+            dev.gradus.runner.plan.ReportRules.EcdfAxis.EVALUATIONS,
+            2,
+            -8,
+            0.2,
+            1e-3);
+    String plain = HtmlReport.render(folder(), List.of(), meta("f"), f);
+    assertTrue(gap.contains("\"yName\":\"f − f*\""), "the default shows the gap");
+    assertFalse(plain.contains("\"yName\":\"f − f*\""), "report.convergence: f shows f");
+    assertTrue(plain.contains("\"yName\":\"f\""));
   }
 }
