@@ -173,12 +173,23 @@ public final class FlatTables {
     return v == null || !Double.isFinite(v) ? "" : v.toString();
   }
 
+  /**
+   * Deflate level 3: a third of the default level's time for 5% more bytes, on a file that is
+   * rewritten at the end of every suite.
+   */
+  private static GZIPOutputStream fastGzip(OutputStream raw) throws IOException {
+    return new GZIPOutputStream(raw, 1 << 16) {
+      {
+        def.setLevel(3);
+      }
+    };
+  }
+
   static void writeTraces(ResultsLayout layout, List<RunResult> runs) {
     Path file = layout.tracesCsv();
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
     try (OutputStream raw = Files.newOutputStream(temporary);
-        Writer out =
-            new OutputStreamWriter(new GZIPOutputStream(raw, 1 << 16), StandardCharsets.UTF_8)) {
+        Writer out = new OutputStreamWriter(fastGzip(raw), StandardCharsets.UTF_8)) {
       out.write(TRACES_HEADER);
       out.write('\n');
       for (RunResult r : runs) {

@@ -118,17 +118,27 @@ public record ResultsFolder(
     double[] gap = new double[n];
     boolean[] inDomain = new boolean[n];
     int rows = 0;
+    int[] commas = new int[columns - 1];
     for (int k = 0; k < n; k++) {
-      String[] cells = lines.get(k).split(",", -1);
+      String line = lines.get(k);
       try {
-        if (cells.length != columns) {
-          throw new IllegalArgumentException(cells.length + " cells where a row has " + columns);
+        // the cells are found by their commas, not split into strings: traces are most of what a
+        // report reads, and only five of their nine columns are needed here
+        int found = 0;
+        for (int i = line.indexOf(','); i >= 0; i = line.indexOf(',', i + 1)) {
+          if (found == commas.length) {
+            throw new IllegalArgumentException("more than " + columns + " cells");
+          }
+          commas[found++] = i;
         }
-        iteration[rows] = Long.parseLong(cells[0]);
-        evaluations[rows] = Long.parseLong(cells[1]);
-        f[rows] = cell(cells[3]);
-        gap[rows] = cell(cells[4]);
-        inDomain[rows] = Boolean.parseBoolean(cells[8]);
+        if (found != commas.length) {
+          throw new IllegalArgumentException((found + 1) + " cells where a row has " + columns);
+        }
+        iteration[rows] = Long.parseLong(line, 0, commas[0], 10);
+        evaluations[rows] = Long.parseLong(line, commas[0] + 1, commas[1], 10);
+        f[rows] = cell(line.substring(commas[2] + 1, commas[3]));
+        gap[rows] = cell(line.substring(commas[3] + 1, commas[4]));
+        inDomain[rows] = Boolean.parseBoolean(line.substring(commas[7] + 1));
         rows++;
       } catch (RuntimeException e) {
         if (k == n - 1) {
