@@ -153,6 +153,15 @@ final class HtmlReport {
       body.append("</section>\n");
     }
     toc.append("</ol></li>\n");
+    toc.append("<li><a href=\"#profiles\">Profiles</a></li>\n");
+    body.append("<section id=\"profiles\">\n<h2>Performance and data profiles</h2>\n");
+    PlotKind.Input input = new PlotKind.Input(results, null, rules, PlotNames.slugs(runs));
+    for (PlotKind.Drawing d : new ProfilePlots().draw(input)) {
+      ChartSpec chart = ProfileChart.of(d.plot().name(), d, style);
+      charts.add(chart);
+      body.append(figure(chart, profileCaption(d)));
+    }
+    body.append("</section>\n");
 
     toc.append("<li><a href=\"#problems\">Diverged, failed and timed-out runs</a></li>\n")
         .append("<li><a href=\"#runs\">Runs</a></li>\n")
@@ -211,6 +220,19 @@ final class HtmlReport {
         + "\"></div>\n<figcaption>"
         + escape(caption)
         + "</figcaption></figure>\n";
+  }
+
+  private static String profileCaption(PlotKind.Drawing d) {
+    String about = d.figure().panels().get(0).note();
+    return d.plot().name().startsWith("performance")
+        ? "Dolan and Moré's performance profile: for each configuration, the share of problems it"
+            + " solved within a factor alpha of the fewest evaluations any configuration needed; "
+            + about
+            + "."
+        : "Moré and Wild's data profile: the share of problems each configuration solved within"
+            + " kappa simplex gradients (evaluations / (dimension + 1)); "
+            + about
+            + ".";
   }
 
   private static String ecdfCaption(ChartSpec chart) {

@@ -127,6 +127,21 @@
     return option;
   }
 
+  function profile(c) {
+    var xType = c.xLogBase > 0 ? 'log' : 'value';
+    var xExtra = {min: c.xMin, max: c.xMax};
+    if (c.xLogBase > 0) { xExtra.logBase = c.xLogBase; }
+    var option = base(c,
+      axis(xType, c.xName, xExtra),
+      axis('value', 'share of problems', {min: 0, max: 1, nameGap: 44}));
+    option.series = c.series.map(function (s) {
+      return {name: s.name, type: 'line', data: s.points, symbol: 'none',
+        color: s.colour, lineStyle: {width: 2, type: s.dash}};
+    });
+    option.tooltip = {trigger: 'axis', confine: true, valueFormatter: fmt};
+    return option;
+  }
+
   function lr(c) {
     var option = base(c,
       axis('log', 'learning rate (log scale)', {}),
@@ -158,7 +173,7 @@
     return option;
   }
 
-  var builders = {convergence: convergence, ecdf: ecdf, lr: lr, ert: ert};
+  var builders = {convergence: convergence, ecdf: ecdf, lr: lr, ert: ert, profile: profile};
   var instances = [];
   var byId = {};
   data.charts.forEach(function (c) { byId[c.id] = c; });

@@ -330,7 +330,12 @@ class HtmlReportTest {
     String page = HtmlReport.render(folder, List.of(), meta("no-minimum"));
     assertTrue(page.contains("No known minimum f*: no ECDF of runtimes to targets."));
     JsonNode charts = data(page).get("charts");
-    assertEquals(1, charts.size(), "only the convergence chart: " + charts);
+    List<String> kinds = new java.util.ArrayList<>();
+    charts.forEach(c -> kinds.add(c.get("kind").asText()));
+    assertEquals(
+        List.of("convergence", "profile", "profile"),
+        kinds,
+        "the convergence chart and the profiles, which need no f*");
     JsonNode convergence = charts.get(0);
     assertEquals("f", convergence.get("yName").asText());
     assertFalse(convergence.get("yLog").asBoolean());
@@ -366,5 +371,41 @@ class HtmlReportTest {
     assertTrue(gap.contains("\"yName\":\"f − f*\""), "the default shows the gap");
     assertFalse(plain.contains("\"yName\":\"f − f*\""), "report.convergence: f shows f");
     assertTrue(plain.contains("\"yName\":\"f\""));
+  }
+
+  @Test
+  void theProfilesOfThePageAreTheStaticPlotsStaircases() throws Exception {
+    ResultsFolder folder = folder();
+    JsonNode charts = data(HtmlReport.render(folder, List.of(), meta("profiles"))).get("charts");
+    List<PlotKind.Drawing> drawn =
+        new ProfilePlots()
+            .draw(
+                new PlotKind.Input(
+                    folder,
+                    null,
+                    dev.gradus.runner.plan.ReportRules.DEFAULTS,
+                    PlotNames.slugs(folder.runs())));
+    for (PlotKind.Drawing d : drawn) {
+      JsonNode chart = null;
+      for (JsonNode c : charts) {
+        if (c.get("id").asText().equals(d.plot().name())) {
+          chart = c;
+        }
+      }
+      assertTrue(chart != null, d.plot().name() + " is on the page");
+      List<Figure.Line> lines =
+          d.figure().panels().get(0).lines().stream()
+              .filter(l -> l.kind() == Figure.Kind.MAIN)
+              .toList();
+      assertEquals(lines.size(), chart.get("series").size());
+      for (int s = 0; s < lines.size(); s++) {
+        JsonNode points = chart.get("series").get(s).get("points");
+        assertEquals(lines.get(s).x().length, points.size());
+        for (int k = 0; k < points.size(); k++) {
+          assertEquals(lines.get(s).x()[k], points.get(k).get(0).asDouble(), 0);
+          assertEquals(lines.get(s).y()[k], points.get(k).get(1).asDouble(), 1e-3);
+        }
+      }
+    }
   }
 }
