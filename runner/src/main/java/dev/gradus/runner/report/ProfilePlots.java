@@ -120,18 +120,13 @@ final class ProfilePlots implements PlotKind {
       values.add(Profiles.performance(costs.t(), alpha));
     }
     List<Figure.Line> lines = staircases(costs, new ArrayList<>(ratios), values, x[1]);
-    String title = "Performance profile: share of problems within a factor alpha of the fastest";
-    Figure.Panel panel =
-        new Figure.Panel(
-            "",
-            new Figure.Axis(
-                "alpha (evaluations / fewest evaluations)", Figure.Scale.LOG2, x[0], x[1], false),
-            new Figure.Axis("share of problems", Figure.Scale.LINEAR, 0, 1.02, false),
-            lines,
-            about);
-    return new Drawing(
-        new Plot("performance-profile", "All functions", title),
-        new Figure(title, Facets.split(panel, Facets.MAX_COMPARED_LINES)));
+    return drawing(
+        "performance-profile",
+        "Performance profile: share of problems within a factor alpha of the fastest",
+        new Figure.Axis(
+            "alpha (evaluations / fewest evaluations)", Figure.Scale.LOG2, x[0], x[1], false),
+        lines,
+        about);
   }
 
   private static Drawing data(Costs costs, String about) {
@@ -152,17 +147,27 @@ final class ProfilePlots implements PlotKind {
     }
     double[] x = AxisRanges.count(maxKappa * 1.05);
     List<Figure.Line> lines = staircases(costs, new ArrayList<>(kappas), values, x[1]);
-    String title = "Data profile: share of problems solved within kappa simplex gradients";
+    return drawing(
+        "data-profile",
+        "Data profile: share of problems solved within kappa simplex gradients",
+        new Figure.Axis(
+            "kappa (evaluations / (dimension + 1))", Figure.Scale.LINEAR, x[0], x[1], false),
+        lines,
+        about);
+  }
+
+  /** A profile's drawing: its staircases over {@code x}, shares of problems from 0 to 1. */
+  private static Drawing drawing(
+      String name, String title, Figure.Axis x, List<Figure.Line> lines, String about) {
     Figure.Panel panel =
         new Figure.Panel(
             "",
-            new Figure.Axis(
-                "kappa (evaluations / (dimension + 1))", Figure.Scale.LINEAR, x[0], x[1], false),
+            x,
             new Figure.Axis("share of problems", Figure.Scale.LINEAR, 0, 1.02, false),
             lines,
             about);
     return new Drawing(
-        new Plot("data-profile", "All functions", title),
+        new Plot(name, "All functions", title),
         new Figure(title, Facets.split(panel, Facets.MAX_COMPARED_LINES)));
   }
 
