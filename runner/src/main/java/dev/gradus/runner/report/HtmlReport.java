@@ -140,7 +140,7 @@ final class HtmlReport {
                     + " COCO's ladder, as in tables/ert.csv; the tooltip has the 95% bootstrap"
                     + " interval. No point where no run reached the target."));
       }
-      ChartSpec lr = LrChart.of("lr-f" + f, own, style);
+      ChartSpec lr = LrChart.of("lr-f" + f, own, style, gapWanted);
       if (lr != null) {
         charts.add(lr);
         body.append(

@@ -14,13 +14,17 @@ import java.util.Map;
 final class LrChart {
   private LrChart() {}
 
-  /** The chart, or null when no optimizer was swept over two learning rates or more. */
-  static ChartSpec of(String id, List<RunResult> runs, Style style) {
-    List<LrSensitivity.Line> lines = LrSensitivity.lines(runs);
+  /**
+   * The chart, or null when no optimizer was swept over two learning rates or more.
+   *
+   * @param gapWanted the final gap where the runs have one; false for final f itself
+   */
+  static ChartSpec of(String id, List<RunResult> runs, Style style, boolean gapWanted) {
+    boolean gap = gapWanted && runs.stream().anyMatch(r -> r.finalGap() != null);
+    List<LrSensitivity.Line> lines = LrSensitivity.lines(runs, gap);
     if (lines.isEmpty()) {
       return null;
     }
-    boolean gap = runs.stream().anyMatch(r -> r.finalGap() != null);
     boolean positive = true;
     Map<String, Integer> names = new LinkedHashMap<>();
     List<Map<String, Object>> series = new ArrayList<>();
@@ -30,8 +34,7 @@ final class LrChart {
         points.add(new double[] {line.lr()[k], NumberText.forChart(line.median()[k])});
         positive &= line.median()[k] > 0;
       }
-      String optimizer = line.label().split(" ", 2)[0];
-      Style.Look look = style.of(firstIndexOf(runs, optimizer));
+      Style.Look look = style.of(line.firstConfiguration());
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("name", ConvergenceChart.unique(line.label(), names));
       s.put("colour", look.colour());
@@ -49,14 +52,5 @@ final class LrChart {
     data.put("yLog", positive);
     data.put("series", series);
     return new ChartSpec(id, "lr", title, series.size(), data);
-  }
-
-  /** The lowest configuration index of an optimizer: its colour in the other charts. */
-  private static int firstIndexOf(List<RunResult> runs, String optimizer) {
-    return runs.stream()
-        .filter(r -> r.optimizer().equals(optimizer))
-        .mapToInt(RunResult::optimizerIndex)
-        .min()
-        .orElse(0);
   }
 }

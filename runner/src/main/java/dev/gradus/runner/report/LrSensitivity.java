@@ -29,10 +29,11 @@ final class LrSensitivity {
   /**
    * The lines of the given runs (usually those of one function configuration). Runs are grouped by
    * optimizer id and every hyperparameter but lr; a group becomes a line when it has at least two
-   * learning rates. The value of a run is its final gap f_final − f* (f_final without a known
-   * minimum); only converged and budget-exhausted runs that end inside the domain count.
+   * learning rates. The value of a run is its final gap f_final − f* when {@code gap} and the run
+   * has one, f_final otherwise; only converged and budget-exhausted runs that end inside the domain
+   * count.
    */
-  static List<Line> lines(List<RunResult> runs) {
+  static List<Line> lines(List<RunResult> runs, boolean gap) {
     Map<String, TreeMap<Double, List<Double>>> groups = new LinkedHashMap<>();
     Map<String, String> labels = new LinkedHashMap<>();
     Map<String, String> optimizers = new LinkedHashMap<>();
@@ -44,7 +45,7 @@ final class LrSensitivity {
       if (!r.isOutcomeWithValues() || Boolean.FALSE.equals(r.xFinalInDomain())) {
         continue; // diverged, failed or outside the domain: not a result to draw
       }
-      Double value = r.finalGap() != null ? r.finalGap() : r.fFinal();
+      Double value = gap && r.finalGap() != null ? r.finalGap() : r.fFinal();
       if (value == null) {
         continue;
       }

@@ -17,13 +17,13 @@ final class LrSensitivityPlots implements PlotKind {
     List<Drawing> out = new ArrayList<>();
     for (Map.Entry<Integer, List<RunResult>> e : input.byFunction().entrySet()) {
       List<RunResult> runs = e.getValue();
-      List<LrSensitivity.Line> found = LrSensitivity.lines(runs);
-      if (found.isEmpty()) {
-        continue;
-      }
       boolean gap =
           input.rules().convergence() == ReportRules.Convergence.GAP
               && runs.stream().anyMatch(r -> r.finalGap() != null);
+      List<LrSensitivity.Line> found = LrSensitivity.lines(runs, gap);
+      if (found.isEmpty()) {
+        continue;
+      }
       String label = runs.get(0).functionLabel();
       String yTitle = gap ? "final f - f* (median)" : "final f (median)";
       boolean positive =

@@ -20,7 +20,7 @@ class LrSensitivityTest {
         .labels("sphere", label.toString())
         .hyperparameters(hp)
         .points(null, null, null)
-        .values(gap, gap)
+        .values(gap == null ? null : gap + 10, gap == null ? null : gap + 10)
         .gaps(gap, gap)
         .wallMs(1)
         .build();
@@ -51,7 +51,7 @@ class LrSensitivityTest {
     runs.add(run("adam", hp("lr", 0.001, "amsgrad", false), 3.0));
     runs.add(run("adam", hp("lr", 0.01, "amsgrad", false), 0.25));
 
-    List<LrSensitivity.Line> lines = LrSensitivity.lines(runs);
+    List<LrSensitivity.Line> lines = LrSensitivity.lines(runs, true);
     assertEquals(2, lines.size());
     LrSensitivity.Line gd = lines.get(0);
     assertEquals("gd", gd.label());
@@ -71,6 +71,14 @@ class LrSensitivityTest {
             run("gd", hp("lr", 0.01), 1.0),
             run("custom", hp("step", 0.1), 1.0),
             run("custom", hp("step", 0.2), 1.0));
-    assertEquals(List.of(), LrSensitivity.lines(runs));
+    assertEquals(List.of(), LrSensitivity.lines(runs, true));
+  }
+
+  @Test
+  void withoutTheGapTheLinesAreOfFinalF() {
+    // f* = 10 here: f_final is the gap plus 10, as report.convergence: f draws it
+    List<RunResult> runs = List.of(run("gd", hp("lr", 0.1), 1.0), run("gd", hp("lr", 0.01), 0.5));
+    assertArrayEquals(new double[] {0.5, 1.0}, LrSensitivity.lines(runs, true).get(0).median());
+    assertArrayEquals(new double[] {10.5, 11.0}, LrSensitivity.lines(runs, false).get(0).median());
   }
 }
