@@ -108,16 +108,9 @@ public final class ErtTable {
   static final int DECADE = 5;
 
   static List<Row> rows(List<RunResult> runs, Function<String, ResultsFolder.Trace> traceOf) {
-    Map<Long, List<RunResult>> groups = new LinkedHashMap<>();
-    for (RunResult r : runs) {
-      groups
-          .computeIfAbsent(
-              ((long) r.functionIndex() << 32) | r.optimizerIndex(), k -> new ArrayList<>())
-          .add(r);
-    }
     double[] targets = Targets.coco();
     List<Row> rows = new ArrayList<>();
-    for (List<RunResult> group : groups.values()) {
+    for (List<RunResult> group : Configurations.of(runs)) {
       List<double[]> hits = new ArrayList<>();
       List<Double> totals = new ArrayList<>();
       for (RunResult r : group) {

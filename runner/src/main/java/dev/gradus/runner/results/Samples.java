@@ -5,9 +5,7 @@ import dev.gradus.runner.analysis.Quantiles;
 import dev.gradus.runner.run.RunResult;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -44,15 +42,8 @@ public record Samples(
    */
   public static List<Samples> of(
       List<RunResult> runs, Function<String, ResultsFolder.Trace> traceOf, double target) {
-    Map<Long, List<RunResult>> groups = new LinkedHashMap<>();
-    for (RunResult r : runs) {
-      groups
-          .computeIfAbsent(
-              ((long) r.functionIndex() << 32) | r.optimizerIndex(), k -> new ArrayList<>())
-          .add(r);
-    }
     List<Samples> out = new ArrayList<>();
-    for (List<RunResult> group : groups.values()) {
+    for (List<RunResult> group : Configurations.of(runs)) {
       List<Ert.Run> hits = new ArrayList<>();
       for (RunResult r : group) {
         ResultsFolder.Trace trace = traceOf.apply(r.runId());

@@ -7,10 +7,8 @@ import dev.gradus.runner.run.RunStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * One row per (function configuration, optimizer configuration), keyed by their indices: how many
@@ -63,13 +61,8 @@ public record Summary(List<Row> rows) {
         Comparator.comparingInt(RunResult::functionIndex)
             .thenComparingInt(RunResult::optimizerIndex)
             .thenComparingInt(RunResult::repeat));
-    Map<Long, List<RunResult>> groups = new LinkedHashMap<>();
-    for (RunResult r : sorted) {
-      long key = ((long) r.functionIndex() << 32) | r.optimizerIndex();
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
-    }
     List<Row> rows = new ArrayList<>();
-    for (List<RunResult> group : groups.values()) {
+    for (List<RunResult> group : Configurations.of(sorted)) {
       int[] byStatus = new int[RunStatus.values().length];
       int outOfDomain = 0;
       List<Double> toTarget = new ArrayList<>();
