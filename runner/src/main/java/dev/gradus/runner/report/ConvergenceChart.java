@@ -131,10 +131,7 @@ final class ConvergenceChart {
       count +=
           1 + (s.get("lower") == null ? 0 : 2) + (((List<?>) s.get("marks")).isEmpty() ? 0 : 1);
     }
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("id", id);
-    data.put("kind", "convergence");
-    data.put("title", title);
+    Map<String, Object> data = ChartSpec.data(id, "convergence", title);
     data.put("xName", "evaluations");
     data.put("yName", yName);
     data.put("yLog", logY);
@@ -143,7 +140,7 @@ final class ConvergenceChart {
     data.put("floor", logY ? FLOOR : null);
     data.put("x", grid);
     data.put("series", series);
-    return new ChartSpec(id, "convergence", title, count, data);
+    return ChartSpec.of(data, count);
   }
 
   /** A legend name not used yet in this chart: two configurations may share a label. */
@@ -196,10 +193,7 @@ final class ConvergenceChart {
         }
         wasClipped = clipped;
       }
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("name", name);
-      s.put("colour", look.colour());
-      s.put("dash", look.dash());
+      Map<String, Object> s = ChartSpec.series(name, look);
       s.put("runs", runs);
       s.put("notResults", notResults);
       s.put("median", median);

@@ -59,7 +59,7 @@ final class ConvergencePlots implements PlotKind {
       List<Bands.Band> bands = new ArrayList<>();
       List<RunResult> firsts = new ArrayList<>();
       boolean quartiles = false;
-      for (List<RunResult> group : PlotKind.Input.byOptimizer(runs).values()) {
+      for (List<RunResult> group : Groups.byOptimizer(runs).values()) {
         List<double[]> xs = new ArrayList<>();
         List<double[]> ys = new ArrayList<>();
         int notResults = 0;

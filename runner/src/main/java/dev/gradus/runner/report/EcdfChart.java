@@ -55,22 +55,17 @@ final class EcdfChart {
     for (int c = 0; c < curves.size(); c++) {
       RunResult head = heads.get(c);
       Style.Look look = style.of(head.optimizerIndex());
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("name", ConvergenceChart.unique(head.optimizerLabel(), names));
-      s.put("colour", look.colour());
-      s.put("dash", look.dash());
+      Map<String, Object> s =
+          ChartSpec.series(ConvergenceChart.unique(head.optimizerLabel(), names), look);
       s.put("pairs", pairs.get(c));
       s.put("points", steps(curves.get(c), maxEvaluations));
       series.add(s);
     }
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("id", id);
-    data.put("kind", "ecdf");
-    data.put("title", title);
+    Map<String, Object> data = ChartSpec.data(id, "ecdf", title);
     data.put("targets", firstHits.targets().length);
     data.put("xMax", maxEvaluations);
     data.put("series", series);
-    return new ChartSpec(id, "ecdf", title, series.size(), data);
+    return ChartSpec.of(data, series.size());
   }
 
   /**

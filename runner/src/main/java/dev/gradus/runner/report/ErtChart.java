@@ -59,10 +59,8 @@ final class ErtChart {
         points.add(point);
       }
       Style.Look look = style.of(head.optimizerIndex());
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("name", ConvergenceChart.unique(head.optimizerLabel(), names));
-      s.put("colour", look.colour());
-      s.put("dash", look.dash());
+      Map<String, Object> s =
+          ChartSpec.series(ConvergenceChart.unique(head.optimizerLabel(), names), look);
       s.put("points", points);
       series.add(s);
     }
@@ -70,12 +68,9 @@ final class ErtChart {
       return null;
     }
     String title = runs.get(0).functionLabel() + ": average runtime (aRT) to each target";
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("id", id);
-    data.put("kind", "ert");
-    data.put("title", title);
+    Map<String, Object> data = ChartSpec.data(id, "ert", title);
     data.put("series", series);
-    return new ChartSpec(id, "ert", title, series.size(), data);
+    return ChartSpec.of(data, series.size());
   }
 
   private static Double finiteOrNull(double v) {

@@ -35,22 +35,16 @@ final class LrChart {
         positive &= line.median()[k] > 0;
       }
       Style.Look look = style.of(line.firstConfiguration());
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("name", ConvergenceChart.unique(line.label(), names));
-      s.put("colour", look.colour());
-      s.put("dash", look.dash());
+      Map<String, Object> s = ChartSpec.series(ConvergenceChart.unique(line.label(), names), look);
       s.put("points", points);
       series.add(s);
     }
     String yName = gap ? "median final f − f*" : "median final f";
     String title = runs.get(0).functionLabel() + ": " + yName + " by learning rate";
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("id", id);
-    data.put("kind", "lr");
-    data.put("title", title);
+    Map<String, Object> data = ChartSpec.data(id, "lr", title);
     data.put("yName", yName);
     data.put("yLog", positive);
     data.put("series", series);
-    return new ChartSpec(id, "lr", title, series.size(), data);
+    return ChartSpec.of(data, series.size());
   }
 }

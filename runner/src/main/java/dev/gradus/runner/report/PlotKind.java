@@ -4,8 +4,6 @@ import dev.gradus.runner.plan.Plan;
 import dev.gradus.runner.plan.ReportRules;
 import dev.gradus.runner.results.ResultsFolder;
 import dev.gradus.runner.run.RunResult;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,18 +40,7 @@ interface PlotKind {
 
     /** The runs grouped by function configuration index, in index order. */
     Map<Integer, List<RunResult>> byFunction() {
-      Map<Integer, List<RunResult>> out = new java.util.TreeMap<>();
-      results
-          .runs()
-          .forEach(r -> out.computeIfAbsent(r.functionIndex(), k -> new ArrayList<>()).add(r));
-      return out;
-    }
-
-    /** Runs of one function grouped by optimizer configuration index, in index order. */
-    static Map<Integer, List<RunResult>> byOptimizer(List<RunResult> runs) {
-      Map<Integer, List<RunResult>> out = new java.util.TreeMap<>();
-      runs.forEach(r -> out.computeIfAbsent(r.optimizerIndex(), k -> new ArrayList<>()).add(r));
-      return new LinkedHashMap<>(out);
+      return Groups.byFunction(results.runs());
     }
   }
 

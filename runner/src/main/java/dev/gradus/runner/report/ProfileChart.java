@@ -28,19 +28,14 @@ final class ProfileChart {
           points.add(new double[] {line.x()[k], NumberText.forChart(line.y()[k])});
         }
         Style.Look look = style.of(line.configuration());
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("name", ConvergenceChart.unique(line.label(), names));
-        s.put("colour", look.colour());
-        s.put("dash", look.dash());
+        Map<String, Object> s =
+            ChartSpec.series(ConvergenceChart.unique(line.label(), names), look);
         s.put("points", points);
         series.add(s);
       }
     }
     Figure.Axis x = first.x();
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("id", id);
-    data.put("kind", "profile");
-    data.put("title", drawing.figure().title());
+    Map<String, Object> data = ChartSpec.data(id, "profile", drawing.figure().title());
     data.put("xName", x.title());
     data.put(
         "xLogBase", x.scale() == Figure.Scale.LOG2 ? 2 : x.scale() == Figure.Scale.LOG10 ? 10 : 0);
@@ -48,6 +43,6 @@ final class ProfileChart {
     data.put("xMax", x.max());
     data.put("note", first.note());
     data.put("series", series);
-    return new ChartSpec(id, "profile", drawing.figure().title(), series.size(), data);
+    return ChartSpec.of(data, series.size());
   }
 }
