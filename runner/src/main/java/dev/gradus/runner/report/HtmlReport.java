@@ -37,9 +37,13 @@ final class HtmlReport {
    * @throws IOException if {@code plots/} cannot be listed
    */
   static String render(
-      String suiteName, ResultsFolder results, List<String> notes, ReportRules rules)
+      String suiteName,
+      ResultsFolder results,
+      List<String> notes,
+      ReportRules rules,
+      List<PlotKind.Drawing> profiles)
       throws IOException {
-    return render(results, notes, ReportMetadata.collect(suiteName, results), rules);
+    return render(results, notes, ReportMetadata.collect(suiteName, results), rules, profiles);
   }
 
   /** The page, with the given metadata and the default report rules. */
@@ -48,9 +52,25 @@ final class HtmlReport {
     return render(results, notes, meta, ReportRules.DEFAULTS);
   }
 
-  /** The page, with the given metadata; {@code rules} choose f or f − f* for convergence. */
+  /** The page, with the given metadata and rules, its profiles drawn here. */
   static String render(
       ResultsFolder results, List<String> notes, ReportMetadata meta, ReportRules rules)
+      throws IOException {
+    PlotKind.Input input =
+        new PlotKind.Input(results, null, rules, PlotNames.slugs(results.runs()));
+    return render(results, notes, meta, rules, new ProfilePlots().draw(input));
+  }
+
+  /**
+   * The page, with the given metadata; {@code rules} choose f or f − f* for convergence, and {@code
+   * profiles} are {@link ProfilePlots}' drawings of these results, shown as they are.
+   */
+  static String render(
+      ResultsFolder results,
+      List<String> notes,
+      ReportMetadata meta,
+      ReportRules rules,
+      List<PlotKind.Drawing> profiles)
       throws IOException {
     boolean gapWanted = rules.convergence() == ReportRules.Convergence.GAP;
     List<RunResult> runs = results.runs();
@@ -155,8 +175,7 @@ final class HtmlReport {
     toc.append("</ol></li>\n");
     toc.append("<li><a href=\"#profiles\">Profiles</a></li>\n");
     body.append("<section id=\"profiles\">\n<h2>Performance and data profiles</h2>\n");
-    PlotKind.Input input = new PlotKind.Input(results, null, rules, PlotNames.slugs(runs));
-    for (PlotKind.Drawing d : new ProfilePlots().draw(input)) {
+    for (PlotKind.Drawing d : profiles) {
       ChartSpec chart = ProfileChart.of(d.plot().name(), d, style);
       charts.add(chart);
       body.append(figure(chart, profileCaption(d)));

@@ -20,7 +20,7 @@ final class LrChart {
    * @param gapWanted the final gap where the runs have one; false for final f itself
    */
   static ChartSpec of(String id, List<RunResult> runs, Style style, boolean gapWanted) {
-    boolean gap = gapWanted && runs.stream().anyMatch(r -> r.finalGap() != null);
+    boolean gap = LrSensitivity.showsGap(runs, gapWanted);
     List<LrSensitivity.Line> lines = LrSensitivity.lines(runs, gap);
     if (lines.isEmpty()) {
       return null;

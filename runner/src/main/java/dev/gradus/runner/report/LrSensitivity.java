@@ -26,6 +26,11 @@ final class LrSensitivity {
   record Line(
       String label, String optimizer, int firstConfiguration, double[] lr, double[] median) {}
 
+  /** Whether lines of these runs show the final gap: wanted, and some run has one. */
+  static boolean showsGap(List<RunResult> runs, boolean gapWanted) {
+    return gapWanted && runs.stream().anyMatch(r -> r.finalGap() != null);
+  }
+
   /**
    * The lines of the given runs (usually those of one function configuration). Runs are grouped by
    * optimizer id and every hyperparameter but lr; a group becomes a line when it has at least two

@@ -18,8 +18,7 @@ final class LrSensitivityPlots implements PlotKind {
     for (Map.Entry<Integer, List<RunResult>> e : input.byFunction().entrySet()) {
       List<RunResult> runs = e.getValue();
       boolean gap =
-          input.rules().convergence() == ReportRules.Convergence.GAP
-              && runs.stream().anyMatch(r -> r.finalGap() != null);
+          LrSensitivity.showsGap(runs, input.rules().convergence() == ReportRules.Convergence.GAP);
       List<LrSensitivity.Line> found = LrSensitivity.lines(runs, gap);
       if (found.isEmpty()) {
         continue;

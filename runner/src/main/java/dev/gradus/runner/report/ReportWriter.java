@@ -27,13 +27,15 @@ import java.util.Map;
 public final class ReportWriter {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportWriter.class);
 
+  private static final PlotKind PROFILES = new ProfilePlots();
+
   private static final List<PlotKind> KINDS =
       List.of(
           new ConvergencePlots(),
           new PathPlots(),
           new LrSensitivityPlots(),
           new EcdfPlot(),
-          new ProfilePlots());
+          PROFILES);
 
   private ReportWriter() {}
 
@@ -69,8 +71,9 @@ public final class ReportWriter {
     long started = System.nanoTime();
     PlotKind.Input input = new PlotKind.Input(results, plan);
     // kinds are independent (paths run runs again, the others only read): build them side by side
-    List<PlotKind.Drawing> drawn =
-        KINDS.parallelStream().flatMap(kind -> kind.draw(input).stream()).toList();
+    List<List<PlotKind.Drawing>> byKind =
+        KINDS.parallelStream().map(kind -> kind.draw(input)).toList();
+    List<PlotKind.Drawing> drawn = byKind.stream().flatMap(List::stream).toList();
     long built = System.nanoTime();
     FigureFiles files =
         new FigureFiles(
@@ -94,7 +97,9 @@ public final class ReportWriter {
               });
       long saved = System.nanoTime();
       String suiteName = plan != null ? plan.suiteName() : dir.getFileName().toString();
-      String html = HtmlReport.render(suiteName, results, notes, input.rules());
+      String html =
+          HtmlReport.render(
+              suiteName, results, notes, input.rules(), byKind.get(KINDS.indexOf(PROFILES)));
       Files.writeString(layout.report(), html, StandardCharsets.UTF_8);
       log.debug(
           "report: {} plots built in {} ms, drawn and saved in {} ms; report.html in {} ms",
