@@ -3,7 +3,6 @@ package dev.gradus.runner.plan;
 import dev.gradus.runner.analysis.Targets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * How a suite's report and tables look at its results, from the suite's {@code report:} section.
@@ -80,13 +79,13 @@ public record ReportRules(
     return Targets.ladder(targetsFrom, targetsTo, targetsStep);
   }
 
-  /** Whether the ladder is the default, COCO's. */
-  public boolean defaultTargets() {
-    return Arrays.equals(targets(), Targets.coco());
+  /** The y axis of convergence plots. */
+  /** A value of a report setting as the suite spells it. */
+  public interface Choice {
+    String id();
   }
 
-  /** The y axis of convergence plots. */
-  public enum Convergence {
+  public enum Convergence implements Choice {
     /** f − f* where f* is known, else f. */
     GAP("gap"),
     /** f itself, as the lecture's homework plots its MSE over epochs. */
@@ -98,13 +97,14 @@ public record ReportRules(
       this.id = id;
     }
 
+    @Override
     public String id() {
       return id;
     }
   }
 
   /** The x axis of ECDFs. */
-  public enum EcdfAxis {
+  public enum EcdfAxis implements Choice {
     EVALUATIONS("evaluations"),
     /** COCO's choice: evaluations divided by the dimension, so dimensions compare. */
     EVALUATIONS_PER_DIMENSION("evaluations_per_dimension");
@@ -115,16 +115,14 @@ public record ReportRules(
       this.id = id;
     }
 
+    @Override
     public String id() {
       return id;
     }
   }
 
-  /** The ids of an enum's values, for messages. */
-  static List<String> ids(Enum<?>[] values) {
-    return Arrays.stream(values)
-        .map(v -> v instanceof Convergence c ? c.id() : ((EcdfAxis) v).id())
-        .map(s -> s.toLowerCase(Locale.ROOT))
-        .toList();
+  /** The ids of a setting's values, in their order. */
+  static List<String> ids(Choice[] values) {
+    return Arrays.stream(values).map(Choice::id).toList();
   }
 }

@@ -3,7 +3,6 @@ package dev.gradus.runner.plan;
 import dev.gradus.runner.suite.Located;
 import dev.gradus.runner.suite.Suite;
 import dev.gradus.runner.suite.SuiteException;
-import dev.gradus.spi.Names;
 import java.util.List;
 import java.util.Map;
 
@@ -74,7 +73,8 @@ final class ReportSection {
     return node == null ? otherwise : ((Number) node.scalar()).doubleValue();
   }
 
-  private static <E extends Enum<E>> E choice(Located node, String key, E[] values, E otherwise) {
+  private static <E extends ReportRules.Choice> E choice(
+      Located node, String key, E[] values, E otherwise) {
     if (node == null) {
       return otherwise;
     }
@@ -82,15 +82,7 @@ final class ReportSection {
     List<String> ids = ReportRules.ids(values);
     int k = ids.indexOf(given);
     if (k < 0) {
-      throw SuiteException.at(
-          node.location(),
-          key
-              + ": unknown value '"
-              + Names.quote(given)
-              + "'"
-              + Names.didYouMean(given, ids)
-              + "; allowed: "
-              + String.join(", ", ids));
+      throw SuiteException.unknownValue(node, key, given, ids);
     }
     return values[k];
   }

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 final class ConvergenceChart {
   static final int POINTS = 200;
-  static final double FLOOR = 1e-16;
+  static final double FLOOR = ConvergencePlots.FLOOR;
 
   private ConvergenceChart() {}
 
@@ -71,7 +71,7 @@ final class ConvergenceChart {
         }
         notResults += r.isOutcomeWithValues() ? 0 : 1;
         xs.add(t.evaluations());
-        ys.add(values(gap ? t.gap() : t.f(), t.inDomain(), logY));
+        ys.add(ConvergencePlots.values(gap ? t.gap() : t.f(), t.inDomain(), logY));
       }
       if (xs.isEmpty()) {
         continue;
@@ -147,19 +147,6 @@ final class ConvergenceChart {
   static String unique(String label, Map<String, Integer> names) {
     int seen = names.merge(label, 1, Integer::sum);
     return seen == 1 ? label : label + " (" + seen + ")";
-  }
-
-  /** NaN outside the domain (counted as +∞ by the bands); gaps floored on a log axis. */
-  private static double[] values(double[] v, boolean[] inDomain, boolean floor) {
-    double[] out = v.clone();
-    for (int k = 0; k < out.length; k++) {
-      if (!inDomain[k]) {
-        out[k] = Double.NaN;
-      } else if (floor && out[k] <= FLOOR) {
-        out[k] = FLOOR;
-      }
-    }
-    return out;
   }
 
   private record Line(

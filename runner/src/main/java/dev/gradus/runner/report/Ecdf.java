@@ -7,9 +7,6 @@ import java.util.Arrays;
  * pairs, the share of pairs whose run reached f − f* ≤ target within a number of evaluations.
  */
 final class Ecdf {
-  /** The targets f − f* ≤ 10², 10¹, …, 10⁻⁸: eleven decades. */
-  static final double[] TARGETS = targets();
-
   private Ecdf() {}
 
   /**
@@ -57,13 +54,5 @@ final class Ecdf {
       }
     }
     return new Curve(Arrays.copyOf(x, points), Arrays.copyOf(y, points));
-  }
-
-  private static double[] targets() {
-    double[] t = new double[11];
-    for (int k = 0; k < t.length; k++) {
-      t[k] = Math.pow(10, 2 - k);
-    }
-    return t;
   }
 }

@@ -18,4 +18,21 @@ public final class SuiteException extends RuntimeException {
   public static SuiteException at(Located.Location location, String message) {
     return new SuiteException(location + ": " + message);
   }
+
+  /**
+   * A value given for {@code key} that is none of {@code allowed}, named at its place with the
+   * close matches and every allowed value.
+   */
+  public static SuiteException unknownValue(
+      Located node, String key, String given, java.util.List<String> allowed) {
+    return at(
+        node.location(),
+        key
+            + ": unknown value '"
+            + dev.gradus.spi.Names.quote(given)
+            + "'"
+            + dev.gradus.spi.Names.didYouMean(given, allowed)
+            + "; allowed: "
+            + String.join(", ", allowed));
+  }
 }

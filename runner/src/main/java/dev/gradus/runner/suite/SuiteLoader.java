@@ -201,14 +201,7 @@ public final class SuiteLoader {
     if (m.containsKey("trace")) {
       String spacing = text(m.get("trace"), "output.trace");
       if (!TRACE_SPACINGS.contains(spacing)) {
-        throw SuiteException.at(
-            m.get("trace").location(),
-            "output.trace: unknown value '"
-                + Names.quote(spacing)
-                + "'"
-                + Names.didYouMean(spacing, TRACE_SPACINGS)
-                + "; allowed: "
-                + String.join(", ", TRACE_SPACINGS));
+        throw SuiteException.unknownValue(m.get("trace"), "output.trace", spacing, TRACE_SPACINGS);
       }
       log = spacing.equals("log");
       if (log && m.containsKey("trace_every")) {

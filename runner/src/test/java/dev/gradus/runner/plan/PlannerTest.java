@@ -1,5 +1,6 @@
 package dev.gradus.runner.plan;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -210,7 +211,7 @@ class PlannerTest {
     assertEquals(51, rules.targets().length);
     assertEquals(100, rules.targets()[0], 1e-12);
     assertEquals(1e-8, rules.targets()[50], 1e-22);
-    assertTrue(rules.defaultTargets());
+    assertArrayEquals(dev.gradus.runner.analysis.Targets.coco(), rules.targets());
   }
 
   @Test

@@ -33,11 +33,4 @@ class EcdfTest {
     assertEquals(0, curve.evaluations().length);
     assertThrows(IllegalArgumentException.class, () -> Ecdf.curve(new double[0]));
   }
-
-  @Test
-  void theTargetsAreElevenDecadesFrom100To1eMinus8() {
-    assertEquals(11, Ecdf.TARGETS.length);
-    assertEquals(100, Ecdf.TARGETS[0], 1e-12);
-    assertEquals(1e-8, Ecdf.TARGETS[10], 1e-20);
-  }
 }
