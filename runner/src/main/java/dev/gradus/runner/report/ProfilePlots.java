@@ -42,16 +42,12 @@ final class ProfilePlots implements PlotKind {
   static Costs costs(Input input) {
     ResultsFolder results = input.results();
     Map<Integer, RunResult> solvers = new TreeMap<>();
-    Map<List<Integer>, Map<Integer, RunResult>> problems =
-        new TreeMap<>(
-            (a, b) ->
-                a.get(0).equals(b.get(0))
-                    ? Integer.compare(a.get(1), b.get(1))
-                    : Integer.compare(a.get(0), b.get(0)));
+    // keyed by function index, then repeat (both ≥ 0), in that order
+    Map<Long, Map<Integer, RunResult>> problems = new TreeMap<>();
     for (RunResult r : results.runs()) {
       solvers.putIfAbsent(r.optimizerIndex(), r);
       problems
-          .computeIfAbsent(List.of(r.functionIndex(), r.repeat()), k -> new TreeMap<>())
+          .computeIfAbsent(((long) r.functionIndex() << 32) | r.repeat(), k -> new TreeMap<>())
           .put(r.optimizerIndex(), r);
     }
     List<Integer> columns = new ArrayList<>(solvers.keySet());
