@@ -2,7 +2,6 @@ package dev.gradus.runner.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gradus.runner.run.ResultsWriteException;
 import dev.gradus.runner.run.RunResult;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,9 +9,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -186,37 +183,41 @@ public final class FlatTables {
   }
 
   static void writeTraces(ResultsLayout layout, List<RunResult> runs) {
-    Path file = layout.tracesCsv();
-    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    try (OutputStream raw = Files.newOutputStream(temporary);
-        Writer out = new OutputStreamWriter(fastGzip(raw), StandardCharsets.UTF_8)) {
-      out.write(TRACES_HEADER);
-      out.write('\n');
-      for (RunResult r : runs) {
-        Path trace = layout.existingTrace(r.runId());
-        if (trace == null) {
-          continue;
-        }
-        String keys =
-            r.runId() + "," + r.functionIndex() + "," + r.optimizerIndex() + "," + r.repeat() + ",";
-        try (BufferedReader in = ResultsFolder.openTrace(trace)) {
-          in.readLine(); // the trace's own header
-          for (String row = in.readLine(); row != null; row = in.readLine()) {
-            if (!row.isEmpty()) {
-              out.write(keys);
-              out.write(row);
-              out.write('\n');
+    TextFiles.writeWhole(
+        layout.tracesCsv(),
+        raw -> {
+          // finished, not closed: closing would close the file before it is forced to the disk
+          GZIPOutputStream gzip = fastGzip(raw);
+          Writer out = new OutputStreamWriter(gzip, StandardCharsets.UTF_8);
+          out.write(TRACES_HEADER);
+          out.write('\n');
+          for (RunResult r : runs) {
+            Path trace = layout.existingTrace(r.runId());
+            if (trace == null) {
+              continue;
+            }
+            String keys =
+                r.runId()
+                    + ","
+                    + r.functionIndex()
+                    + ","
+                    + r.optimizerIndex()
+                    + ","
+                    + r.repeat()
+                    + ",";
+            try (BufferedReader in = ResultsFolder.openTrace(trace)) {
+              in.readLine(); // the trace's own header
+              for (String row = in.readLine(); row != null; row = in.readLine()) {
+                if (!row.isEmpty()) {
+                  out.write(keys);
+                  out.write(row);
+                  out.write('\n');
+                }
+              }
             }
           }
-        }
-      }
-    } catch (IOException e) {
-      throw new ResultsWriteException(file, e);
-    }
-    try {
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new ResultsWriteException(file, e);
-    }
+          out.flush();
+          gzip.finish();
+        });
   }
 }

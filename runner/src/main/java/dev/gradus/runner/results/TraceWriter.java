@@ -171,20 +171,13 @@ public final class TraceWriter implements RunListener {
   }
 
   private static void compress(Path plain, Path gzipped) throws IOException {
-    Path temporary = gzipped.resolveSibling(gzipped.getFileName() + ".tmp");
-    try (java.io.OutputStream out =
-        new java.util.zip.GZIPOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-      Files.copy(plain, out);
-    }
-    try (java.nio.channels.FileChannel channel =
-        java.nio.channels.FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-      channel.force(true);
-    }
-    Files.move(
-        temporary,
+    TextFiles.writeWhole(
         gzipped,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        out -> {
+          java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out, 1 << 16);
+          Files.copy(plain, z);
+          z.finish();
+        });
     Files.delete(plain);
   }
 
