@@ -4,19 +4,13 @@ import dev.gradus.runner.run.Checkpoint;
 import dev.gradus.runner.run.ResultsWriteException;
 import dev.gradus.spi.StateSnapshot;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -54,30 +48,15 @@ public final class CheckpointFiles implements Checkpoint.Sink {
       traces.flush(c.runId());
     }
     Path file = layout.checkpoint(c.runId());
-    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    try {
-      Files.createDirectories(file.getParent());
-      try (FileChannel channel =
-          FileChannel.open(
-              temporary,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.TRUNCATE_EXISTING,
-              StandardOpenOption.WRITE)) {
-        OutputStream raw = Channels.newOutputStream(channel);
-        CRC32 crc = new CRC32();
-        DataOutputStream out =
-            new DataOutputStream(
-                new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc));
-        write(out, c);
-        out.flush();
-        new DataOutputStream(raw).writeLong(crc.getValue());
-        channel.force(true);
-      }
-      Files.move(
-          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new ResultsWriteException(file, e);
-    }
+    TextFiles.writeWhole(
+        file,
+        raw -> {
+          CRC32 crc = new CRC32();
+          DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
+          write(out, c);
+          out.flush();
+          new DataOutputStream(raw).writeLong(crc.getValue());
+        });
   }
 
   /** Removes the checkpoint of a run whose record has been written. */
