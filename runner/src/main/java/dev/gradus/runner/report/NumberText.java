@@ -36,8 +36,8 @@ final class NumberText {
   }
 
   /**
-   * The value in full, as {@code summary.csv} writes it ({@link Double#toString}); integers without
-   * a fraction; empty for NaN.
+   * The value in full, as {@code summary.csv} writes it ({@link
+   * dev.gradus.runner.results.Csv#number}); integers without a fraction; empty for NaN.
    */
   static String exact(double v) {
     if (Double.isNaN(v)) {
@@ -46,7 +46,7 @@ final class NumberText {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }
-    return Double.toString(v);
+    return dev.gradus.runner.results.Csv.number(v);
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.gradus.runner.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * JSON text that may stand verbatim inside an HTML {@code <script>} element. Besides being JSON, it
@@ -11,7 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * as {@code \}{@code uXXXX} escapes, which mean the same characters.
  */
 final class ScriptJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
   private ScriptJson() {}
 

@@ -238,7 +238,7 @@ public final class ErtTable {
     if (Double.isNaN(v)) {
       return "";
     }
-    return Double.isInfinite(v) ? "inf" : Double.toString(v);
+    return Double.isInfinite(v) ? "inf" : Csv.number(v);
   }
 
   /** The evaluations at the first row inside the domain with gap ≤ target, or +∞. */

@@ -167,7 +167,7 @@ public final class FlatTables {
   }
 
   private static String number(Double v) {
-    return v == null || !Double.isFinite(v) ? "" : v.toString();
+    return v == null ? "" : Csv.finite(v);
   }
 
   /**

@@ -246,7 +246,7 @@ public final class Leaderboard {
   }
 
   private static String cell(double v) {
-    return Double.isNaN(v) ? "" : Double.isInfinite(v) ? "inf" : Double.toString(v);
+    return Double.isNaN(v) ? "" : Double.isInfinite(v) ? "inf" : Csv.number(v);
   }
 
   /** "[low, high]" to 3 significant digits, or "" without final gaps. */

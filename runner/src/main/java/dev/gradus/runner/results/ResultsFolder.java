@@ -168,7 +168,7 @@ public record ResultsFolder(
   }
 
   private static double cell(String text) {
-    return text.isEmpty() ? Double.NaN : Double.parseDouble(text);
+    return text.isEmpty() ? Double.NaN : Csv.parse(text);
   }
 
   /** The cells of one CSV line as {@code Csv.cell} writes them: quoted cells may hold commas. */

@@ -1,6 +1,8 @@
 package dev.gradus.runner.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,8 +26,13 @@ import java.util.Map;
 public final class RunRecords {
   public static final int MAX_WRITTEN_COORDINATES = 10_000;
 
+  // numbers written and read as Csv's are (shortest decimals, fast exact parsing)
   static final ObjectMapper JSON =
-      JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+          .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+          .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+          .build();
 
   private RunRecords() {}
 

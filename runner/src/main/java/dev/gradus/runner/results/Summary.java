@@ -259,6 +259,6 @@ public record Summary(List<Row> rows) {
   }
 
   private static String number(double v) {
-    return Double.isFinite(v) ? Double.toString(v) : "";
+    return Csv.finite(v);
   }
 }

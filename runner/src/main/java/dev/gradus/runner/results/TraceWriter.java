@@ -136,7 +136,7 @@ public final class TraceWriter implements RunListener {
   }
 
   private static String cell(double v) {
-    return Double.isFinite(v) ? Double.toString(v) : "";
+    return Csv.finite(v);
   }
 
   /**
