@@ -88,7 +88,7 @@ final class FigureRenderer {
     g.fill(new Rectangle2D.Double(0, 0, size[0], size[1]));
     List<Figure.Panel> panels = figure.panels();
     if (panels.size() == 1) {
-      chart(figure.title(), panels.get(0), RectangleEdge.RIGHT)
+      chart(figure.title(), panels.get(0), RectangleEdge.RIGHT, SINGLE_WIDTH, SINGLE_HEIGHT)
           .draw(g, new Rectangle2D.Double(0, 0, size[0], size[1]));
       return;
     }
@@ -104,17 +104,29 @@ final class FigureRenderer {
               TITLE_HEIGHT + (p / columns) * PANEL_HEIGHT,
               PANEL_WIDTH,
               PANEL_HEIGHT);
-      chart(panels.get(p).title(), panels.get(p), RectangleEdge.BOTTOM).draw(g, area);
+      chart(panels.get(p).title(), panels.get(p), RectangleEdge.BOTTOM, PANEL_WIDTH, PANEL_HEIGHT)
+          .draw(g, area);
     }
   }
 
-  private JFreeChart chart(String title, Figure.Panel panel, RectangleEdge legendEdge) {
+  /**
+   * Lines are thinned on a grid of {@link #CELLS_PER_PIXEL} cells per pixel of the whole panel (the
+   * plot area is smaller, so its cells are finer still): the PNG cannot tell, and a PDF must be
+   * zoomed past 200% to.
+   */
+  private static final int CELLS_PER_PIXEL = 2;
+
+  private JFreeChart chart(
+      String title, Figure.Panel panel, RectangleEdge legendEdge, int width, int height) {
     DefaultXYDataset data = new DefaultXYDataset();
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     renderer.setDrawSeriesLineAsPath(true);
     LegendItemCollection legend = new LegendItemCollection();
     int series = 0;
-    for (Figure.Line line : panel.lines()) {
+    for (Figure.Line drawn : panel.lines()) {
+      Figure.Line line =
+          Thinning.thin(
+              drawn, panel.x(), panel.y(), CELLS_PER_PIXEL * width, CELLS_PER_PIXEL * height);
       data.addSeries("s" + series, new double[][] {line.x(), line.y()});
       style(renderer, series, line, legend);
       series++;
