@@ -62,6 +62,11 @@ public final class Ert {
       throw new IllegalArgumentException(
           "resamples ≥ 1 and level in (0, 1); got " + resamples + ", " + level);
     }
+    if (allAlike(runs)) {
+      // every sample is the same runs, with the same aRT: the resampling's own answer, at once
+      double art = of(runs);
+      return new double[] {art, art};
+    }
     SplittableRandom random = new SplittableRandom(seed);
     double[] arts = new double[resamples];
     Run[] sample = new Run[runs.length];
@@ -75,5 +80,16 @@ public final class Ert {
     return new double[] {
       Quantiles.ofSorted(arts, (1 - level) / 2), Quantiles.ofSorted(arts, (1 + level) / 2)
     };
+  }
+
+  /** Whether every sample drawn from the runs has the same aRT: all alike, or none reached. */
+  private static boolean allAlike(Run[] runs) {
+    boolean none = true;
+    boolean same = true;
+    for (Run r : runs) {
+      none &= !r.reached();
+      same &= r.equals(runs[0]);
+    }
+    return none || same;
   }
 }

@@ -232,7 +232,12 @@ public final class Pipeline {
       // read once: the tables and the report share the parsed traces
       long started = System.nanoTime();
       ResultsFolder folder = ResultsFolder.read(layout.dir());
+      long read = System.nanoTime();
       FlatTables.write(layout, sorted, folder.traces()::get);
+      log.debug(
+          "results read in {} ms, tables written in {} ms",
+          (read - started) / 1_000_000,
+          (System.nanoTime() - read) / 1_000_000);
       // after this the progress bar is gone, and log lines stand on their own
       others.suiteFinished(info);
       Path report = null;

@@ -9,13 +9,14 @@ import java.util.Map;
 
 /**
  * Convergence, per function configuration: f − f* (or f, as the suite's {@code report.convergence}
- * asks, and always where f* is unknown) against iterations and against evaluations, the median over
- * repeats of each optimizer configuration with dashed quartiles. On a log axis gaps at or below
- * zero are drawn at {@link #FLOOR}. The axis reaches a decade above the highest start; a line that
- * climbs past it (a diverging median) is cut there and marked with a triangle, so that one run at
- * 1e167 does not flatten everyone else. Rows outside the domain are left out (a value there is no
- * result); only converged and budget-exhausted runs are drawn, and a legend entry counts its
- * configuration's runs that were not.
+ * asks, and always where f* is unknown) against iterations and against evaluations (only where some
+ * optimizer makes other than one evaluation per iteration; otherwise the two are one picture), the
+ * median over repeats of each optimizer configuration with dashed quartiles. On a log axis gaps at
+ * or below zero are drawn at {@link #FLOOR}. The axis reaches a decade above the highest start; a
+ * line that climbs past it (a diverging median) is cut there and marked with a triangle, so that
+ * one run at 1e167 does not flatten everyone else. Rows outside the domain are left out (a value
+ * there is no result); only converged and budget-exhausted runs are drawn, and a legend entry
+ * counts its configuration's runs that were not.
  */
 final class ConvergencePlots implements PlotKind {
   /** Where a gap at or below zero is drawn on a log axis. */
@@ -49,7 +50,11 @@ final class ConvergencePlots implements PlotKind {
     boolean logY = gap || positive;
     String label = runs.get(0).functionLabel();
     String yTitle = gap ? "f - f*" : "f";
-    for (boolean byEvaluations : new boolean[] {false, true}) {
+    boolean[] axes =
+        oneEvaluationPerIteration(results, runs)
+            ? new boolean[] {false}
+            : new boolean[] {false, true};
+    for (boolean byEvaluations : axes) {
       String xTitle = byEvaluations ? "evaluations" : "iterations";
       List<Figure.Line> lines = new ArrayList<>();
       double top = Double.NEGATIVE_INFINITY;
@@ -135,6 +140,30 @@ final class ConvergencePlots implements PlotKind {
               + input.slug(function);
       out.add(new Drawing(new Plot(name, label, title), new Figure(title, Facets.split(panel))));
     }
+  }
+
+  /**
+   * Whether every row of every trace has its iteration plus one same constant as its evaluations:
+   * the plot against evaluations would then be the plot against iterations moved by that constant,
+   * and is not drawn.
+   */
+  static boolean oneEvaluationPerIteration(ResultsFolder results, List<RunResult> runs) {
+    double offset = Double.NaN;
+    for (RunResult r : runs) {
+      ResultsFolder.Trace t = results.traces().get(r.runId());
+      if (t == null) {
+        continue;
+      }
+      for (int i = 0; i < t.iteration().length; i++) {
+        double d = t.evaluations()[i] - t.iteration()[i];
+        if (Double.isNaN(offset)) {
+          offset = d;
+        } else if (d != offset) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /**

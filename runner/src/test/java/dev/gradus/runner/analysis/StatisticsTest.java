@@ -54,6 +54,19 @@ class StatisticsTest {
   }
 
   @Test
+  void theBootstrapOfRunsAllAlikeIsTheirArt() {
+    // three deterministic repeats: every resample is the same three runs
+    Ert.Run[] same = {new Ert.Run(7, 10), new Ert.Run(7, 10), new Ert.Run(7, 10)};
+    assertArrayEquals(new double[] {7, 7}, Ert.bootstrap(same, 1000, 0.95, 3));
+    // none reached the target, whatever their budgets: no sample has a success
+    Ert.Run[] none = {
+      new Ert.Run(Double.POSITIVE_INFINITY, 10), new Ert.Run(Double.POSITIVE_INFINITY, 99)
+    };
+    double inf = Double.POSITIVE_INFINITY;
+    assertArrayEquals(new double[] {inf, inf}, Ert.bootstrap(none, 1000, 0.95, 3));
+  }
+
+  @Test
   void rankSumExactForSmallSamples() {
     // x all below y: U = 0; of the C(6, 3) = 20 orderings only one has U ≤ 0, so p = 2/20
     RankSum.Result r = RankSum.test(new double[] {1, 2, 3}, new double[] {4, 5, 6});

@@ -59,6 +59,7 @@ class ReportWriterTest {
           lr: [1.0e-4, 1.0e-3, 1.0e-2]
         - name: adam
           lr: 0.05
+        - name: lbfgs
       """;
 
   @TempDir static Path dir;
@@ -214,7 +215,7 @@ class ReportWriterTest {
   void theReportShowsTheNumbersOfSummaryCsv() throws Exception {
     List<String> lines = Files.readAllLines(results.resolve("summary.csv"));
     assertEquals(Summary.HEADER, lines.get(0));
-    assertEquals(3 * 4, lines.size() - 1);
+    assertEquals(3 * 5, lines.size() - 1); // 3 functions × 5 optimizer configurations
     for (String line : lines.subList(1, lines.size())) {
       List<String> cells = ResultsFolder.csvCells(line);
       assertTrue(html.contains(">" + cells.get(0) + "." + cells.get(1) + "</td>"), line);
@@ -285,6 +286,25 @@ class ReportWriterTest {
     long echarts = Assets.echarts().getBytes(StandardCharsets.UTF_8).length;
     long size = Files.size(results.resolve("report.html"));
     assertTrue(size - echarts < 300_000, "report.html without ECharts has " + (size - echarts));
+  }
+
+  @Test
+  void aPlotByEvaluationsIsDrawnOnlyWhereItIsNotThePlotByIterationsMoved() throws Exception {
+    // lbfgs makes several evaluations per iteration: the suite above has both plots for each
+    // function; here every optimizer makes one, and the plot by evaluations would be a copy
+    Path folder = dir.resolve("one-evaluation-per-iteration");
+    String suite =
+        "suite: one-each\nbudget: {max_iterations: 20}\nfunctions: [{name: sphere, dim: 2}]\n"
+            + "optimizers: [{name: gd}, {name: adam}]\n";
+    TestSuites.run(suite, folder, 1);
+    ReportWriter.write(folder, null);
+    try (Stream<Path> files = Files.list(folder.resolve("plots"))) {
+      List<String> names = files.map(p -> p.getFileName().toString()).toList();
+      assertTrue(names.contains("convergence-iterations-sphere-dim2.png"), names.toString());
+      assertFalse(
+          names.stream().anyMatch(n -> n.startsWith("convergence-evaluations")), names.toString());
+    }
+    assertTrue(Files.exists(results.resolve("plots/convergence-evaluations-bowl.png")));
   }
 
   /** Names are checked at load now; a CSV's column names are user text that reaches the page. */
