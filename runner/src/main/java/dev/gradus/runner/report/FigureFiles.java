@@ -1,5 +1,6 @@
 package dev.gradus.runner.report;
 
+import dev.gradus.runner.run.ResultsWriteException;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -7,6 +8,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
 import org.jfree.pdf.Page;
@@ -29,15 +37,113 @@ final class FigureFiles {
 
   /** Writes the files of {@code figure} at {@code dir/name.*}. */
   void save(Figure figure, Path dir, String name) throws IOException {
-    Files.write(dir.resolve(name + ".png"), png(figure));
-    Files.write(dir.resolve(name + ".pdf"), pdf(figure));
-    if (estimatedSvgBytes(figure) > MAX_SVG_BYTES) {
-      return; // not worth drawing only to throw away
+    for (Format format : formats(figure)) {
+      write(format, figure, dir, name);
     }
-    byte[] bytes = svg(figure).getBytes(StandardCharsets.UTF_8);
-    if (bytes.length <= MAX_SVG_BYTES) {
-      Files.write(dir.resolve(name + ".svg"), bytes);
+  }
+
+  /**
+   * Writes the files of every drawing, each file a task of its own, on one thread per core: the
+   * costliest first (by points and panels), so that no large figure is left for the end alone.
+   *
+   * @throws ResultsWriteException naming the first file that could not be written; the files not
+   *     written by then are not
+   */
+  void saveAll(List<PlotKind.Drawing> drawings, Path dir) {
+    record Task(PlotKind.Drawing drawing, Format format, long cost) {}
+    List<Task> tasks = new ArrayList<>();
+    for (PlotKind.Drawing d : drawings) {
+      for (Format format : formats(d.figure())) {
+        tasks.add(new Task(d, format, format.weight * cost(d.figure())));
+      }
     }
+    tasks.sort(Comparator.comparingLong(Task::cost));
+    int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "gradus-figures");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (Task t : tasks) {
+        done.add(
+            pool.submit(
+                () -> {
+                  Path file = dir.resolve(t.drawing().plot().name() + t.format().extension);
+                  try {
+                    write(t.format(), t.drawing().figure(), dir, t.drawing().plot().name());
+                  } catch (IOException e) {
+                    throw new ResultsWriteException(file, e);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while drawing the plots", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The files a figure gets: PNG and PDF, and SVG unless it would surely be too large. */
+  private static List<Format> formats(Figure figure) {
+    // an SVG surely too large is not worth drawing only to throw away
+    return estimatedSvgBytes(figure) > MAX_SVG_BYTES
+        ? List.of(Format.PNG, Format.PDF)
+        : List.of(Format.PNG, Format.PDF, Format.SVG);
+  }
+
+  private void write(Format format, Figure figure, Path dir, String name) throws IOException {
+    Path file = dir.resolve(name + format.extension);
+    switch (format) {
+      case PNG -> Files.write(file, png(figure));
+      case PDF -> Files.write(file, pdf(figure));
+      case SVG -> {
+        byte[] bytes = svg(figure).getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_SVG_BYTES) {
+          Files.write(file, bytes);
+        }
+      }
+    }
+  }
+
+  /** The files of a figure, with their time relative to each other (measured on the shootout). */
+  private enum Format {
+    PNG(".png", 6),
+    PDF(".pdf", 4),
+    SVG(".svg", 1);
+
+    final String extension;
+    final int weight;
+
+    Format(String extension, int weight) {
+      this.extension = extension;
+      this.weight = weight;
+    }
+  }
+
+  /** A figure's drawing time, roughly: its points, and a fixed part per panel (axes, text). */
+  private static long cost(Figure figure) {
+    long points = 0;
+    for (Figure.Panel panel : figure.panels()) {
+      for (Figure.Line line : panel.lines()) {
+        points += line.x().length;
+      }
+    }
+    return points + 1_000L * figure.panels().size();
   }
 
   /** A lower bound of the SVG's size: each point takes at least a dozen characters of path data. */

@@ -1,7 +1,11 @@
 package dev.gradus.runner.report;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Contour lines of a function sampled on a grid, by marching squares: in each grid cell the level
@@ -96,5 +100,78 @@ final class MarchingSquares {
       }
     }
     return out;
+  }
+
+  /** A contour line through the points (x[k], y[k]); closed when its last point is its first. */
+  record Polyline(double[] x, double[] y) {}
+
+  /**
+   * The segments joined end to end into lines. Neighbouring cells compute the crossing on the edge
+   * they share from the same two corner values, so a line's consecutive segments meet at exactly
+   * the same point; each point then is drawn once instead of twice with a lift of the pen between.
+   */
+  static List<Polyline> join(List<Segment> segments) {
+    Map<Point, List<Integer>> at = new HashMap<>();
+    for (int k = 0; k < segments.size(); k++) {
+      Segment s = segments.get(k);
+      at.computeIfAbsent(new Point(s.x1(), s.y1()), p -> new ArrayList<>(2)).add(k);
+      at.computeIfAbsent(new Point(s.x2(), s.y2()), p -> new ArrayList<>(2)).add(k);
+    }
+    boolean[] used = new boolean[segments.size()];
+    List<Polyline> lines = new ArrayList<>();
+    for (int k = 0; k < segments.size(); k++) {
+      if (used[k]) {
+        continue;
+      }
+      used[k] = true;
+      Segment s = segments.get(k);
+      Deque<Point> points = new ArrayDeque<>();
+      points.add(new Point(s.x1(), s.y1()));
+      points.add(new Point(s.x2(), s.y2()));
+      extend(points, true, segments, at, used);
+      extend(points, false, segments, at, used);
+      double[] x = new double[points.size()];
+      double[] y = new double[points.size()];
+      int n = 0;
+      for (Point p : points) {
+        x[n] = p.x();
+        y[n++] = p.y();
+      }
+      lines.add(new Polyline(x, y));
+    }
+    return lines;
+  }
+
+  private record Point(double x, double y) {}
+
+  /** Adds unused segments at one end of the line for as long as one meets it there. */
+  private static void extend(
+      Deque<Point> points,
+      boolean atLast,
+      List<Segment> segments,
+      Map<Point, List<Integer>> at,
+      boolean[] used) {
+    while (true) {
+      Point end = atLast ? points.getLast() : points.getFirst();
+      Integer next = null;
+      for (int k : at.get(end)) {
+        if (!used[k]) {
+          next = k;
+          break;
+        }
+      }
+      if (next == null) {
+        return;
+      }
+      used[next] = true;
+      Segment s = segments.get(next);
+      Point a = new Point(s.x1(), s.y1());
+      Point other = a.equals(end) ? new Point(s.x2(), s.y2()) : a;
+      if (atLast) {
+        points.addLast(other);
+      } else {
+        points.addFirst(other);
+      }
+    }
   }
 }

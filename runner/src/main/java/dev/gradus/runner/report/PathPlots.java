@@ -122,16 +122,22 @@ final class PathPlots implements PlotKind {
       if (segments.isEmpty()) {
         continue;
       }
-      double[] x = new double[3 * segments.size()];
-      double[] y = new double[3 * segments.size()];
+      List<MarchingSquares.Polyline> joined = MarchingSquares.join(segments);
+      int points = joined.size() - 1; // a NaN between lines lifts the pen
+      for (MarchingSquares.Polyline p : joined) {
+        points += p.x().length;
+      }
+      double[] x = new double[points];
+      double[] y = new double[points];
       int k = 0;
-      for (MarchingSquares.Segment s : segments) {
-        x[k] = s.x1();
-        y[k++] = s.y1();
-        x[k] = s.x2();
-        y[k++] = s.y2();
-        x[k] = s.x2();
-        y[k++] = Double.NaN; // lifts the pen between segments
+      for (MarchingSquares.Polyline p : joined) {
+        if (k > 0) {
+          x[k] = p.x()[0];
+          y[k++] = Double.NaN;
+        }
+        System.arraycopy(p.x(), 0, x, k, p.x().length);
+        System.arraycopy(p.y(), 0, y, k, p.y().length);
+        k += p.x().length;
       }
       lines.add(new Figure.Line("contour", null, -1, Figure.Kind.CONTOUR, x, y));
     }

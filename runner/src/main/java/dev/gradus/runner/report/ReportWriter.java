@@ -3,7 +3,6 @@ package dev.gradus.runner.report;
 import dev.gradus.runner.plan.Plan;
 import dev.gradus.runner.results.ResultsFolder;
 import dev.gradus.runner.results.ResultsLayout;
-import dev.gradus.runner.run.ResultsWriteException;
 import dev.gradus.runner.run.RunResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,16 +84,8 @@ public final class ReportWriter {
     try {
       Files.createDirectories(plots);
       removeOldPlots(plots);
-      // rendering is most of the time a report takes; charts are independent
-      drawn.parallelStream()
-          .forEach(
-              d -> {
-                try {
-                  files.save(d.figure(), plots, d.plot().name());
-                } catch (IOException e) {
-                  throw new ResultsWriteException(plots.resolve(d.plot().name() + ".png"), e);
-                }
-              });
+      // rendering is most of the time a report takes; files are independent
+      files.saveAll(drawn, plots);
       long saved = System.nanoTime();
       String suiteName = plan != null ? plan.suiteName() : dir.getFileName().toString();
       String html =

@@ -58,6 +58,46 @@ class MarchingSquaresTest {
   }
 
   @Test
+  void segmentsJoinIntoOneClosedLinePerLevelSet() {
+    double[] xs = axis(40);
+    List<MarchingSquares.Segment> segments = MarchingSquares.contour(xs, xs, bowl(xs, xs), 1.0);
+    List<MarchingSquares.Polyline> lines = MarchingSquares.join(segments);
+    assertEquals(1, lines.size(), "one circle");
+    MarchingSquares.Polyline circle = lines.get(0);
+    int n = circle.x().length;
+    assertEquals(segments.size() + 1, n, "each segment adds one point; the first comes back");
+    assertEquals(circle.x()[0], circle.x()[n - 1]);
+    assertEquals(circle.y()[0], circle.y()[n - 1]);
+    // consecutive points are the ends of one of the segments
+    Map<String, Integer> pieces = new HashMap<>();
+    for (MarchingSquares.Segment s : segments) {
+      pieces.merge(key(s.x1(), s.y1()) + "|" + key(s.x2(), s.y2()), 1, Integer::sum);
+      pieces.merge(key(s.x2(), s.y2()) + "|" + key(s.x1(), s.y1()), 1, Integer::sum);
+    }
+    for (int k = 1; k < n; k++) {
+      String piece =
+          key(circle.x()[k - 1], circle.y()[k - 1]) + "|" + key(circle.x()[k], circle.y()[k]);
+      assertTrue(pieces.containsKey(piece), "no segment " + piece);
+    }
+    // two bowls side by side give two lines, an open level set (cut by the grid's edge) one open
+    // line
+    double[][] two = new double[xs.length][xs.length];
+    for (int j = 0; j < xs.length; j++) {
+      for (int i = 0; i < xs.length; i++) {
+        double dx = Math.abs(xs[i]) - 1;
+        two[j][i] = dx * dx + xs[j] * xs[j];
+      }
+    }
+    assertEquals(2, MarchingSquares.join(MarchingSquares.contour(xs, xs, two, 0.25)).size());
+    List<MarchingSquares.Polyline> open =
+        MarchingSquares.join(MarchingSquares.contour(xs, xs, bowl(xs, xs), 4.5));
+    for (MarchingSquares.Polyline p : open) {
+      int m = p.x().length;
+      assertTrue(p.x()[0] != p.x()[m - 1] || p.y()[0] != p.y()[m - 1], "an arc is not closed");
+    }
+  }
+
+  @Test
   void aLevelOutsideTheValuesHasNoLine() {
     double[] xs = axis(21);
     assertTrue(MarchingSquares.contour(xs, xs, bowl(xs, xs), 9.0).isEmpty());
