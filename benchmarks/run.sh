@@ -58,23 +58,29 @@ seconds() { # wall seconds of a command, output discarded
 {
   for threads in 1 2; do
     rm -rf "$out/suite-t$threads"
-    echo "suite-threads-$threads $(seconds java -jar runner/target/gradus.jar run \
+    echo "suite-threads-$threads $(seconds ./gradus run \
       benchmarks/suite/suite-1000.yaml --threads "$threads" --quiet --out "$out/suite-t$threads")"
   done
   # start-up: the best of three, to discount a cold disk cache
-  best=$(for _ in 1 2 3; do seconds java -jar runner/target/gradus.jar list; done | sort -g | head -1)
+  best=$(for _ in 1 2 3; do seconds ./gradus list; done | sort -g | head -1)
   echo "start-and-wiring $best"
 } >"$out/suite.txt"
 
-echo "== report: quickstart and shootout, runs without the report, then the report alone ..."
+echo "== report: quickstart and shootout; a run with and without the report, and the report alone ..."
+best_of_3() { # the least wall seconds of three tries of a command; "$dir" is emptied before each
+  for _ in 1 2 3; do
+    rm -rf "$dir"
+    seconds "$@"
+  done | sort -g | head -1
+}
 {
   for suite in quickstart shootout; do
-    rm -rf "$out/report-$suite"
-    runs=$(seconds java -jar runner/target/gradus.jar run "examples/$suite.yaml" --no-report \
-      --quiet --out "$out/report-$suite")
-    report=$(seconds java -jar runner/target/gradus.jar report "$out/report-$suite")
-    size=$(du -sk "$out/report-$suite" | cut -f1)
-    echo "$suite $runs $report $size"
+    dir="$out/report-$suite"
+    without=$(best_of_3 ./gradus run "examples/$suite.yaml" --no-report --quiet --out "$dir")
+    with=$(best_of_3 ./gradus run "examples/$suite.yaml" --quiet --out "$dir")
+    alone=$(for _ in 1 2 3; do seconds ./gradus report "$dir"; done | sort -g | head -1)
+    size=$(du -sk "$dir" | cut -f1)
+    echo "$suite $without $with $alone $size"
   done
 } >"$out/report.txt"
 
@@ -132,5 +138,5 @@ awk -v pytorch="$out/pytorch.txt" -v suite="$out/suite.txt" '
     }
   }' "$out/jmh.csv"
 
-awk '{ printf "report of %-10s runs %6.1f s, report %6.1f s (%.2fx the runs), folder %.1f MB\n", \
-  $1, $2, $3, $3 / $2, $4 / 1024 }' "$out/report.txt"
+awk '{ printf "%-10s run without the report %5.1f s, with it %5.1f s: the report adds %4.1f s (%.2fx); gradus report alone %4.1f s; folder %.1f MB\n", \
+  $1, $2, $3, $3 - $2, ($3 - $2) / $2, $4, $5 / 1024 }' "$out/report.txt"
