@@ -109,8 +109,8 @@ class ReportInBrowserTest {
       assertTrue(c.get("painted").asInt() > 50, id + " drew nearly nothing: " + c);
       assertTrue(c.get("expected").asInt() > 0, c.toString());
       assertEquals(c.get("expected").asInt(), c.get("series").asInt(), id);
-      // the suite has four optimizer configurations; lr lines exist for the swept gd only
-      int legend = c.get("kind").asText().equals("lr") ? 1 : 4;
+      // the suite has five optimizer configurations; lr lines exist for the swept gd only
+      int legend = c.get("kind").asText().equals("lr") ? 1 : 5;
       assertEquals(legend, c.get("legend").asInt(), id + " legend entries");
     }
     for (int f = 0; f < 3; f++) {
