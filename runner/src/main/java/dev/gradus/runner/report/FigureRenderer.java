@@ -10,13 +10,20 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.text.AttributedCharacterIterator;
+import java.text.AttributedString;
+import java.text.CharacterIterator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogTick;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.ValueAxis;
@@ -222,7 +229,7 @@ final class FigureRenderer {
       axis = n;
     } else {
       int base = a.scale() == Figure.Scale.LOG10 ? 10 : 2;
-      LogAxis log = new LogAxis(a.title());
+      LogAxis log = new PlainLogAxis(a.title());
       log.setBase(base);
       log.setSmallestValue(Double.MIN_NORMAL);
       log.setStandardTickUnits(wholeExponents());
@@ -234,6 +241,51 @@ final class FigureRenderer {
     axis.setLabelFont(LABEL);
     axis.setTickLabelFont(TICK);
     return axis;
+  }
+
+  /**
+   * A log axis whose tick labels are plain strings. JFreeChart's own labels are attributed strings
+   * (for superscripts), which reach PDF and SVG documents as glyph outlines: not text, and most of
+   * a PDF's drawing time.
+   */
+  private static final class PlainLogAxis extends LogAxis {
+    PlainLogAxis(String title) {
+      super(title);
+    }
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public List refreshTicks(
+        Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
+      List<Object> ticks = new ArrayList<>();
+      for (Object tick : super.refreshTicks(g2, state, dataArea, edge)) {
+        if (tick instanceof LogTick t) {
+          ticks.add(
+              new NumberTick(
+                  t.getTickType(),
+                  t.getValue(),
+                  text(t.getAttributedLabel()),
+                  t.getTextAnchor(),
+                  t.getRotationAnchor(),
+                  t.getAngle()));
+        } else {
+          ticks.add(tick);
+        }
+      }
+      return ticks;
+    }
+
+    private static String text(AttributedString label) {
+      if (label == null) {
+        return "";
+      }
+      AttributedCharacterIterator it = label.getIterator();
+      StringBuilder out = new StringBuilder();
+      for (char c = it.first(); c != CharacterIterator.DONE; c = it.next()) {
+        out.append(c);
+      }
+      return out.toString();
+    }
   }
 
   /** Ticks at whole powers only: 10^0.5 is no place for a tick. */

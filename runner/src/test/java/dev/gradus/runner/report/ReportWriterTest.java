@@ -146,6 +146,34 @@ class ReportWriterTest {
     }
   }
 
+  /** Powers of ten as a log axis labels them: 1e-8 … 0.001 … 1000 … 1e6. */
+  private static final java.util.regex.Pattern POWER_LABEL =
+      java.util.regex.Pattern.compile("[(>](1e-?\\d+|0\\.0*1|1|10+)[)<]");
+
+  @Test
+  void logAxisTickLabelsAreTextNotOutlines() throws Exception {
+    List<Path> convergence =
+        plots(".pdf").stream()
+            .filter(p -> p.getFileName().toString().startsWith("convergence-"))
+            .toList();
+    assertFalse(convergence.isEmpty());
+    for (Path pdf : convergence) {
+      String page = inflatedStreams(Files.readAllBytes(pdf));
+      assertTrue(
+          POWER_LABEL.matcher(page).results().filter(m -> page.startsWith(" Tj", m.end())).count()
+              >= 3,
+          pdf + ": the log axis' tick labels are not text");
+      // glyph outlines are Bézier curves; a convergence plot draws none of its own
+      assertFalse(page.contains(" c\n"), pdf + " draws curves: text as outlines");
+    }
+    for (Path svg : plots(".svg")) {
+      if (svg.getFileName().toString().startsWith("convergence-")) {
+        String text = Files.readString(svg);
+        assertTrue(POWER_LABEL.matcher(text).results().count() >= 3, svg + ": no tick labels");
+      }
+    }
+  }
+
   /** The page content of a PDF whose streams are deflated, as JFreePDF writes them. */
   private static String inflatedStreams(byte[] pdf) throws Exception {
     String raw = new String(pdf, StandardCharsets.ISO_8859_1);
