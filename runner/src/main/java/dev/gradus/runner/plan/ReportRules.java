@@ -79,12 +79,12 @@ public record ReportRules(
     return Targets.ladder(targetsFrom, targetsTo, targetsStep);
   }
 
-  /** The y axis of convergence plots. */
   /** A value of a report setting as the suite spells it. */
   public interface Choice {
     String id();
   }
 
+  /** The y axis of convergence plots. */
   public enum Convergence implements Choice {
     /** f − f* where f* is known, else f. */
     GAP("gap"),

@@ -1,6 +1,5 @@
 package dev.gradus.runner.report;
 
-import dev.gradus.runner.analysis.Targets;
 import dev.gradus.runner.results.ErtTable;
 import dev.gradus.runner.run.RunResult;
 import java.util.ArrayList;
@@ -10,11 +9,11 @@ import java.util.Map;
 
 /**
  * The interactive average-runtime chart of one function configuration: per optimizer configuration,
- * the aRT ({@link dev.gradus.runner.analysis.Ert}) to each target of a ladder (in the report
- * COCO's, {@link Targets#coco}), with its 95% percentile bootstrap interval, the same numbers as
- * {@code tables/ert.csv} (same hits, same resamples and seeds). A run reaches a target at its first
- * row inside the domain with f − f* at or below it. Targets no run reached have no aRT: a gap in
- * the line.
+ * the aRT ({@link dev.gradus.runner.analysis.Ert}) to each target of the suite's ladder ({@code
+ * report.targets}, by default COCO's), with its 95% percentile bootstrap interval, the same numbers
+ * as {@code tables/ert.csv} (same hits, same resamples and seeds). A run reaches a target at its
+ * first row inside the domain with f − f* at or below it. Targets no run reached have no aRT: a gap
+ * in the line.
  */
 final class ErtChart {
 

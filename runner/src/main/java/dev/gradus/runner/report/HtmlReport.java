@@ -1,6 +1,5 @@
 package dev.gradus.runner.report;
 
-import dev.gradus.runner.analysis.Targets;
 import dev.gradus.runner.plan.ReportRules;
 import dev.gradus.runner.results.ResultsFolder;
 import dev.gradus.runner.results.Summary;
@@ -78,7 +77,8 @@ final class HtmlReport {
     Summary summary = Summary.of(runs);
     Map<Integer, List<RunResult>> byFunction = Groups.byFunction(runs);
     List<ChartSpec> charts = new ArrayList<>();
-    TargetHits hits = new TargetHits(results, Targets.coco());
+    // the ladder of tables/ert.csv and of the static ECDFs
+    TargetHits hits = new TargetHits(results, rules.targets());
 
     StringBuilder body = new StringBuilder();
     StringBuilder toc = new StringBuilder();

@@ -2,6 +2,7 @@ package dev.gradus.runner.report;
 
 import dev.gradus.runner.plan.Plan;
 import dev.gradus.runner.plan.ReportRules;
+import dev.gradus.runner.results.ResolvedSuite;
 import dev.gradus.runner.results.ResultsFolder;
 import dev.gradus.runner.run.RunResult;
 import java.util.List;
@@ -23,13 +24,18 @@ interface PlotKind {
    */
   record Input(ResultsFolder results, Plan plan, ReportRules rules, Map<Integer, String> slugs) {
     /**
-     * @param plan the suite's plan, or null when it is not at hand
+     * @param plan the suite's plan, or null when it is not at hand: then the report rules are those
+     *     {@code suite.resolved.yaml} keeps, or the defaults
      */
     Input(ResultsFolder results, Plan plan) {
       this(
           results,
           plan,
-          plan == null ? ReportRules.DEFAULTS : plan.report(),
+          plan != null
+              ? plan.report()
+              : ResolvedSuite.read(results.layout())
+                  .map(ResolvedSuite.Settings::reportRules)
+                  .orElse(ReportRules.DEFAULTS),
           PlotNames.slugs(results.runs()));
     }
 

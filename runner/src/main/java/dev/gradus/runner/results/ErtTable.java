@@ -46,7 +46,7 @@ public final class ErtTable {
   /** As {@link #write(ResultsLayout, List)}, with the traces from {@code traceOf} (by run id). */
   static void write(
       ResultsLayout layout, List<RunResult> runs, Function<String, ResultsFolder.Trace> traceOf) {
-    List<Row> rows = rows(runs, traceOf);
+    List<Row> rows = rows(runs, traceOf, ladderOf(layout));
     StringBuilder out = new StringBuilder(HEADER).append('\n');
     for (Row row : rows) {
       RunResult head = row.head();
@@ -72,7 +72,11 @@ public final class ErtTable {
           .append('\n');
     }
     TextFiles.writeWhole(layout.ertCsv(), out);
-    List<Row> decades = rows.stream().filter(r -> r.targetIndex() % DECADE == 0).toList();
+    // the paper tables keep the whole decades of the ladder, or every target of one that has none
+    List<Row> decades = rows.stream().filter(r -> isDecade(r.target())).toList();
+    if (decades.isEmpty()) {
+      decades = rows;
+    }
     TextFiles.writeWhole(layout.table(ResultsLayout.ERT_MD), markdown(decades));
     TextFiles.writeWhole(layout.table(ResultsLayout.ERT_TEX), latex(decades));
   }
@@ -104,11 +108,22 @@ public final class ErtTable {
     return new Estimate(sample.length, successes, Ert.of(sample), ci[0], ci[1]);
   }
 
-  /** Every fifth target of COCO's ladder is a decade, 10², 10¹, …, 10⁻⁸. */
-  static final int DECADE = 5;
+  /**
+   * The target ladder of a folder's aRT tables and charts: its suite's ({@code report.targets}, as
+   * {@code suite.resolved.yaml} keeps it), else COCO's.
+   */
+  public static double[] ladderOf(ResultsLayout layout) {
+    return ResolvedSuite.read(layout).map(s -> s.reportRules().targets()).orElse(Targets.coco());
+  }
 
-  static List<Row> rows(List<RunResult> runs, Function<String, ResultsFolder.Trace> traceOf) {
-    double[] targets = Targets.coco();
+  /** Whether a target is a whole power of ten, 10², 1, 10⁻⁸. */
+  static boolean isDecade(double target) {
+    double e = Math.log10(target);
+    return Math.abs(e - Math.rint(e)) < 1e-9;
+  }
+
+  static List<Row> rows(
+      List<RunResult> runs, Function<String, ResultsFolder.Trace> traceOf, double[] targets) {
     List<Row> rows = new ArrayList<>();
     for (List<RunResult> group : Configurations.of(runs)) {
       List<double[]> hits = new ArrayList<>();

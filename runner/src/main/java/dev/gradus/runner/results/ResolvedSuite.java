@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.gradus.runner.plan.FunctionConfig;
 import dev.gradus.runner.plan.OptimizerConfig;
 import dev.gradus.runner.plan.Plan;
+import dev.gradus.runner.plan.ReportRules;
 import dev.gradus.runner.plan.RunRules;
 import dev.gradus.runner.run.ResultsWriteException;
 import java.io.IOException;
@@ -67,6 +68,17 @@ public final class ResolvedSuite {
     output.put("trace_every", rules.traceEvery());
     output.put("checkpoint_every", rules.checkpointEvery());
     out.put("output", output);
+    ReportRules report = plan.report();
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("convergence", report.convergence().id());
+    r.put("ecdf_x", report.ecdfX().id());
+    Map<String, Object> targets = new LinkedHashMap<>();
+    targets.put("from", report.targetsFrom());
+    targets.put("to", report.targetsTo());
+    targets.put("step", report.targetsStep());
+    r.put("targets", targets);
+    r.put("tau", report.tau());
+    out.put("report", r);
     out.put("versions", versions);
     try {
       ObjectMapper yaml =
@@ -87,12 +99,50 @@ public final class ResolvedSuite {
    * @param budget max_iterations, max_evaluations, max_seconds (values may be null)
    * @param stop target, grad_norm (values may be null)
    * @param functions one map per function configuration, in index order
+   * @param report the report rules, as {@link #write} spells them; empty in folders written before
+   *     they were kept
    */
   public record Settings(
-      Map<String, Object> budget, Map<String, Object> stop, List<Map<String, Object>> functions) {
+      Map<String, Object> budget,
+      Map<String, Object> stop,
+      List<Map<String, Object>> functions,
+      Map<String, Object> report) {
     /** The suite's stop target f − f* ≤ target, or null when it has none. */
     public Double target() {
       return stop.get("target") instanceof Number n ? n.doubleValue() : null;
+    }
+
+    /**
+     * The suite's report rules, each one it does not give at its default.
+     *
+     * @throws IllegalArgumentException when a value is not one the rules allow
+     */
+    public ReportRules reportRules() {
+      ReportRules d = ReportRules.DEFAULTS;
+      Map<?, ?> targets = report.get("targets") instanceof Map<?, ?> t ? t : Map.of();
+      return new ReportRules(
+          choice(ReportRules.Convergence.values(), report.get("convergence"), d.convergence()),
+          choice(ReportRules.EcdfAxis.values(), report.get("ecdf_x"), d.ecdfX()),
+          number(targets.get("from"), d.targetsFrom()),
+          number(targets.get("to"), d.targetsTo()),
+          number(targets.get("step"), d.targetsStep()),
+          number(report.get("tau"), d.tau()));
+    }
+
+    private static double number(Object value, double otherwise) {
+      return value instanceof Number n ? n.doubleValue() : otherwise;
+    }
+
+    private static <C extends ReportRules.Choice> C choice(C[] values, Object id, C otherwise) {
+      if (id == null) {
+        return otherwise;
+      }
+      for (C c : values) {
+        if (c.id().equals(id)) {
+          return c;
+        }
+      }
+      throw new IllegalArgumentException("report: unknown value '" + id + "'");
     }
   }
 
@@ -124,8 +174,13 @@ public final class ResolvedSuite {
         }
         list.add((Map<String, Object>) f);
       }
+      Object report = m.get("report");
       return java.util.Optional.of(
-          new Settings((Map<String, Object>) budget, (Map<String, Object>) stop, list));
+          new Settings(
+              (Map<String, Object>) budget,
+              (Map<String, Object>) stop,
+              list,
+              report instanceof Map ? (Map<String, Object>) report : Map.of()));
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(file + " is damaged: " + e.getMessage(), e);
     }

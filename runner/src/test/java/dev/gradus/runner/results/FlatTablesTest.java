@@ -1,6 +1,7 @@
 package dev.gradus.runner.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradus.runner.TestSuites;
@@ -127,5 +128,39 @@ class FlatTablesTest {
     assertEquals("1e-8", last.get(4));
     assertEquals("0", last.get(6), "no run reached 1e-8");
     assertEquals("inf", last.get(7));
+  }
+
+  /** The same run as above on the suite's own ladder: 1, 10^-0.5, …, 10^-4. */
+  @Test
+  void ertTablesFollowTheSuitesTargetLadder() throws Exception {
+    TestSuites.run(
+        "suite: ert\nrepeats: 2\nbudget: {max_iterations: 20}\n"
+            + "functions: [{name: sphere, dim: 1, start: [1.0]}]\n"
+            + "optimizers: [{name: gd, lr: 0.1}]\n"
+            + "report: {targets: {from: 0, to: -4, step: 0.5}}\n",
+        dir,
+        1);
+    List<String> lines = Files.readAllLines(dir.resolve("tables/ert.csv"));
+    assertEquals(1 + 9, lines.size(), "one row per target of the suite's ladder");
+    List<String> targets = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      targets.add(ResultsFolder.csvCells(line).get(4));
+    }
+    assertEquals(
+        List.of("1", "0.3162", "0.1", "0.03162", "0.01", "0.003162", "0.001", "3.162e-4", "1e-4"),
+        targets);
+    // f = 0.64^t ≤ 1e-2 first at t = 11: 12 evaluations, as on COCO's ladder
+    assertEquals("12.0", ResultsFolder.csvCells(lines.get(5)).get(7));
+    // the paper tables keep the whole decades: 1, 0.1, 0.01, 0.001, 1e-4
+    String md = Files.readString(dir.resolve("tables/ert.md"));
+    assertEquals(5, md.lines().filter(l -> l.matches("\\| [0-9.e-]+ \\|.*")).count(), md);
+    assertTrue(md.contains("| 0.001 |") && !md.contains("| 0.0316 |"), md);
+    // and suite.resolved.yaml keeps the ladder for a report drawn later without the suite
+    String resolved = Files.readString(dir.resolve("suite.resolved.yaml"));
+    assertTrue(resolved.contains("targets:") && resolved.contains("step: 0.5"), resolved);
+    // a report drawn without the plan reads the ladder from there: its ECDF counts 9 targets
+    String page = Files.readString(dev.gradus.runner.report.ReportWriter.write(dir, null));
+    assertTrue(page.contains("\"targets\":9"), "the report's ECDF is not on the suite's ladder");
+    assertFalse(page.contains("\"targets\":51"));
   }
 }
