@@ -656,4 +656,47 @@ final class Elementwise {
       }
     }
   }
+
+  /**
+   * 1 where aᵢ ≠ bᵢ (compared with {@code ==}: 0.0 equals −0.0, NaN differs from everything), else
+   * 0. Piecewise constant, so its derivative is 0 wherever it exists, and 0 is what it passes back.
+   */
+  static final class NotEqual extends Binary {
+    NotEqual(Node a, Node b) {
+      super("not_equal", a, b);
+    }
+
+    @Override
+    public void computeValue(int from, int to) {
+      double[] x = a.value, y = b.value, out = value;
+      for (int i = from; i < to; i++) {
+        out[i] = x[i] == y[i] ? 0 : 1;
+      }
+    }
+
+    @Override
+    public void propagateGrad(int from, int to) {
+      // the derivative of an indicator is 0 wherever it is defined
+    }
+  }
+
+  /** 1 where xᵢ ≠ 0 (NaN included), else 0; a set's membership vector. Passes back 0. */
+  static final class NonZero extends Unary {
+    NonZero(Node x) {
+      super("nonzero", x);
+    }
+
+    @Override
+    public void computeValue(int from, int to) {
+      double[] in = x.value, out = value;
+      for (int i = from; i < to; i++) {
+        out[i] = in[i] != 0 ? 1 : 0;
+      }
+    }
+
+    @Override
+    public void propagateGrad(int from, int to) {
+      // the derivative of an indicator is 0 wherever it is defined
+    }
+  }
 }

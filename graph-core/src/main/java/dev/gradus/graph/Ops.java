@@ -143,6 +143,20 @@ public final class Ops {
     return eval(new Elementwise.Sigmoid(x));
   }
 
+  /**
+   * 1 where aᵢ ≠ bᵢ, else 0, broadcasting; compared with {@code ==}, so 0.0 equals −0.0 and NaN
+   * differs from everything. Piecewise constant: the gradient it passes back is 0.
+   */
+  public static Node notEqual(Node a, Node b) {
+    int[] shape = Shapes.broadcast("not_equal", a.shape, b.shape);
+    return eval(new Elementwise.NotEqual(expand(a, shape), expand(b, shape)));
+  }
+
+  /** 1 where xᵢ ≠ 0 (NaN counts as nonzero), else 0. Piecewise constant: passes back 0. */
+  public static Node nonZero(Node x) {
+    return eval(new Elementwise.NonZero(x));
+  }
+
   /** max(x, 0); its derivative is 0 at 0. */
   public static Node relu(Node x) {
     return eval(new Elementwise.Relu(x));

@@ -5,8 +5,8 @@ import dev.gradus.graph.Ops;
 import dev.gradus.graph.ShapeMismatchException;
 
 /**
- * The differentiable measures of {@link Distances} as computation-graph operations, built from
- * {@link Ops}, so that objectives and expressions can use them and get gradients by autodiff.
+ * The measures of {@link Distances} as computation-graph operations, built from {@link Ops}, so
+ * that objectives and expressions can use them and get gradients by autodiff.
  *
  * <p>a and b broadcast against each other as in {@link Ops#sub}; each method returns a scalar node.
  * Each measure has the same value as its {@link Distances} counterpart, with the same conventions,
@@ -18,7 +18,8 @@ import dev.gradus.graph.ShapeMismatchException;
  * norm has no gradient: NaN, because √ has an infinite derivative at 0. {@link #manhattan} where aᵢ
  * = bᵢ: 0 in that coordinate (the derivative of |t| is taken as sign(t)). {@link #chebyshev}: the
  * whole gradient goes to the first coordinate that attains the maximum. {@link #haversine}: NaN
- * where the points coincide or are antipodal.
+ * where the points coincide or are antipodal. {@link #hamming}, {@link #jaccard} and {@link #dice}
+ * count positions, and pass back a gradient of 0.
  */
 public final class DistanceOps {
   /** Newton-like steps in {@link #angle}; 4 reach full double precision from π/4, see there. */
@@ -55,6 +56,53 @@ public final class DistanceOps {
   /** maxᵢ |aᵢ − bᵢ|. */
   public static Node chebyshev(Node a, Node b) {
     return Ops.max(Ops.abs(Ops.sub(a, b)));
+  }
+
+  /**
+   * The number of positions where aᵢ ≠ bᵢ ({@link Distances#hamming}). A count: its gradient is 0
+   * everywhere it exists, and 0 is what the graph returns.
+   */
+  public static Node hamming(Node a, Node b) {
+    return Ops.sum(Ops.notEqual(a, b));
+  }
+
+  /**
+   * The Jaccard distance 1 − |A ∩ B| / |A ∪ B| of the sets of a's and b's nonzero positions ({@link
+   * Distances#jaccard}, 0 for two empty sets). Piecewise constant: gradient 0.
+   */
+  public static Node jaccard(Node a, Node b) {
+    Node inA = Ops.nonZero(a);
+    Node inB = Ops.nonZero(b);
+    Node both = Ops.sum(Ops.mul(inA, inB));
+    Node either = Ops.sub(Ops.sum(Ops.add(inA, inB)), both);
+    return oneMinusShare(both, either);
+  }
+
+  /**
+   * The Sørensen–Dice distance 1 − 2|A ∩ B| / (|A| + |B|) of the sets of a's and b's nonzero
+   * positions ({@link Distances#dice}, 0 for two empty sets). Piecewise constant: gradient 0.
+   */
+  public static Node dice(Node a, Node b) {
+    Node inA = Ops.nonZero(a);
+    Node inB = Ops.nonZero(b);
+    Node both = Ops.mul(2.0, Ops.sum(Ops.mul(inA, inB)));
+    Node sizes = Ops.sum(Ops.add(inA, inB));
+    return oneMinusShare(both, sizes);
+  }
+
+  /**
+   * 1 − part / whole for counts, 0 when whole = 0 (two empty sets are alike), computed as {@link
+   * Distances} does, 1 − part / whole, so that the values agree to the bit: the numerator gains 1
+   * and the divisor becomes 1 exactly when whole is 0 (max(w, 1) = (w + 1 + |w − 1|) / 2 is exact
+   * for counts).
+   */
+  private static Node oneMinusShare(Node part, Node whole) {
+    Node empty = Ops.sub(1.0, Ops.nonZero(whole));
+    Node divisor =
+        Ops.mul(
+            0.5,
+            Ops.add(Ops.add(whole, Ops.constant(1.0)), Ops.abs(Ops.sub(whole, Ops.constant(1.0)))));
+    return Ops.sub(1.0, Ops.div(Ops.add(part, empty), divisor));
   }
 
   /** 1 − a·b / (‖a‖ ‖b‖); NaN when a or b is the zero vector. */

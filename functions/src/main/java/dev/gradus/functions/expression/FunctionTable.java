@@ -68,6 +68,9 @@ final class FunctionTable {
     binary(table, "chebyshev", DistanceOps::chebyshev);
     binary(table, "cosine", DistanceOps::cosine);
     binary(table, "haversine", DistanceOps::haversine);
+    binary(table, "hamming", DistanceOps::hamming);
+    binary(table, "jaccard", DistanceOps::jaccard);
+    binary(table, "dice", DistanceOps::dice);
     add(
         table,
         "minkowski",

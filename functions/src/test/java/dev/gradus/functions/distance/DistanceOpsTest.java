@@ -41,6 +41,47 @@ class DistanceOpsTest {
     }
   }
 
+  /** Vectors of set members and non-members: 0, −0.0, NaN and other values, empty sets too. */
+  private double[] membership(int n) {
+    double[] choices = {0, -0.0, 0, 1, 2.5, -3, Double.NaN};
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = choices[random.nextInt(choices.length)];
+    }
+    return v;
+  }
+
+  @Test
+  void countingDistancesAgreeToTheBitAndPassBackZero() {
+    for (int trial = 0; trial < 200; trial++) {
+      int n = random.nextInt(6);
+      double[] a = trial % 10 == 0 ? new double[n] : membership(n);
+      double[] b = trial % 10 == 0 ? new double[n] : membership(n);
+      Variable va = Variable.of("a", Tensor.vector(a));
+      Variable vb = Variable.of("b", Tensor.vector(b));
+      String at = java.util.Arrays.toString(a) + " " + java.util.Arrays.toString(b);
+      Node[] nodes = {
+        DistanceOps.hamming(va, vb), DistanceOps.jaccard(va, vb), DistanceOps.dice(va, vb)
+      };
+      double[] plain = {Distances.hamming(a, b), Distances.jaccard(a, b), Distances.dice(a, b)};
+      for (int k = 0; k < nodes.length; k++) {
+        assertEquals(plain[k], nodes[k].item(), 0.0, "measure " + k + " at " + at);
+        nodes[k].backward();
+        for (Variable v : new Variable[] {va, vb}) {
+          for (double g : v.grad().toArray()) {
+            assertEquals(0.0, g, 0.0, "a count passes back 0, at " + at);
+          }
+        }
+      }
+    }
+    // by hand: {0, 2} and {2, 3} of four positions share one of three members
+    Variable a = Variable.of("a", Tensor.vector(1, 0, 5, 0));
+    Variable b = Variable.of("b", Tensor.vector(0, 0, 5, 7));
+    assertEquals(2, DistanceOps.hamming(a, b).item());
+    assertEquals(1 - 1 / 3.0, DistanceOps.jaccard(a, b).item(), 0.0);
+    assertEquals(1 - 2 / 4.0, DistanceOps.dice(a, b).item(), 0.0);
+  }
+
   @Test
   void differentiableDistances() {
     check("euclidean", DistanceOps::euclidean, Distances::euclidean);

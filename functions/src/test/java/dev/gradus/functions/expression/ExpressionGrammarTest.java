@@ -160,6 +160,16 @@ class ExpressionGrammarTest {
         Distances.haversine(paris, london),
         Expressions.evaluate("haversine(p, q)", Map.of("p", paris, "q", london)).value(),
         1e-9);
+    // the counting measures, on sets given by their nonzero entries: {0, 2} and {2, 3}
+    Map<String, double[]> sets =
+        Map.of("u", new double[] {1, 0, 5, 0}, "v", new double[] {0, 0, 5, 7});
+    var hamming = Expressions.evaluate("hamming(u, v)", sets);
+    assertEquals(2, hamming.value());
+    assertEquals(0, hamming.gradient("u")[0], "a count has gradient 0");
+    assertEquals(1 - 1 / 3.0, Expressions.evaluate("jaccard(u, v)", sets).value());
+    assertEquals(0.5, Expressions.evaluate("dice(u, v)", sets).value());
+    assertEquals(
+        Distances.jaccard(a, b), Expressions.evaluate("jaccard(a, b)", at).value(), "no zeros");
   }
 
   @Test
@@ -229,7 +239,10 @@ class ExpressionGrammarTest {
 
   @Test
   void functionAndConstantNames() {
-    assertEquals(true, Expressions.functions().containsAll(List.of("sin", "prod", "haversine")));
+    assertEquals(
+        true,
+        Expressions.functions()
+            .containsAll(List.of("sin", "prod", "haversine", "hamming", "jaccard", "dice")));
     assertEquals(java.util.Set.of("pi", "e"), Expressions.constants());
   }
 }
