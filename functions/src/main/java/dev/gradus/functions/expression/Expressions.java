@@ -120,11 +120,28 @@ public final class Expressions {
    * @param graph the graph, after its forward and backward pass, for DOT output ({@link
    *     Graph#toDot()})
    */
-  public record Evaluation(double value, Map<String, double[]> gradients, Graph graph) {
+  public record Evaluation(
+      double value, Map<String, double[]> gradients, Map<String, int[]> shapes, Graph graph) {
     public Evaluation {
       Map<String, double[]> copies = new LinkedHashMap<>();
       gradients.forEach((name, gradient) -> copies.put(name, gradient.clone()));
       gradients = Collections.unmodifiableMap(copies);
+      Map<String, int[]> shapeCopies = new LinkedHashMap<>();
+      shapes.forEach((name, shape) -> shapeCopies.put(name, shape.clone()));
+      shapes = Collections.unmodifiableMap(shapeCopies);
+    }
+
+    /**
+     * A variable's shape, that of its gradient: {@code []} for a scalar, {@code [r, c]} for a
+     * matrix.
+     */
+    public int[] shape(String variable) {
+      int[] shape = shapes.get(variable);
+      if (shape == null) {
+        throw new IllegalArgumentException(
+            "no variable '" + variable + "'; variables: " + gradients.keySet());
+      }
+      return shape.clone();
     }
 
     /** The gradient with respect to one variable. */
@@ -148,18 +165,37 @@ public final class Expressions {
    * @throws IllegalArgumentException for a variable without values
    */
   public static Evaluation evaluate(String text, Map<String, double[]> at) {
-    Expr expr = parse(text);
-    Map<String, Variable> variables = new LinkedHashMap<>();
+    Map<String, Tensor> tensors = new LinkedHashMap<>();
     at.forEach(
         (name, values) -> {
           if (values.length == 0) {
             throw new IllegalArgumentException("variable '" + name + "' has no values");
           }
-          variables.put(
-              name,
-              values.length == 1
-                  ? Variable.scalar(name, values[0])
-                  : Variable.of(name, Tensor.vector(values.clone())));
+          tensors.put(
+              name, values.length == 1 ? Tensor.scalar(values[0]) : Tensor.vector(values.clone()));
+        });
+    return evaluateAt(text, tensors);
+  }
+
+  /**
+   * As {@link #evaluate}, with each variable bound to a tensor of any shape: a matrix for {@code
+   * matmul(A, x)}, say. The gradients are flat, in row-major order, with the variables' shapes in
+   * {@link Evaluation#shapes}.
+   *
+   * @throws ExpressionException for a malformed expression, an unbound variable, shapes that do not
+   *     fit, or a value that is not a single number
+   */
+  public static Evaluation evaluateAt(String text, Map<String, Tensor> at) {
+    Expr expr = parse(text);
+    Map<String, Variable> variables = new LinkedHashMap<>();
+    Map<String, int[]> shapes = new LinkedHashMap<>();
+    at.forEach(
+        (name, value) -> {
+          if (value.size() == 0) {
+            throw new IllegalArgumentException("variable '" + name + "' has no values");
+          }
+          variables.put(name, Variable.of(name, value));
+          shapes.put(name, value.shape());
         });
     Node output = Compiler.compile(expr, variables, text);
     requireScalar(expr, output, text);
@@ -176,7 +212,7 @@ public final class Expressions {
             gradients.put(
                 name,
                 used.contains(variable) ? variable.grad().toArray() : new double[variable.size()]));
-    return new Evaluation(output.valueAt(0), gradients, graph);
+    return new Evaluation(output.valueAt(0), gradients, shapes, graph);
   }
 
   /** Throws unless the compiled expression has a single element. */

@@ -63,6 +63,8 @@ final class FunctionTable {
     unary(table, "prod", FunctionTable::product);
     unary(table, "norm", x -> Ops.sqrt(Ops.sum(Ops.square(x))));
     add(table, "dot", 2, 2, "dot(a, b)", args -> Ops.dot(args.get(0), args.get(1)));
+    binary(table, "matmul", Ops::matmul);
+    unary(table, "transpose", Ops::transpose);
     binary(table, "euclidean", DistanceOps::euclidean);
     binary(table, "manhattan", DistanceOps::manhattan);
     binary(table, "chebyshev", DistanceOps::chebyshev);

@@ -2,6 +2,7 @@ package dev.gradus.functions.expression;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradus.functions.distance.Distances;
 import dev.gradus.functions.expression.Expr.Chain;
@@ -10,6 +11,7 @@ import dev.gradus.functions.expression.Expr.Name;
 import dev.gradus.functions.expression.Expr.Negate;
 import dev.gradus.functions.expression.Expr.Operator;
 import dev.gradus.functions.expression.Expr.Power;
+import dev.gradus.graph.GradientCheck;
 import dev.gradus.graph.Node;
 import dev.gradus.graph.Tensor;
 import dev.gradus.graph.Variable;
@@ -170,6 +172,34 @@ class ExpressionGrammarTest {
     assertEquals(0.5, Expressions.evaluate("dice(u, v)", sets).value());
     assertEquals(
         Distances.jaccard(a, b), Expressions.evaluate("jaccard(a, b)", at).value(), "no zeros");
+  }
+
+  @Test
+  void matricesMultiplyTransposeAndBroadcast() {
+    Tensor a = Tensor.matrix(new double[] {2, 1, 0}, new double[] {1, 3, -1});
+    Tensor x = Tensor.vector(1, 2, -1);
+    Tensor y = Tensor.vector(0.5, -2);
+    // yᵀ A x + ‖Aᵀ y‖², and A − x broadcasting x over A's rows
+    var e =
+        Expressions.evaluateAt(
+            "dot(y, matmul(A, x)) + sum(matmul(transpose(A), y)^2) + sum((A - x)^2)",
+            Map.of("A", a, "x", x, "y", y));
+    double ax0 = 2 * 1 + 1 * 2 + 0 * -1; // 4
+    double ax1 = 1 * 1 + 3 * 2 + -1 * -1; // 8
+    double[] aty = {2 * 0.5 + 1 * -2, 1 * 0.5 + 3 * -2, 0 * 0.5 + -1 * -2}; // -1, -5.5, 2
+    double broadcast = 1 + 1 + 1 + 0 + 1 + 0; // (2-1)² (1-2)² (0+1)² (1-1)² (3-2)² (-1+1)²
+    double expected =
+        0.5 * ax0 - 2 * ax1 + aty[0] * aty[0] + aty[1] * aty[1] + aty[2] * aty[2] + broadcast;
+    assertEquals(expected, e.value(), 1e-12);
+    assertArrayEquals(new int[] {2, 3}, e.shape("A"));
+    assertArrayEquals(new int[] {3}, e.shape("x"));
+    // each gradient against central differences of the same expression
+    GradientCheck.Report report = GradientCheck.check(e.graph(), 1e-6);
+    assertTrue(report.passed(), report.toString());
+    // ∂/∂A of yᵀAx is y xᵀ: its (1, 2) entry is y₁ x₂ = -2 · -1, plus the other terms' parts
+    double[] gA = e.gradient("A");
+    double byHand = -2 * -1 + 2 * aty[2] * -2 + 2 * (-1 - -1); // yᵀAx, ‖Aᵀy‖², broadcast terms
+    assertEquals(byHand, gA[1 * 3 + 2], 1e-12);
   }
 
   @Test

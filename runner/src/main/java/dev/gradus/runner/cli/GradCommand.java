@@ -1,6 +1,7 @@
 package dev.gradus.runner.cli;
 
 import dev.gradus.functions.expression.Expressions;
+import dev.gradus.graph.Tensor;
 import dev.gradus.spi.Names;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,7 +38,9 @@ final class GradCommand implements Callable<Integer> {
       required = true,
       paramLabel = "NAME=VALUE",
       split = ",(?=[A-Za-z_])",
-      description = "Variable values: --at x=1,y=2,z=3; a vector as v=1;2;3.")
+      description =
+          "Variable values: --at x=1,y=2,z=3; a vector as v=1;2;3; a matrix, rows between"
+              + " bars, as A=1;2|3;4.")
   List<String> at = new ArrayList<>();
 
   @Option(names = "--json", description = "Print one JSON object {\"f\": …, \"grad\": {\"x\": …}}.")
@@ -51,7 +54,7 @@ final class GradCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, double[]> point = new LinkedHashMap<>();
+    Map<String, Tensor> point = new LinkedHashMap<>();
     for (String binding : at) {
       int eq = binding.indexOf('=');
       if (eq <= 0) {
@@ -81,15 +84,10 @@ final class GradCommand implements Callable<Integer> {
               + unbound.get(0)
               + "=1");
     }
-    Expressions.Evaluation result = Expressions.evaluate(expression, point);
+    Expressions.Evaluation result = Expressions.evaluateAt(expression, point);
     PrintWriter out = spec.commandLine().getOut();
     Map<String, Object> gradient = new LinkedHashMap<>();
-    result
-        .gradients()
-        .forEach(
-            (name, g) ->
-                gradient.put(
-                    name, g.length == 1 && point.get(name).length == 1 ? (Object) g[0] : g));
+    result.gradients().forEach((name, g) -> gradient.put(name, shaped(g, result.shape(name))));
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("f", result.value());
@@ -97,10 +95,7 @@ final class GradCommand implements Callable<Integer> {
       out.println(Json.write(m));
     } else {
       out.println("f = " + result.value());
-      gradient.forEach(
-          (name, g) ->
-              out.println(
-                  "d/d" + name + " = " + (g instanceof double[] v ? Arrays.toString(v) : g)));
+      gradient.forEach((name, g) -> out.println("d/d" + name + " = " + text(g)));
     }
     if (dot != null) {
       try {
@@ -116,8 +111,40 @@ final class GradCommand implements Callable<Integer> {
     return 0;
   }
 
-  static double[] parse(String name, String text) {
-    String[] parts = text.split(";");
+  /**
+   * A value of --at: a number, a vector {@code 1;2;3}, or a matrix {@code 1;2|3;4} (rows between
+   * bars, all of one length).
+   */
+  static Tensor parse(String name, String text) {
+    String[] rows = text.split("\\|", -1);
+    double[][] values = new double[rows.length][];
+    for (int r = 0; r < rows.length; r++) {
+      values[r] = numbers(name, text, rows[r]);
+      if (values[r].length != values[0].length) {
+        throw new IllegalArgumentException(
+            "--at "
+                + Names.quote(name + "=" + text)
+                + ": row "
+                + (r + 1)
+                + " has "
+                + count(values[r].length)
+                + " and row 1 "
+                + count(values[0].length)
+                + "; a matrix's rows have one length");
+      }
+    }
+    if (rows.length > 1) {
+      return Tensor.matrix(values);
+    }
+    return values[0].length == 1 ? Tensor.scalar(values[0][0]) : Tensor.vector(values[0]);
+  }
+
+  private static String count(int values) {
+    return values + (values == 1 ? " value" : " values");
+  }
+
+  private static double[] numbers(String name, String text, String row) {
+    String[] parts = row.split(";");
     double[] values = new double[parts.length];
     for (int i = 0; i < parts.length; i++) {
       try {
@@ -132,5 +159,34 @@ final class GradCommand implements Callable<Integer> {
       }
     }
     return values;
+  }
+
+  /** A gradient in its variable's shape: a number, a list, or a list of rows. */
+  private static Object shaped(double[] g, int[] shape) {
+    if (shape.length == 0) {
+      return g[0];
+    }
+    if (shape.length == 2) {
+      List<double[]> rows = new ArrayList<>();
+      for (int r = 0; r < shape[0]; r++) {
+        rows.add(Arrays.copyOfRange(g, r * shape[1], (r + 1) * shape[1]));
+      }
+      return rows;
+    }
+    return g;
+  }
+
+  private static String text(Object g) {
+    if (g instanceof double[] v) {
+      return Arrays.toString(v);
+    }
+    if (g instanceof List<?> rows) {
+      List<String> texts = new ArrayList<>();
+      for (Object row : rows) {
+        texts.add(Arrays.toString((double[]) row));
+      }
+      return "[" + String.join(", ", texts) + "]";
+    }
+    return String.valueOf(g);
   }
 }

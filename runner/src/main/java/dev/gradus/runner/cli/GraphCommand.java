@@ -1,6 +1,7 @@
 package dev.gradus.runner.cli;
 
 import dev.gradus.functions.expression.Expressions;
+import dev.gradus.graph.Tensor;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -68,9 +69,9 @@ final class GraphCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, double[]> point = new LinkedHashMap<>();
+    Map<String, Tensor> point = new LinkedHashMap<>();
     at.forEach((name, text) -> point.put(name, GradCommand.parse(name, text)));
-    Expressions.Evaluation result = Expressions.evaluate(expression, point);
+    Expressions.Evaluation result = Expressions.evaluateAt(expression, point);
     String name = out.getFileName().toString();
     String stem = name.endsWith(".dot") ? name.substring(0, name.length() - 4) : name;
     Path dotFile = out.resolveSibling(stem + ".dot");

@@ -168,6 +168,32 @@ class CliTest {
         text.out());
   }
 
+  /** xᵀAx at A = [[2, 1], [1, 3]], x = (1, 2): 18; ∂/∂A = x xᵀ, ∂/∂x = (A + Aᵀ) x = (8, 14). */
+  @Test
+  void gradTakesMatricesAndPrintsTheirGradientsAsRows() throws Exception {
+    Result text = gradus("grad", "dot(x, matmul(A, x))", "--at", "A=2;1|1;3,x=1;2");
+    assertEquals(0, text.code(), text.err());
+    assertTrue(text.out().contains("f = 18.0"), text.out());
+    assertTrue(text.out().contains("d/dA = [[1.0, 2.0], [2.0, 4.0]]"), text.out());
+    assertTrue(text.out().contains("d/dx = [8.0, 14.0]"), text.out());
+    Result json = gradus("grad", "sum(matmul(transpose(A), A))", "--at", "A=1;2;3|4;5;6", "--json");
+    JsonNode grad = new ObjectMapper().readTree(json.out()).get("grad").get("A");
+    // Σᵢⱼ (AᵀA)ᵢⱼ = Σₖ (Σᵢ Aₖᵢ)² = 6² + 15²; its gradient is 2 × each row's sum
+    assertEquals(261.0, new ObjectMapper().readTree(json.out()).get("f").asDouble());
+    assertEquals(2, grad.size());
+    assertEquals(12.0, grad.get(0).get(2).asDouble());
+    assertEquals(30.0, grad.get(1).get(0).asDouble());
+    // a vector broadcasts over a matrix's rows
+    Result broadcast = gradus("grad", "sum((A - v)^2)", "--at", "A=1;2|3;4,v=1;1");
+    assertTrue(broadcast.out().contains("f = 14.0"), broadcast.out());
+    assertTrue(broadcast.out().contains("d/dv = [-4.0, -8.0]"), broadcast.out());
+    Result ragged = gradus("grad", "sum(A)", "--at", "A=1;2|3");
+    assertEquals(1, ragged.code(), "as every other bad --at");
+    assertTrue(ragged.err().contains("row 2 has 1 value and row 1 2 values"), ragged.err());
+    Result mismatch = gradus("grad", "sum(matmul(A, x))", "--at", "A=1;2|3;4,x=1;2;3");
+    assertTrue(mismatch.err().contains("matmul: inner dimensions differ"), mismatch.err());
+  }
+
   @Test
   void gradReportsExpressionErrorsWithTheirColumn() {
     Result r = gradus("grad", "sin((x + y) * z", "--at", "x=1,y=2,z=3");
