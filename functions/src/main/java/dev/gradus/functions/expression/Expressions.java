@@ -136,22 +136,21 @@ public final class Expressions {
      * matrix.
      */
     public int[] shape(String variable) {
-      int[] shape = shapes.get(variable);
-      if (shape == null) {
-        throw new IllegalArgumentException(
-            "no variable '" + variable + "'; variables: " + gradients.keySet());
-      }
-      return shape.clone();
+      return of(shapes, variable).clone();
     }
 
     /** The gradient with respect to one variable. */
     public double[] gradient(String variable) {
-      double[] gradient = gradients.get(variable);
-      if (gradient == null) {
+      return of(gradients, variable).clone();
+    }
+
+    private <T> T of(Map<String, T> byVariable, String variable) {
+      T value = byVariable.get(variable);
+      if (value == null) {
         throw new IllegalArgumentException(
             "no variable '" + variable + "'; variables: " + gradients.keySet());
       }
-      return gradient.clone();
+      return value;
     }
   }
 
