@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gradus.spi.HyperParameters;
+import dev.gradus.spi.Objective;
+import dev.gradus.spi.ObjectiveProvider;
 import dev.gradus.spi.Optimizer;
 import dev.gradus.spi.OptimizerProvider;
 import dev.gradus.spi.OptimizerState;
 import dev.gradus.spi.Spi;
+import dev.gradus.spi.contract.ObjectiveContract;
 import dev.gradus.spi.contract.OptimizerContract;
 import java.io.IOException;
 import java.io.StringReader;
@@ -99,9 +102,14 @@ class GuideTest {
     Path testClasses = project.resolve("target/test-classes");
     compile(filter(sources, "src/main/java/"), mainClasses, List.of());
     compile(filter(sources, "src/test/java/"), testClasses, List.of(mainClasses));
-    Path registered = mainClasses.resolve("META-INF/services/dev.gradus.spi.OptimizerProvider");
-    Files.createDirectories(registered.getParent());
-    Files.copy(project.resolve(services), registered);
+    String functionServices =
+        "src/main/resources/META-INF/services/dev.gradus.spi.ObjectiveProvider";
+    assertTrue(files.containsKey(functionServices), "the guide registers its function plugin");
+    for (String file : List.of(services, functionServices)) {
+      Path registered = mainClasses.resolve(file.substring("src/main/resources/".length()));
+      Files.createDirectories(registered.getParent());
+      Files.copy(project.resolve(file), registered);
+    }
 
     try (URLClassLoader loader =
         new URLClassLoader(
@@ -120,9 +128,37 @@ class GuideTest {
           files.get("suite.yaml").contains("- name: " + provider.id() + "\n"),
           "the guide's suite uses '" + provider.id() + "'");
       decreasesAQuadratic(provider);
-      int contractTests = runContract(filter(sources, "src/test/java/"), loader);
-      assertTrue(contractTests >= 8, "ran " + contractTests + " contract tests");
+      List<String> tests = filter(sources, "src/test/java/");
+      assertEquals(2, tests.size(), "a contract test for each plugin: " + tests);
+      int contractTests = runContract(tests, OptimizerContract.class, loader);
+      assertTrue(contractTests >= 8, "ran " + contractTests + " optimizer contract tests");
+
+      List<ObjectiveProvider> functions = new ArrayList<>();
+      for (ObjectiveProvider function : ServiceLoader.load(ObjectiveProvider.class, loader)) {
+        if (function.getClass().getClassLoader() == loader) {
+          functions.add(function);
+        }
+      }
+      assertEquals(1, functions.size(), "functions the guide registers: " + functions);
+      ObjectiveProvider function = functions.get(0);
+      assertTrue(
+          files.get("suite.yaml").contains("- name: " + function.id() + "\n"),
+          "the guide's suite uses '" + function.id() + "'");
+      isZeroAtItsMinimum(function);
+      int functionTests = runContract(tests, ObjectiveContract.class, loader);
+      assertTrue(functionTests >= 5, "ran " + functionTests + " function contract tests");
     }
+  }
+
+  /** The guide's f(0, 0) = 0 − 0.3 − 0.4 + 0.7 is exactly 0, with a zero gradient, as it says. */
+  private static void isZeroAtItsMinimum(ObjectiveProvider provider) {
+    Objective f = provider.create(HyperParameters.resolve(provider, Map.of()));
+    double[] gradient = new double[2];
+    assertEquals(0.0, f.valueAndGradient(new double[] {0, 0}, gradient));
+    assertEquals(0.0, Math.abs(gradient[0]) + Math.abs(gradient[1]));
+    assertEquals(0.0, f.knownMinimum().orElseThrow().value());
+    // at (1, 0.5): cos 3π = −1 and cos 2π = 1, so 1 + 2·0.25 + 0.3 − 0.4 + 0.7 = 2.1
+    assertEquals(2.1, f.valueAndGradient(new double[] {1, 0.5}, gradient), 1e-12);
   }
 
   @Test
@@ -178,17 +214,23 @@ class GuideTest {
     return f;
   }
 
-  /** Runs every {@code @Test} method of the guide's contract test class, as JUnit would. */
-  private static int runContract(List<String> testSources, ClassLoader loader) throws Exception {
-    assertEquals(1, testSources.size(), "one test class in the guide: " + testSources);
-    String name =
-        testSources
-            .get(0)
-            .substring("src/test/java/".length())
-            .replace(".java", "")
-            .replace('/', '.');
-    Class<?> type = loader.loadClass(name);
-    assertTrue(OptimizerContract.class.isAssignableFrom(type), name + " extends the contract");
+  /**
+   * Runs every {@code @Test} method of the guide's one test class that extends {@code contract}, as
+   * JUnit would.
+   */
+  private static int runContract(List<String> testSources, Class<?> contract, ClassLoader loader)
+      throws Exception {
+    List<Class<?>> extending = new ArrayList<>();
+    for (String source : testSources) {
+      String name =
+          source.substring("src/test/java/".length()).replace(".java", "").replace('/', '.');
+      Class<?> candidate = loader.loadClass(name);
+      if (contract.isAssignableFrom(candidate)) {
+        extending.add(candidate);
+      }
+    }
+    assertEquals(1, extending.size(), "test classes extending " + contract.getSimpleName());
+    Class<?> type = extending.get(0);
     Constructor<?> constructor = type.getDeclaredConstructor();
     constructor.setAccessible(true);
     int ran = 0;
