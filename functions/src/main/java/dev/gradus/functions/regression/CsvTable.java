@@ -39,6 +39,16 @@ final class CsvTable {
     } catch (IOException | java.io.UncheckedIOException e) {
       throw error(file + ": cannot read: " + e.getMessage());
     }
+    return parse(lines, file.toString(), featureColumns, targetColumn);
+  }
+
+  /**
+   * The named numeric columns of CSV text given as lines; {@code file} names it in messages.
+   *
+   * @throws InvalidHyperParameterException as {@link #read}
+   */
+  static Dataset parse(
+      List<String> lines, String file, List<String> featureColumns, String targetColumn) {
     int headerLine = 0;
     while (headerLine < lines.size() && lines.get(headerLine).isBlank()) {
       headerLine++;
@@ -89,10 +99,10 @@ final class CsvTable {
       System.arraycopy(rows.get(i), 0, features, i * k, k);
       targets[i] = rows.get(i)[k];
     }
-    return new Dataset(featureColumns, features, targets, file.toString());
+    return new Dataset(featureColumns, features, targets, file);
   }
 
-  private static int column(List<String> header, String name, Path file) {
+  private static int column(List<String> header, String name, String file) {
     int index = header.indexOf(name);
     if (index < 0) {
       throw error(
@@ -108,7 +118,7 @@ final class CsvTable {
   }
 
   private static double number(
-      List<String> row, int index, List<String> header, Path file, int line) {
+      List<String> row, int index, List<String> header, String file, int line) {
     String cell = row.get(index).trim();
     try {
       double value = Double.parseDouble(cell);
@@ -130,7 +140,7 @@ final class CsvTable {
   }
 
   /** Splits one line into fields, honouring double quotes. */
-  static List<String> fields(String line, Path file, int lineNumber) {
+  static List<String> fields(String line, String file, int lineNumber) {
     List<String> out = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;

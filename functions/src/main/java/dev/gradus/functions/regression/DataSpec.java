@@ -10,8 +10,10 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Reads the {@code data} hyperparameter: either {@code {csv: path, x: [col, ...], y: col}} or
- * {@code {generate: {n, weights: [...], bias, noise, seed}}}.
+ * Reads the {@code data} hyperparameter: {@code {csv: path, x: [col, ...], y: col}}, {@code
+ * {dataset: id}} (a dataset Gradus ships, {@link Datasets}) or {@code {generate: {n, weights:
+ * [...], bias, noise, seed}}}; with {@code standardize: true|false} (default: true for a shipped
+ * dataset, false otherwise).
  */
 final class DataSpec {
   /** The generated set used when a suite gives no data, and the defaults of {@code generate}. */
@@ -32,7 +34,8 @@ final class DataSpec {
     }
   }
 
-  private static final Set<String> TOP_KEYS = Set.of("csv", "x", "y", "generate");
+  private static final Set<String> TOP_KEYS =
+      Set.of("csv", "x", "y", "generate", "dataset", "standardize");
   private static final Set<String> GENERATE_KEYS = Set.of("n", "weights", "bias", "noise", "seed");
 
   private DataSpec() {}
@@ -46,14 +49,35 @@ final class DataSpec {
       throw invalid(
           "data = "
               + raw
-              + " is not allowed: must be {csv: path, x: [columns], y: column} or {generate: {n,"
-              + " weights, bias, noise, seed}}");
+              + " is not allowed: must be {csv: path, x: [columns], y: column}, {dataset: id} or"
+              + " {generate: {n, weights, bias, noise, seed}}");
     }
     requireKnownKeys(map, TOP_KEYS, "data");
+    boolean dataset = map.containsKey("dataset");
+    Object standardize = map.get("standardize");
+    if (standardize != null && !(standardize instanceof Boolean)) {
+      throw invalid("data.standardize = " + standardize + " is not allowed: must be true or false");
+    }
+    // a shipped dataset's features differ in scale by orders of magnitude: standardized unless
+    // the suite says otherwise; a user's own data stays as given unless asked
+    boolean scaled = standardize == null ? dataset : (Boolean) standardize;
+    Dataset data = source(map, dataset, logistic);
+    return scaled ? data.standardized() : data;
+  }
+
+  private static Dataset source(Map<?, ?> map, boolean dataset, boolean logistic) {
     boolean csv = map.containsKey("csv");
     boolean generate = map.containsKey("generate");
-    if (csv == generate) {
-      throw invalid("data needs exactly one of 'csv' or 'generate', got " + map.keySet());
+    if ((csv ? 1 : 0) + (generate ? 1 : 0) + (dataset ? 1 : 0) != 1) {
+      throw invalid(
+          "data needs exactly one of 'csv', 'generate' or 'dataset', got " + map.keySet());
+    }
+    if (dataset) {
+      if (map.containsKey("x") || map.containsKey("y")) {
+        throw invalid(
+            "data.x and data.y belong with csv: a shipped dataset has its features and target");
+      }
+      return Datasets.load(text(map.get("dataset"), "data.dataset"));
     }
     if (csv) {
       Path file = Path.of(text(map.get("csv"), "data.csv"));

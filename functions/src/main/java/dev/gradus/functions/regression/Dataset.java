@@ -43,4 +43,32 @@ record Dataset(List<String> featureNames, double[] features, double[] targets, S
   double feature(int row, int column) {
     return features[row * featureNames.size() + column];
   }
+
+  /**
+   * The dataset with each feature column centred on its mean and divided by its standard deviation
+   * (population, 1/n); a constant column is only centred. Targets are unchanged.
+   */
+  Dataset standardized() {
+    int n = rows();
+    int k = columns();
+    double[] z = new double[features.length];
+    for (int j = 0; j < k; j++) {
+      double sum = 0;
+      for (int i = 0; i < n; i++) {
+        sum += feature(i, j);
+      }
+      double mean = sum / n;
+      double squares = 0;
+      for (int i = 0; i < n; i++) {
+        double d = feature(i, j) - mean;
+        squares += d * d;
+      }
+      double sd = Math.sqrt(squares / n);
+      double scale = sd > 0 ? sd : 1;
+      for (int i = 0; i < n; i++) {
+        z[i * k + j] = (feature(i, j) - mean) / scale;
+      }
+    }
+    return new Dataset(featureNames, z, targets, origin + ", standardized");
+  }
 }

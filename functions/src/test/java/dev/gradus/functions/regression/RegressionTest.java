@@ -160,7 +160,7 @@ class RegressionTest {
   @Test
   void dataSpecErrorsAreClear() {
     assertTrue(specError(Map.of("generat", Map.of())).contains("did you mean 'generate'"));
-    assertTrue(specError(Map.of()).contains("exactly one of 'csv' or 'generate'"));
+    assertTrue(specError(Map.of()).contains("exactly one of 'csv', 'generate' or 'dataset'"));
     assertTrue(specError(Map.of("generate", Map.of("n", 0))).contains("data.generate.n = 0"));
     assertTrue(
         specError(Map.of("generate", Map.of("noise", -1))).contains("data.generate.noise = -1"));
