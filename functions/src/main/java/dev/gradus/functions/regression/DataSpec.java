@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * Reads the {@code data} hyperparameter: {@code {csv: path, x: [col, ...], y: col}}, {@code
  * {dataset: id}} (a dataset Gradus ships, {@link Datasets}) or {@code {generate: {n, weights:
- * [...], bias, noise, seed}}}; with {@code standardize: true|false} (default: true for a shipped
- * dataset, false otherwise).
+ * [...], bias, noise, seed}}}; with {@code standardize: true|false} (default: as the shipped
+ * dataset says, false otherwise).
  */
 final class DataSpec {
   /** The generated set used when a suite gives no data, and the defaults of {@code generate}. */
@@ -60,7 +60,11 @@ final class DataSpec {
     }
     // a shipped dataset's features differ in scale by orders of magnitude: standardized unless
     // the suite says otherwise; a user's own data stays as given unless asked
-    boolean scaled = standardize == null ? dataset : (Boolean) standardize;
+    boolean scaled =
+        standardize == null
+            ? dataset
+                && Datasets.shipped(text(map.get("dataset"), "data.dataset")).standardizeByDefault()
+            : (Boolean) standardize;
     Dataset data = source(map, dataset, logistic);
     return scaled ? data.standardized() : data;
   }

@@ -44,6 +44,15 @@ record Dataset(List<String> featureNames, double[] features, double[] targets, S
     return features[row * featureNames.size() + column];
   }
 
+  /** The dataset with every feature multiplied by {@code factor}. */
+  Dataset scaled(double factor) {
+    double[] z = new double[features.length];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = features[i] * factor;
+    }
+    return new Dataset(featureNames, z, targets, origin);
+  }
+
   /**
    * The dataset with each feature column centred on its mean and divided by its standard deviation
    * (population, 1/n); a constant column is only centred. Targets are unchanged.

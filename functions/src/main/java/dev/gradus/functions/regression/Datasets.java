@@ -24,8 +24,18 @@ final class Datasets {
    *
    * @param resource the CSV's name beside this class's {@code datasets/} folder
    * @param sha256 the SHA-256 of the resource's bytes, lower-case hex
+   * @param scale every feature is multiplied by it on load (1/16 makes the digits' pixel counts
+   *     0–16 intensities in [0, 1])
+   * @param standardizeByDefault whether {@code standardize} defaults to true for it: for features
+   *     of very different scales, not for pixels already in [0, 1]
    */
-  record Shipped(String id, String resource, String sha256, String target) {}
+  record Shipped(
+      String id,
+      String resource,
+      String sha256,
+      String target,
+      double scale,
+      boolean standardizeByDefault) {}
 
   static final List<Shipped> ALL =
       List.of(
@@ -33,7 +43,16 @@ final class Datasets {
               "breast-cancer",
               "breast-cancer.csv",
               "7e1a16f7b903d455599e39de3bd8009e7214dcad18a301151cbde6adb11ca396",
-              "malignant"));
+              "malignant",
+              1,
+              true),
+          new Shipped(
+              "digits",
+              "digits.csv",
+              "5d55e83b582551ba816158406f1860a4f3f354eaa38b92c9c15661fa9e3f12b8",
+              "digit",
+              1.0 / 16,
+              false));
 
   private Datasets() {}
 
@@ -49,21 +68,28 @@ final class Datasets {
    *     matches, or a resource whose checksum does not match
    */
   static Dataset load(String id) {
-    Shipped shipped =
-        ALL.stream()
-            .filter(d -> d.id().equals(id))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new InvalidHyperParameterException(
-                        "data",
-                        "data.dataset '"
-                            + Names.quote(id)
-                            + "' is not a dataset Gradus ships"
-                            + Names.didYouMean(id, ids())
-                            + "; the datasets are: "
-                            + String.join(", ", ids())));
-    return load(shipped);
+    return load(shipped(id));
+  }
+
+  /**
+   * The shipped dataset of that id.
+   *
+   * @throws InvalidHyperParameterException for an unknown id, with close matches
+   */
+  static Shipped shipped(String id) {
+    return ALL.stream()
+        .filter(d -> d.id().equals(id))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new InvalidHyperParameterException(
+                    "data",
+                    "data.dataset '"
+                        + Names.quote(id)
+                        + "' is not a dataset Gradus ships"
+                        + Names.didYouMean(id, ids())
+                        + "; the datasets are: "
+                        + String.join(", ", ids())));
   }
 
   /** Loads {@code shipped}, refusing bytes whose SHA-256 is not the one it names. */
@@ -95,7 +121,8 @@ final class Datasets {
     if (!header.get(header.size() - 1).equals(shipped.target())) {
       throw new IllegalStateException(origin + ": the last column is not " + shipped.target());
     }
-    return CsvTable.parse(lines, origin, features, shipped.target());
+    Dataset data = CsvTable.parse(lines, origin, features, shipped.target());
+    return shipped.scale() == 1 ? data : data.scaled(shipped.scale());
   }
 
   private static byte[] read(Shipped shipped) {

@@ -19,9 +19,9 @@ public final class LinearRegression implements ObjectiveProvider, GradientOption
   static final HyperParameter DATA =
       HyperParameter.structure(
           "data",
-          "{csv: path, x: [columns], y: column}, {dataset: breast-cancer} or {generate: {n,"
-              + " weights: [...], bias, noise, seed}}, each with standardize: true|false (default:"
-              + " true for a dataset); default: 50 generated rows of y = 2x + 1 + 0.5·N(0, 1)");
+          "{csv: path, x: [columns], y: column}, {dataset: breast-cancer | digits} or {generate:"
+              + " {n, weights: [...], bias, noise, seed}}, each with standardize: true|false"
+              + " (default: true for breast-cancer); default: 50 generated rows of y = 2x + 1 + 0.5·N(0, 1)");
 
   @Override
   public String id() {

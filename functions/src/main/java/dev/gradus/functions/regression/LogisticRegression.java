@@ -17,7 +17,7 @@ public final class LogisticRegression implements ObjectiveProvider {
           "data",
           "{csv: path, x: [columns], y: column of 0/1 labels}, {dataset: breast-cancer} or"
               + " {generate: {n, weights: [...], bias, seed}}, each with standardize: true|false"
-              + " (default: true for a dataset); default: 50 rows labelled by σ(2x + 1)");
+              + " (default: true for breast-cancer); default: 50 rows labelled by σ(2x + 1)");
 
   @Override
   public String id() {

@@ -40,7 +40,8 @@ class DatasetsTest {
   void aCopyWhoseChecksumDiffersIsRefused() {
     Datasets.Shipped real = Datasets.ALL.get(0);
     Datasets.Shipped altered =
-        new Datasets.Shipped(real.id(), real.resource(), "0".repeat(64), real.target());
+        new Datasets.Shipped(
+            real.id(), real.resource(), "0".repeat(64), real.target(), real.scale(), true);
     String message =
         assertThrows(InvalidHyperParameterException.class, () -> Datasets.load(altered))
             .getMessage();

@@ -1,0 +1,161 @@
+package dev.gradus.functions.regression;
+
+import dev.gradus.graph.Node;
+import dev.gradus.graph.Ops;
+import dev.gradus.graph.Tensor;
+import dev.gradus.graph.Variable;
+import dev.gradus.spi.GraphObjective;
+import dev.gradus.spi.HyperParameter;
+import dev.gradus.spi.HyperParameters;
+import dev.gradus.spi.Objective;
+import dev.gradus.spi.ObjectiveProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code softmax-regression}: multinomial logistic regression, the mean cross-entropy of
+ * softmax(X·W + b) against class labels 0 … c − 1, by default on the shipped handwritten digits (64
+ * pixels, 10 classes). The parameters are W (k × c, row-major: {@code w<feature>_<class>}) and then
+ * b ({@code b<class>}), one vector; the default start is all zeros, where every class has
+ * probability 1/c and the loss is ln c.
+ */
+public final class SoftmaxRegression implements ObjectiveProvider {
+  static final String ID = "softmax-regression";
+  static final HyperParameter DATA =
+      HyperParameter.structure(
+          "data",
+          "{dataset: digits}, {dataset: breast-cancer} or {csv: path, x: [columns], y: column of"
+              + " class labels 0, 1, …}, each with standardize: true|false (default: true for"
+              + " breast-cancer, false otherwise); default: {dataset: digits}");
+
+  /** At most this many classes: labels are small integers, not arbitrary numbers. */
+  static final int MAX_CLASSES = 1000;
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "Softmax regression: mean cross-entropy of softmax(X·W + b) over class labels,"
+        + " by default on the shipped handwritten digits";
+  }
+
+  @Override
+  public List<HyperParameter> hyperParameters() {
+    return List.of(DATA);
+  }
+
+  @Override
+  public String formula() {
+    return "f(W, b) = (1/n)·Σᵢ [log Σⱼ exp(zᵢⱼ) − zᵢ,yᵢ], zᵢ = xᵢ·W + b";
+  }
+
+  @Override
+  public Objective create(HyperParameters values) {
+    Object raw = values.structure(DATA.name());
+    if (raw instanceof Map<?, ?> map && map.containsKey("generate")) {
+      throw DataSpec.invalid(
+          "data.generate is not available for softmax-regression: give a dataset or a CSV");
+    }
+    Dataset data = DataSpec.load(raw == null ? Map.of("dataset", "digits") : raw, false);
+    return new Loss(data, classes(data));
+  }
+
+  /** c = the largest label + 1, after checking that every label is an integer in [0, c). */
+  static int classes(Dataset data) {
+    double largest = 0;
+    for (int i = 0; i < data.rows(); i++) {
+      double y = data.targets()[i];
+      if (!(y >= 0 && y == Math.rint(y) && y < MAX_CLASSES)) {
+        throw DataSpec.invalid(
+            "data: "
+                + data.origin()
+                + " row "
+                + (i + 1)
+                + " has label "
+                + y
+                + "; class labels must be integers 0, 1, … below "
+                + MAX_CLASSES);
+      }
+      largest = Math.max(largest, y);
+    }
+    if (largest < 1) {
+      throw DataSpec.invalid("data: " + data.origin() + " has one class only; need at least two");
+    }
+    return (int) largest + 1;
+  }
+
+  /**
+   * The loss, log-sum-exp stabilised by each row's largest logit m: log Σⱼ exp(zᵢⱼ) = mᵢ + log Σⱼ
+   * exp(zᵢⱼ − mᵢ), which never exponentiates a positive number.
+   */
+  static final class Loss extends GraphObjective {
+    final Dataset data;
+    final int classes;
+    private final List<String> names;
+
+    Loss(Dataset data, int classes) {
+      super((data.columns() + 1) * classes);
+      this.data = data;
+      this.classes = classes;
+      List<String> names = new ArrayList<>();
+      for (int j = 0; j < data.columns(); j++) {
+        for (int c = 0; c < classes; c++) {
+          names.add("w" + j + "_" + c);
+        }
+      }
+      for (int c = 0; c < classes; c++) {
+        names.add("b" + c);
+      }
+      this.names = List.copyOf(names);
+    }
+
+    @Override
+    protected Node build(Variable parameters) {
+      int n = data.rows();
+      int k = data.columns();
+      Node x = Ops.constant(Tensor.of(new int[] {n, k}, data.features()));
+      Node w = parameters.slice(0, 0, k * classes).reshape(k, classes);
+      Node b = parameters.slice(0, k * classes, (k + 1) * classes);
+      Node z = x.matmul(w).add(b);
+      Node largest = Ops.max(z, 1).reshape(n, 1);
+      Node logSumExp = z.sub(largest).exp().sum(1).log().add(largest.reshape(n));
+      Node picked = Ops.sum(z.mul(Ops.constant(oneHot())), 1);
+      return logSumExp.sub(picked).mean();
+    }
+
+    private Tensor oneHot() {
+      double[] y = new double[data.rows() * classes];
+      for (int i = 0; i < data.rows(); i++) {
+        y[i * classes + (int) data.targets()[i]] = 1;
+      }
+      return Tensor.of(new int[] {data.rows(), classes}, y);
+    }
+
+    @Override
+    public List<String> parameterNames() {
+      return names;
+    }
+
+    @Override
+    public Optional<double[]> defaultStart() {
+      return Optional.of(new double[dimension()]);
+    }
+
+    @Override
+    public String toString() {
+      return ID
+          + " ("
+          + data.rows()
+          + " rows, "
+          + data.columns()
+          + " features, "
+          + classes
+          + " classes)";
+    }
+  }
+}
