@@ -126,12 +126,23 @@ final class DescribeCommand implements Callable<Integer> {
         Map<String, Object> m = (Map<String, Object>) out.get("minimum");
         pw.println("    minimum   f* = " + m.get("f"));
         for (double[] at : (List<double[]>) m.get("at")) {
-          pw.println("      at " + Arrays.toString(at));
+          pw.println("      at " + shortVector(at));
         }
       }
       if (out.containsKey("default_start")) {
-        pw.println("    start     " + Arrays.toString((double[]) out.get("default_start")));
+        pw.println("    start     " + shortVector((double[]) out.get("default_start")));
       }
     }
   }
+
+  /** Shown in full up to {@link #SHOWN} entries; longer ones by their first entries and length. */
+  static String shortVector(double[] v) {
+    if (v.length <= SHOWN) {
+      return Arrays.toString(v);
+    }
+    String head = Arrays.toString(Arrays.copyOf(v, SHOWN));
+    return head.substring(0, head.length() - 1) + ", … (" + v.length + " values; --json has all)]";
+  }
+
+  static final int SHOWN = 10;
 }

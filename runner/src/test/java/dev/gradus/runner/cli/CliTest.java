@@ -60,6 +60,14 @@ class CliTest {
     assertEquals(3.0, json.get("minimum").get("at").get(0).get(0).asDouble());
     assertEquals(0.5, json.get("minimum").get("at").get(0).get(1).asDouble());
     assertTrue(json.has("domain") && json.has("formula"));
+
+    // 650 parameters: the text shows ten and the count, --json every one
+    Result softmax = gradus("describe", "softmax-regression");
+    assertTrue(softmax.out().contains("0.0, … (650 values; --json has all)]"), softmax.out());
+    assertTrue(softmax.out().lines().allMatch(l -> l.length() < 400), "no 650-value line");
+    JsonNode all =
+        new ObjectMapper().readTree(gradus("describe", "softmax-regression", "--json").out());
+    assertEquals(650, all.get("default_start").size());
   }
 
   @Test
