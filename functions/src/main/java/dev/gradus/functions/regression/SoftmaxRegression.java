@@ -65,7 +65,10 @@ public final class SoftmaxRegression implements ObjectiveProvider {
     return new Loss(data, classes(data));
   }
 
-  /** c = the largest label + 1, after checking that every label is an integer in [0, c). */
+  /**
+   * c = the largest label + 1, after checking that every label is an integer in [0, c) and that
+   * every class has a row.
+   */
   static int classes(Dataset data) {
     double largest = 0;
     for (int i = 0; i < data.rows(); i++) {
@@ -86,7 +89,25 @@ public final class SoftmaxRegression implements ObjectiveProvider {
     if (largest < 1) {
       throw DataSpec.invalid("data: " + data.origin() + " has one class only; need at least two");
     }
-    return (int) largest + 1;
+    int classes = (int) largest + 1;
+    // labels 1…10 would leave a class 0 without rows, whose bias drifts to −∞ unnoticed
+    boolean[] present = new boolean[classes];
+    for (double y : data.targets()) {
+      present[(int) y] = true;
+    }
+    for (int c = 0; c < classes; c++) {
+      if (!present[c]) {
+        throw DataSpec.invalid(
+            "data: "
+                + data.origin()
+                + " has no row of class "
+                + c
+                + "; class labels must be 0, 1, …, "
+                + (classes - 1)
+                + " with every class present (renumber them from 0)");
+      }
+    }
+    return classes;
   }
 
   /**

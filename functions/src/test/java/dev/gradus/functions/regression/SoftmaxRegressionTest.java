@@ -153,6 +153,14 @@ class SoftmaxRegressionTest {
                     create(Map.of("data", Map.of("csv", file.toString(), "x", "a", "y", "label"))))
             .getMessage();
     assertTrue(message.contains("row 2 has label 1.5"), message);
+    Path gap = dir.resolve("gap.csv");
+    Files.writeString(gap, "a,label\n1,1\n2,2\n");
+    String missing =
+        assertThrows(
+                InvalidHyperParameterException.class,
+                () -> create(Map.of("data", Map.of("csv", gap.toString(), "x", "a", "y", "label"))))
+            .getMessage();
+    assertTrue(missing.contains("no row of class 0"), missing);
     String generate =
         assertThrows(
                 InvalidHyperParameterException.class,

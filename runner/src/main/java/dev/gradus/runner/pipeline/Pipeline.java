@@ -233,7 +233,7 @@ public final class Pipeline {
       long started = System.nanoTime();
       ResultsFolder folder = ResultsFolder.read(layout.dir());
       long read = System.nanoTime();
-      FlatTables.write(layout, sorted, folder.traces()::get);
+      FlatTables.write(layout, sorted, folder.traces()::get, plan.report().targets());
       log.debug(
           "results read in {} ms, tables written in {} ms",
           (read - started) / 1_000_000,
@@ -304,7 +304,18 @@ public final class Pipeline {
 
   /** Writes the plots and report of a folder; {@code plan} draws paths on contours, or null. */
   public Path report(Path dir, Plan plan) {
-    return ReportWriter.write(dir, plan);
+    // the tables follow the report rules too (report.targets), so that they and the report's
+    // charts show the same numbers after the kept suite.yaml changes them; a suite still writing
+    // into the folder holds its lock, and is not written over
+    ResultsFolder folder = ResultsFolder.read(dir);
+    try (FolderLock lock = FolderLock.take(folder.layout())) {
+      FlatTables.write(
+          folder.layout(),
+          folder.runs(),
+          folder.traces()::get,
+          ReportWriter.rulesOf(folder, plan).targets());
+      return ReportWriter.write(folder, plan);
+    }
   }
 
   private static String seconds(long startedNanos) {

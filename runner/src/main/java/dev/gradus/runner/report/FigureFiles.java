@@ -44,7 +44,8 @@ final class FigureFiles {
 
   /**
    * Writes the files of every drawing, each file a task of its own, on one thread per core: the
-   * costliest first (by points and panels), so that no large figure is left for the end alone.
+   * cheapest first (by points and panels), so that the drawing code is compiled on small figures
+   * before the large ones come.
    *
    * @throws ResultsWriteException naming the first file that could not be written; the files not
    *     written by then are not

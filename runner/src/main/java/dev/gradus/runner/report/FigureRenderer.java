@@ -131,9 +131,12 @@ final class FigureRenderer {
     LegendItemCollection legend = new LegendItemCollection();
     int series = 0;
     for (Figure.Line drawn : panel.lines()) {
+      // a dash pattern follows the path's length, which thinning shortens: dashed lines as given
       Figure.Line line =
-          Thinning.thin(
-              drawn, panel.x(), panel.y(), CELLS_PER_PIXEL * width, CELLS_PER_PIXEL * height);
+          dashed(drawn)
+              ? drawn
+              : Thinning.thin(
+                  drawn, panel.x(), panel.y(), CELLS_PER_PIXEL * width, CELLS_PER_PIXEL * height);
       data.addSeries("s" + series, new double[][] {line.x(), line.y()});
       style(renderer, series, line, legend);
       series++;
@@ -167,6 +170,17 @@ final class FigureRenderer {
       chart.addSubtitle(note);
     }
     return chart;
+  }
+
+  /** Whether the line is drawn with a dash pattern: quartiles, and dashed configurations. */
+  private boolean dashed(Figure.Line line) {
+    return switch (line.kind()) {
+      case QUARTILE -> true;
+      case MAIN ->
+          palette.style(line.optimizer(), line.configuration()).stroke() instanceof BasicStroke b
+              && b.getDashArray() != null;
+      default -> false;
+    };
   }
 
   private void style(

@@ -2,7 +2,6 @@ package dev.gradus.runner.report;
 
 import dev.gradus.runner.plan.Plan;
 import dev.gradus.runner.plan.ReportRules;
-import dev.gradus.runner.results.ResolvedSuite;
 import dev.gradus.runner.results.ResultsFolder;
 import dev.gradus.runner.run.RunResult;
 import java.util.List;
@@ -28,15 +27,7 @@ interface PlotKind {
      *     {@code suite.resolved.yaml} keeps, or the defaults
      */
     Input(ResultsFolder results, Plan plan) {
-      this(
-          results,
-          plan,
-          plan != null
-              ? plan.report()
-              : ResolvedSuite.read(results.layout())
-                  .map(ResolvedSuite.Settings::reportRules)
-                  .orElse(ReportRules.DEFAULTS),
-          PlotNames.slugs(results.runs()));
+      this(results, plan, ReportWriter.rulesOf(results, plan), PlotNames.slugs(results.runs()));
     }
 
     /** The name part of a function configuration's plots, such as {@code rosenbrock-dim2}. */

@@ -1,6 +1,8 @@
 package dev.gradus.runner.report;
 
 import dev.gradus.runner.plan.Plan;
+import dev.gradus.runner.plan.ReportRules;
+import dev.gradus.runner.results.ResolvedSuite;
 import dev.gradus.runner.results.ResultsFolder;
 import dev.gradus.runner.results.ResultsLayout;
 import dev.gradus.runner.run.RunResult;
@@ -103,6 +105,19 @@ public final class ReportWriter {
       throw new UncheckedIOException(
           "cannot write the report in " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The report rules a folder is drawn with: the plan's, or without one those {@code
+   * suite.resolved.yaml} keeps, or the defaults.
+   */
+  public static ReportRules rulesOf(ResultsFolder results, Plan plan) {
+    if (plan != null) {
+      return plan.report();
+    }
+    return ResolvedSuite.read(results.layout())
+        .map(ResolvedSuite.Settings::reportRules)
+        .orElse(ReportRules.DEFAULTS);
   }
 
   /** Every run of the folder must be the plan's run of the same id and configurations. */

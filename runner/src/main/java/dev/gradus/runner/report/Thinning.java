@@ -17,7 +17,8 @@ import java.util.Set;
  * with the least and the greatest y (the M4 aggregation of Jugel et al., 2014), which draws the
  * same pixels at that column width. Points outside the axes' ranges, and NaN points (where a line
  * breaks), are always kept, so that clipping and gaps are drawn as before. Markers keep one point
- * per cell.
+ * per cell. Dashed lines are not thinned ({@link FigureRenderer}): a dash pattern follows the
+ * path's length, which thinning shortens.
  */
 final class Thinning {
   private Thinning() {}

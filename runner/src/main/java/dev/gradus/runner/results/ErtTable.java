@@ -40,13 +40,19 @@ public final class ErtTable {
       double high) {}
 
   public static void write(ResultsLayout layout, List<RunResult> runs) {
-    write(layout, runs, new TraceCache(layout));
+    write(layout, runs, new TraceCache(layout), ladderOf(layout));
   }
 
-  /** As {@link #write(ResultsLayout, List)}, with the traces from {@code traceOf} (by run id). */
+  /**
+   * As {@link #write(ResultsLayout, List)}, with the traces from {@code traceOf} (by run id), on
+   * the target ladder {@code targets}.
+   */
   static void write(
-      ResultsLayout layout, List<RunResult> runs, Function<String, ResultsFolder.Trace> traceOf) {
-    List<Row> rows = rows(runs, traceOf, ladderOf(layout));
+      ResultsLayout layout,
+      List<RunResult> runs,
+      Function<String, ResultsFolder.Trace> traceOf,
+      double[] targets) {
+    List<Row> rows = rows(runs, traceOf, targets);
     StringBuilder out = new StringBuilder(HEADER).append('\n');
     for (Row row : rows) {
       RunResult head = row.head();

@@ -66,21 +66,28 @@ public final class FlatTables {
 
   private FlatTables() {}
 
-  /** Writes both tables for {@code runs}, in the order given. */
+  /**
+   * Writes every table for {@code runs}, in the order given, the aRT on the ladder {@code
+   * suite.resolved.yaml} keeps ({@link ErtTable#ladderOf}).
+   */
   public static void write(ResultsLayout layout, List<RunResult> runs) {
-    write(layout, runs, new TraceCache(layout));
+    write(layout, runs, new TraceCache(layout), ErtTable.ladderOf(layout));
   }
 
   /**
-   * As {@link #write(ResultsLayout, List)}, with the traces already parsed.
+   * As {@link #write(ResultsLayout, List)}, with the traces already parsed and the aRT's target
+   * ladder given (the report rules', so that the tables and the report's charts agree).
    *
    * @param traces a run's parsed trace by run id, null for a run without one
    */
   public static void write(
-      ResultsLayout layout, List<RunResult> runs, Function<String, ResultsFolder.Trace> traces) {
+      ResultsLayout layout,
+      List<RunResult> runs,
+      Function<String, ResultsFolder.Trace> traces,
+      double[] targets) {
     writeRuns(layout, runs);
     writeTraces(layout, runs);
-    ErtTable.write(layout, runs, traces);
+    ErtTable.write(layout, runs, traces, targets);
     Leaderboard.write(layout, runs);
     SignificanceTable.write(layout, runs, traces);
   }

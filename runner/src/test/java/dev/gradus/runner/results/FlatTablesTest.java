@@ -163,4 +163,29 @@ class FlatTablesTest {
     assertTrue(page.contains("\"targets\":9"), "the report's ECDF is not on the suite's ladder");
     assertFalse(page.contains("\"targets\":51"));
   }
+
+  /** `gradus report` after the kept suite's report.targets changed: tables and charts follow. */
+  @Test
+  void theReportCommandRedrawsTheTablesOnTheKeptSuitesLadder() throws Exception {
+    String suite =
+        "suite: ert\nrepeats: 2\nbudget: {max_iterations: 20}\n"
+            + "functions: [{name: sphere, dim: 1, start: [1.0]}]\n"
+            + "optimizers: [{name: gd, lr: 0.1}]\n";
+    TestSuites.run(suite, dir, 1);
+    assertEquals(1 + 51, Files.readAllLines(dir.resolve("tables/ert.csv")).size());
+    Files.writeString(
+        dir.resolve("suite.yaml"), suite + "report: {targets: {from: 0, to: -4, step: 0.5}}\n");
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        dev.gradus.runner.cli.Main.run(
+            new java.io.PrintWriter(out, true),
+            new java.io.PrintWriter(err, true),
+            "report",
+            dir.toString());
+    assertEquals(0, code, err.toString());
+    assertEquals(1 + 9, Files.readAllLines(dir.resolve("tables/ert.csv")).size());
+    String page = Files.readString(dir.resolve("report.html"));
+    assertTrue(page.contains("\"targets\":9"), "the report's charts use the same ladder");
+  }
 }
