@@ -19,6 +19,9 @@ final class FunctionTable {
   /** Unlimited argument count. */
   static final int MANY = Integer.MAX_VALUE;
 
+  /** The function a list literal {@code [a, b, …]} stands for. */
+  static final String STACK = "stack";
+
   /** Builds a call's node from its compiled arguments. */
   @FunctionalInterface
   interface Builder {
@@ -64,6 +67,7 @@ final class FunctionTable {
     unary(table, "norm", x -> Ops.sqrt(Ops.sum(Ops.square(x))));
     add(table, "dot", 2, 2, "dot(a, b)", args -> Ops.dot(args.get(0), args.get(1)));
     binary(table, "matmul", Ops::matmul);
+    add(table, STACK, 1, MANY, "stack(a, b, ...) or [a, b, ...]", FunctionTable::stack);
     unary(table, "transpose", Ops::transpose);
     binary(table, "euclidean", DistanceOps::euclidean);
     binary(table, "manhattan", DistanceOps::manhattan);
@@ -87,6 +91,34 @@ final class FunctionTable {
           return DistanceOps.minkowski(args.get(0), args.get(1), p);
         });
     return Collections.unmodifiableMap(table);
+  }
+
+  /**
+   * Values of one shape stacked along a new first axis: numbers into a vector, vectors into a
+   * matrix (each a row), as NumPy's {@code stack}.
+   */
+  private static Node stack(List<Node> parts) {
+    int[] shape = parts.get(0).shape();
+    Node[] rows = new Node[parts.size()];
+    for (int i = 0; i < rows.length; i++) {
+      Node part = parts.get(i);
+      if (!java.util.Arrays.equals(part.shape(), shape)) {
+        throw new ArgumentProblem(
+            i,
+            "stack: element "
+                + (i + 1)
+                + " has shape "
+                + java.util.Arrays.toString(part.shape())
+                + " and element 1 "
+                + java.util.Arrays.toString(shape)
+                + "; the rows of a matrix have one length");
+      }
+      int[] withAxis = new int[shape.length + 1];
+      withAxis[0] = 1;
+      System.arraycopy(shape, 0, withAxis, 1, shape.length);
+      rows[i] = Ops.reshape(part, withAxis);
+    }
+    return Ops.concat(0, rows);
   }
 
   private static void unary(Map<String, Function> table, String name, UnaryOperator<Node> op) {

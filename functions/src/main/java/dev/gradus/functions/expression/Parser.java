@@ -313,6 +313,29 @@ final class Parser {
             new Operand(new Expr.Call(start.text, arguments, start.position), depth + 1));
       }
       case SYMBOL -> {
+        if (start.is("[")) {
+          // a list literal [a, b, …]: a vector of numbers, or a matrix of vectors
+          enter(start.position);
+          advance();
+          if (token.is("]")) {
+            throw error(token.position, "an empty list has no shape: give at least one element");
+          }
+          List<Expr> elements = new ArrayList<>();
+          int depth = 0;
+          while (true) {
+            Operand element = expression();
+            elements.add(element.build());
+            depth = Math.max(depth, element.depth);
+            if (!token.is(",")) {
+              break;
+            }
+            advance();
+          }
+          expect("]");
+          levels--;
+          return checked(
+              new Operand(new Expr.Call(FunctionTable.STACK, elements, start.position), depth + 1));
+        }
         if (start.is("(")) {
           enter(start.position);
           advance();
@@ -321,7 +344,8 @@ final class Parser {
           levels--;
           return new Operand(inner.build(), inner.depth); // closed: no longer extends a chain
         }
-        throw error(start.position, "expected a number, a name or '(', found " + start.describe());
+        throw error(
+            start.position, "expected a number, a name, '(' or '[', found " + start.describe());
       }
       default -> throw error(start.position, "expected an expression, found end of input");
     }

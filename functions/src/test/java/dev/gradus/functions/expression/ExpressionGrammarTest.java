@@ -2,6 +2,7 @@ package dev.gradus.functions.expression;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradus.functions.distance.Distances;
@@ -200,6 +201,33 @@ class ExpressionGrammarTest {
     double[] gA = e.gradient("A");
     double byHand = -2 * -1 + 2 * aty[2] * -2 + 2 * (-1 - -1); // yᵀAx, ‖Aᵀy‖², broadcast terms
     assertEquals(byHand, gA[1 * 3 + 2], 1e-12);
+  }
+
+  @Test
+  void listLiteralsAreVectorsAndMatrices() {
+    Map<String, double[]> at = Map.of("x", new double[] {1, 2});
+    // xᵀAx with A written out: 18, gradient (A + Aᵀ)x = (8, 14)
+    var quadratic = Expressions.evaluate("dot(x, matmul([[2, 1], [1, 3]], x))", at);
+    assertEquals(18, quadratic.value());
+    assertArrayEquals(new double[] {8, 14}, quadratic.gradient("x"));
+    // elements may be expressions, and the gradient flows through them
+    var built = Expressions.evaluate("sum([x[0], 2 * x[1]]^2)", at);
+    assertEquals(1 + 16, built.value());
+    assertArrayEquals(new double[] {2, 16}, built.gradient("x"));
+    assertEquals(3, Expressions.evaluate("[[1, 2], [3, 4]][1][0]", at).value(), "row 1, column 0");
+    assertEquals(
+        10, Expressions.evaluate("sum(matmul([[1, 2], [3, 4]], [[0, 1], [1, 0]]))", at).value());
+    assertEquals(
+        6, Expressions.evaluate("sum(stack(1, 2, 3))", at).value(), "what [1, 2, 3] means");
+    ExpressionException ragged =
+        assertThrows(
+            ExpressionException.class, () -> Expressions.evaluate("sum([[1, 2], [3]])", at));
+    assertTrue(
+        ragged.getMessage().contains("column 14: stack: element 2 has shape [1]"),
+        ragged.getMessage());
+    ExpressionException empty =
+        assertThrows(ExpressionException.class, () -> Expressions.evaluate("[]", at));
+    assertTrue(empty.getMessage().contains("an empty list has no shape"), empty.getMessage());
   }
 
   @Test
