@@ -135,7 +135,7 @@ public final class Planner {
                 suite.budget().maxIterations(),
                 suite.budget().maxEvaluations(),
                 suite.budget().maxSeconds()),
-            new RunRules.Stop(suite.stop().target(), suite.stop().gradNorm()),
+            new RunRules.Stop(suite.stop().target(), suite.stop().gradNorm(), suite.stop().f()),
             suite.output().traceEvery(),
             suite.output().checkpointEvery(),
             suite.output().logSpacedTrace(),

@@ -76,6 +76,7 @@ public record RunRules(
    *
    * @param target stop when f − f* ≤ target (needs a known minimum)
    * @param gradNorm stop when ‖∇f‖₂ ≤ gradNorm
+   * @param f stop when f itself ≤ f, for a loss without a known minimum (a training loss)
    */
-  public record Stop(Double target, Double gradNorm) {}
+  public record Stop(Double target, Double gradNorm, Double f) {}
 }

@@ -39,6 +39,7 @@ public final class ResolvedSuite {
     Map<String, Object> stop = new LinkedHashMap<>();
     stop.put("target", rules.stop().target());
     stop.put("grad_norm", rules.stop().gradNorm());
+    stop.put("f", rules.stop().f());
     out.put("stop", stop);
     List<Object> functions = new ArrayList<>();
     for (FunctionConfig f : plan.functions()) {

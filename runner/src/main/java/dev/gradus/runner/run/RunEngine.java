@@ -224,6 +224,7 @@ public final class RunEngine {
         budget.maxSeconds() == null ? Long.MAX_VALUE : started + (long) (budget.maxSeconds() * 1e9);
     double target = stop.target() == null ? Double.NaN : stop.target();
     double gradTolerance = stop.gradNorm() == null ? -1 : stop.gradNorm();
+    double fStop = stop.f() == null ? Double.NEGATIVE_INFINITY : stop.f();
     long checkpointEvery = rules.checkpointEvery();
     int traceEvery = rules.traceEvery();
     boolean logSpaced = rules.logSpacedTrace();
@@ -293,9 +294,11 @@ public final class RunEngine {
         t.iterationsToTarget = iteration;
       }
       boolean stationary = inDomain && gradNorm <= gradTolerance;
+      boolean lowEnough = inDomain && f <= fStop;
       boolean last =
           reached
               || stationary
+              || lowEnough
               || iteration >= budget.maxIterations()
               || evaluations[0] >= maxEvaluations
               || System.nanoTime() > deadline;
@@ -312,7 +315,7 @@ public final class RunEngine {
             info,
             row(iteration, evaluations[0], started, f, gap, gradNorm, stepNorm, lastLr, inDomain));
       }
-      if (reached || stationary) {
+      if (reached || stationary || lowEnough) {
         t.status = RunStatus.CONVERGED;
         return;
       }

@@ -30,7 +30,7 @@ public final class SuiteLoader {
           "report");
   private static final Set<String> BUDGET_KEYS =
       Set.of("max_iterations", "max_evaluations", "max_seconds");
-  private static final Set<String> STOP_KEYS = Set.of("target", "grad_norm");
+  private static final Set<String> STOP_KEYS = Set.of("target", "grad_norm", "f");
   private static final Set<String> OUTPUT_KEYS = Set.of("trace", "trace_every", "checkpoint_every");
   private static final List<String> TRACE_SPACINGS = List.of("every", "log");
   private static final Set<String> REPORT_KEYS = Set.of("convergence", "ecdf_x", "targets", "tau");
@@ -172,14 +172,15 @@ public final class SuiteLoader {
 
   private static Suite.Stop stop(Located node) {
     if (node == null) {
-      return new Suite.Stop(null, null);
+      return new Suite.Stop(null, null, null);
     }
     Map<String, Located> m = map(node, "stop");
     checkKeys(m, STOP_KEYS, "stop", node);
     Double target = m.containsKey("target") ? nonNegative(m.get("target"), "stop.target") : null;
     Double grad =
         m.containsKey("grad_norm") ? nonNegative(m.get("grad_norm"), "stop.grad_norm") : null;
-    return new Suite.Stop(target, grad);
+    Double f = m.containsKey("f") ? finite(m.get("f"), "stop.f") : null;
+    return new Suite.Stop(target, grad, f);
   }
 
   private static Suite.Output output(Located node) {
@@ -349,6 +350,14 @@ public final class SuiteLoader {
     double v = number(node, key);
     if (!(v > 0)) {
       throw SuiteException.at(node.location(), key + " = " + v + " must be in (0, ∞)");
+    }
+    return v;
+  }
+
+  private static double finite(Located node, String key) {
+    double v = number(node, key);
+    if (!Double.isFinite(v)) {
+      throw SuiteException.at(node.location(), key + " = " + v + " must be a finite number");
     }
     return v;
   }

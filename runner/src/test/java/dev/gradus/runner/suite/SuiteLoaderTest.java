@@ -45,7 +45,7 @@ class SuiteLoaderTest {
             seed: 42
             repeats: 5
             budget: {max_iterations: 2000, max_evaluations: 20000, max_seconds: 30}
-            stop: {target: 1.0e-8, grad_norm: 1.0e-10}
+            stop: {target: 1.0e-8, grad_norm: 1.0e-10, f: -0.5}
             functions:
               - name: rosenbrock
                 dim: 10
@@ -61,6 +61,7 @@ class SuiteLoaderTest {
     assertEquals(30.0, suite.budget().maxSeconds());
     assertEquals(1e-8, suite.stop().target());
     assertEquals(1e-10, suite.stop().gradNorm());
+    assertEquals(-0.5, suite.stop().f(), "a loss bound may be negative");
     assertEquals(5, suite.output().traceEvery());
     assertTrue(suite.optimizers().get(0).settings().get("lr").isList());
   }
