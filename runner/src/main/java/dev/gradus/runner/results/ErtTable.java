@@ -70,11 +70,11 @@ public final class ErtTable {
           .append(',')
           .append(row.successes())
           .append(',')
-          .append(cell(row.art()))
+          .append(TableText.full(row.art()))
           .append(',')
-          .append(cell(row.low()))
+          .append(TableText.full(row.low()))
           .append(',')
-          .append(cell(row.high()))
+          .append(TableText.full(row.high()))
           .append('\n');
     }
     TextFiles.writeWhole(layout.ertCsv(), out);
@@ -252,14 +252,6 @@ public final class ErtTable {
 
   private static List<String> labels(List<Row> function) {
     return function.stream().map(r -> r.head().optimizerLabel()).distinct().toList();
-  }
-
-  /** "inf" for an unreached target, as pandas and DuckDB read it; the number otherwise. */
-  private static String cell(double v) {
-    if (Double.isNaN(v)) {
-      return "";
-    }
-    return Double.isInfinite(v) ? "inf" : Csv.number(v);
   }
 
   /** The evaluations at the first row inside the domain with gap ≤ target, or +∞. */

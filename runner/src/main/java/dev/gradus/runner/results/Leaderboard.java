@@ -172,19 +172,19 @@ public final class Leaderboard {
           .append(',')
           .append(e.runs())
           .append(',')
-          .append(cell(e.finalGapMedian()))
+          .append(TableText.full(e.finalGapMedian()))
           .append(',')
-          .append(cell(e.evaluationsMedian()))
+          .append(TableText.full(e.evaluationsMedian()))
           .append(',')
-          .append(cell(e.pVersusBest()))
+          .append(TableText.full(e.pVersusBest()))
           .append(',')
-          .append(cell(e.pHolm()))
+          .append(TableText.full(e.pHolm()))
           .append(',')
           .append(e.rank() == 1 ? "" : Boolean.toString(e.worse()))
           .append(',')
-          .append(cell(e.finalGapLow()))
+          .append(TableText.full(e.finalGapLow()))
           .append(',')
-          .append(cell(e.finalGapHigh()))
+          .append(TableText.full(e.finalGapHigh()))
           .append('\n');
       if (e.functionIndex() != function) {
         function = e.functionIndex();
@@ -243,10 +243,6 @@ public final class Leaderboard {
     TextFiles.writeWhole(layout.table(ResultsLayout.LEADERBOARD_CSV), csv.toString());
     TextFiles.writeWhole(layout.table(ResultsLayout.LEADERBOARD_MD), md.toString());
     TextFiles.writeWhole(layout.table(ResultsLayout.LEADERBOARD_TEX), tex.toString());
-  }
-
-  private static String cell(double v) {
-    return Double.isNaN(v) ? "" : Double.isInfinite(v) ? "inf" : Csv.number(v);
   }
 
   /** "[low, high]" to 3 significant digits, or "" without final gaps. */

@@ -23,7 +23,7 @@ public final class TableText {
 
   /** A CSV number that reads back as the same double: "inf" for ∞ (pandas, DuckDB), "" for NaN. */
   public static String full(double v) {
-    return Double.isNaN(v) ? "" : Double.isInfinite(v) ? (v > 0 ? "inf" : "-inf") : "" + v;
+    return Double.isNaN(v) ? "" : Double.isInfinite(v) ? (v > 0 ? "inf" : "-inf") : Csv.number(v);
   }
 
   /** Text safe in a Markdown table cell: the characters that end a cell or start emphasis. */
