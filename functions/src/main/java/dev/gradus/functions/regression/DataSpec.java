@@ -53,7 +53,10 @@ final class DataSpec {
               + " {generate: {n, weights, bias, noise, seed}}");
     }
     requireKnownKeys(map, TOP_KEYS, "data");
-    boolean dataset = map.containsKey("dataset");
+    Datasets.Shipped shipped =
+        map.containsKey("dataset")
+            ? Datasets.shipped(text(map.get("dataset"), "data.dataset"))
+            : null;
     Object standardize = map.get("standardize");
     if (standardize != null && !(standardize instanceof Boolean)) {
       throw invalid("data.standardize = " + standardize + " is not allowed: must be true or false");
@@ -62,14 +65,15 @@ final class DataSpec {
     // the suite says otherwise; a user's own data stays as given unless asked
     boolean scaled =
         standardize == null
-            ? dataset
-                && Datasets.shipped(text(map.get("dataset"), "data.dataset")).standardizeByDefault()
+            ? shipped != null && shipped.standardizeByDefault()
             : (Boolean) standardize;
-    Dataset data = source(map, dataset, logistic);
+    Dataset data = source(map, shipped, logistic);
     return scaled ? data.standardized() : data;
   }
 
-  private static Dataset source(Map<?, ?> map, boolean dataset, boolean logistic) {
+  /** The rows {@code map} names: a CSV, generated data, or {@code shipped} when not null. */
+  private static Dataset source(Map<?, ?> map, Datasets.Shipped shipped, boolean logistic) {
+    boolean dataset = shipped != null;
     boolean csv = map.containsKey("csv");
     boolean generate = map.containsKey("generate");
     if ((csv ? 1 : 0) + (generate ? 1 : 0) + (dataset ? 1 : 0) != 1) {
@@ -81,7 +85,7 @@ final class DataSpec {
         throw invalid(
             "data.x and data.y belong with csv: a shipped dataset has its features and target");
       }
-      return Datasets.load(text(map.get("dataset"), "data.dataset"));
+      return Datasets.load(shipped);
     }
     if (csv) {
       Path file = Path.of(text(map.get("csv"), "data.csv"));
