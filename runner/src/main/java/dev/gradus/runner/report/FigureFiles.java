@@ -1,9 +1,6 @@
 package dev.gradus.runner.report;
 
 import dev.gradus.runner.run.ResultsWriteException;
-import java.awt.Graphics2D;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,14 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.jfree.pdf.PDFDocument;
-import org.jfree.pdf.PDFGraphics2D;
-import org.jfree.pdf.Page;
-import org.jfree.svg.SVGGraphics2D;
+import java.util.concurrent.Callable;
 
 /**
  * Writes a figure as {@code NAME.png} (for the report), {@code NAME.pdf} (vector, text as text, for
@@ -43,14 +33,11 @@ final class FigureFiles {
   }
 
   /**
-   * Writes the files of every drawing, each file a task of its own, on one thread per core: the
-   * cheapest first (by points and panels), so that the drawing code is compiled on small figures
-   * before the large ones come.
-   *
-   * @throws ResultsWriteException naming the first file that could not be written; the files not
-   *     written by then are not
+   * The writing of each file of the drawings as a task of its own, the cheapest first (by points
+   * and panels), so that the drawing code is compiled on small figures before the large ones come.
+   * A task that cannot write its file throws {@link ResultsWriteException} naming it.
    */
-  void saveAll(List<PlotKind.Drawing> drawings, Path dir) {
+  List<Callable<Void>> tasks(List<PlotKind.Drawing> drawings, Path dir) {
     record Task(PlotKind.Drawing drawing, Format format, long cost) {}
     List<Task> tasks = new ArrayList<>();
     for (PlotKind.Drawing d : drawings) {
@@ -59,44 +46,20 @@ final class FigureFiles {
       }
     }
     tasks.sort(Comparator.comparingLong(Task::cost));
-    int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "gradus-figures");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (Task t : tasks) {
-        done.add(
-            pool.submit(
-                () -> {
-                  Path file = dir.resolve(t.drawing().plot().name() + t.format().extension);
-                  try {
-                    write(t.format(), t.drawing().figure(), dir, t.drawing().plot().name());
-                  } catch (IOException e) {
-                    throw new ResultsWriteException(file, e);
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> f : done) {
-        f.get();
-      }
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while drawing the plots", e);
-    } finally {
-      pool.shutdownNow();
+    List<Callable<Void>> writes = new ArrayList<>();
+    for (Task t : tasks) {
+      writes.add(
+          () -> {
+            String name = t.drawing().plot().name();
+            try {
+              write(t.format(), t.drawing().figure(), dir, name);
+            } catch (IOException e) {
+              throw new ResultsWriteException(dir.resolve(name + t.format().extension), e);
+            }
+            return null;
+          });
     }
+    return writes;
   }
 
   /** The files a figure gets: PNG and PDF, and SVG unless it would surely be too large. */
@@ -158,33 +121,24 @@ final class FigureFiles {
     return 12 * points;
   }
 
-  byte[] png(Figure figure) throws IOException {
+  byte[] png(Figure figure) {
     int[] size = FigureRenderer.size(figure);
-    BufferedImage image = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    try {
-      renderer.draw(figure, g);
-    } finally {
-      g.dispose();
-    }
-    return PngEncoder.encode(image);
+    RasterCanvas canvas = new RasterCanvas(size[0], size[1]);
+    renderer.draw(figure, canvas);
+    return PngEncoder.encode(canvas.image());
   }
 
   byte[] pdf(Figure figure) {
     int[] size = FigureRenderer.size(figure);
-    PDFDocument document = new PDFDocument();
-    document.setTitle(figure.title());
-    document.setAuthor("Gradus");
-    Page page = document.createPage(new Rectangle2D.Double(0, 0, size[0], size[1]));
-    PDFGraphics2D g = page.getGraphics2D();
-    renderer.draw(figure, g);
-    return document.getPDFBytes();
+    PdfCanvas canvas = new PdfCanvas(size[0], size[1]);
+    renderer.draw(figure, canvas);
+    return canvas.bytes(figure.title());
   }
 
   String svg(Figure figure) {
     int[] size = FigureRenderer.size(figure);
-    SVGGraphics2D g = new SVGGraphics2D(size[0], size[1]);
-    renderer.draw(figure, g);
-    return g.getSVGDocument();
+    SvgCanvas canvas = new SvgCanvas(size[0], size[1]);
+    renderer.draw(figure, canvas);
+    return canvas.document();
   }
 }

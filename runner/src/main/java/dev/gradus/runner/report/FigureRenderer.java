@@ -2,47 +2,15 @@ package dev.gradus.runner.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.Shape;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
-import java.awt.geom.Rectangle2D;
-import java.text.AttributedCharacterIterator;
-import java.text.AttributedString;
-import java.text.CharacterIterator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.LegendItem;
-import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.axis.AxisState;
-import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.LogTick;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTick;
-import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.axis.TickUnits;
-import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.block.BlockBorder;
-import org.jfree.chart.plot.SeriesRenderingOrder;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.text.TextUtils;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.data.xy.DefaultXYDataset;
 
 /**
- * Draws a {@link Figure} onto any {@link Graphics2D} (a PNG's image, a PDF page, an SVG document)
- * with JFreeChart, so that every format shows the same picture and the vector ones keep their text
- * as text. A single panel gets its legend on the right, outside the plot; small multiples get one
- * title over the grid and a legend under each panel.
+ * Lays a {@link Figure} out and draws it onto a {@link Canvas} (a PNG's image, a PDF page, an SVG
+ * document), so that every format shows the same picture and the vector ones keep their text as
+ * text. A single panel gets its legend on the right, outside the plot; small multiples get one
+ * title over the grid and a legend under each panel. Axes keep the ranges the figure fixed; lines
+ * leave the plot area only as far as its edge.
  */
 final class FigureRenderer {
   static final int SINGLE_WIDTH = 900;
@@ -52,21 +20,29 @@ final class FigureRenderer {
   static final int MAX_COLUMNS = 3;
   private static final int TITLE_HEIGHT = 30;
 
-  private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
-  private static final Font PANEL_TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 12);
-  private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-  private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
-  private static final Font LEGEND = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-  private static final Font NOTE = new Font(Font.SANS_SERIF, Font.ITALIC, 10);
   private static final Color GRID = new Color(0xe4e4e4);
+  private static final Color OUTLINE = Color.GRAY;
   private static final Color CONTOUR = new Color(0xb0b0b0);
   private static final Color MINIMUM = new Color(0xd62728);
+  private static final Color TEXT = Color.BLACK;
+  private static final Color NOTE_TEXT = Color.DARK_GRAY;
 
-  static {
-    // the workaround draws rotated text (the y axis title) as a TextLayout, which PDF and SVG
-    // documents receive as glyph outlines; plain drawString keeps it text
-    TextUtils.setUseDrawRotatedStringWorkaround(false);
-  }
+  /**
+   * Lines are thinned on a grid of {@link #CELLS_PER_PIXEL} cells per pixel of the whole panel (the
+   * plot area is smaller, so its cells are finer still): the PNG cannot tell, and a PDF must be
+   * zoomed past 200% to.
+   */
+  private static final int CELLS_PER_PIXEL = 2;
+
+  private static final double PAD = 6;
+  private static final double TICK_LENGTH = 4;
+  private static final double MINOR_TICK_LENGTH = 2;
+  private static final double LEGEND_SAMPLE = 22;
+  private static final double LEGEND_ROW = 15;
+  private static final float[] QUARTILE_DASH = {2f, 2f};
+
+  /** Far enough outside any plot to stand for a point off it, near enough for every format. */
+  private static final double OFF_PAGE = 1e5;
 
   private final Palette palette;
 
@@ -85,264 +61,390 @@ final class FigureRenderer {
     return new int[] {columns * PANEL_WIDTH, TITLE_HEIGHT + rows * PANEL_HEIGHT};
   }
 
-  /** Draws the figure into the rectangle (0, 0, size) of {@code g}, on a white background. */
-  void draw(Figure figure, Graphics2D g) {
+  /** Draws the figure into the rectangle (0, 0, size) of {@code canvas}, on a white background. */
+  void draw(Figure figure, Canvas canvas) {
     int[] size = size(figure);
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(
-        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setPaint(Color.WHITE);
-    g.fill(new Rectangle2D.Double(0, 0, size[0], size[1]));
+    canvas.fillRect(0, 0, size[0], size[1], Color.WHITE);
     List<Figure.Panel> panels = figure.panels();
     if (panels.size() == 1) {
-      chart(figure.title(), panels.get(0), RectangleEdge.RIGHT, SINGLE_WIDTH, SINGLE_HEIGHT)
-          .draw(g, new Rectangle2D.Double(0, 0, size[0], size[1]));
+      panel(
+          canvas,
+          figure.title(),
+          TextStyle.TITLE,
+          panels.get(0),
+          true,
+          new Box(0, 0, SINGLE_WIDTH, SINGLE_HEIGHT));
       return;
     }
-    g.setPaint(Color.BLACK);
-    g.setFont(TITLE);
-    int titleWidth = g.getFontMetrics().stringWidth(figure.title());
-    g.drawString(figure.title(), Math.max(4, (size[0] - titleWidth) / 2f), 20f);
+    canvas.text(
+        fit(figure.title(), TextStyle.TITLE, size[0] - 2 * PAD),
+        size[0] / 2.0,
+        20,
+        TextStyle.TITLE,
+        TEXT,
+        Canvas.Anchor.MIDDLE,
+        true);
     int columns = Math.min(MAX_COLUMNS, panels.size());
     for (int p = 0; p < panels.size(); p++) {
-      Rectangle2D area =
-          new Rectangle2D.Double(
+      Figure.Panel panel = panels.get(p);
+      Box area =
+          new Box(
               (p % columns) * PANEL_WIDTH,
               TITLE_HEIGHT + (p / columns) * PANEL_HEIGHT,
               PANEL_WIDTH,
               PANEL_HEIGHT);
-      chart(panels.get(p).title(), panels.get(p), RectangleEdge.BOTTOM, PANEL_WIDTH, PANEL_HEIGHT)
-          .draw(g, area);
+      panel(canvas, panel.title(), TextStyle.PANEL_TITLE, panel, false, area);
     }
   }
 
-  /**
-   * Lines are thinned on a grid of {@link #CELLS_PER_PIXEL} cells per pixel of the whole panel (the
-   * plot area is smaller, so its cells are finer still): the PNG cannot tell, and a PDF must be
-   * zoomed past 200% to.
-   */
-  private static final int CELLS_PER_PIXEL = 2;
+  /** A rectangle on the page. */
+  private record Box(double x, double y, double width, double height) {
+    double right() {
+      return x + width;
+    }
 
-  private JFreeChart chart(
-      String title, Figure.Panel panel, RectangleEdge legendEdge, int width, int height) {
-    DefaultXYDataset data = new DefaultXYDataset();
-    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-    renderer.setDrawSeriesLineAsPath(true);
-    LegendItemCollection legend = new LegendItemCollection();
-    int series = 0;
+    double bottom() {
+      return y + height;
+    }
+  }
+
+  /** An entry of a legend: a configuration's line, or a kind of marker. */
+  private record Entry(String label, Figure.Line line) {}
+
+  private void panel(
+      Canvas canvas,
+      String title,
+      TextStyle titleStyle,
+      Figure.Panel panel,
+      boolean legendRight,
+      Box area) {
+    double top = area.y() + PAD;
+    if (!title.isEmpty()) {
+      canvas.text(
+          fit(title, titleStyle, area.width() - 2 * PAD),
+          area.x() + area.width() / 2,
+          top + titleStyle.ascent(),
+          titleStyle,
+          TEXT,
+          Canvas.Anchor.MIDDLE,
+          true);
+      top += titleStyle.size() * 1.25 + 4;
+    }
+    double bottom = area.bottom() - PAD;
+    if (!panel.note().isEmpty()) {
+      canvas.text(
+          fit(panel.note(), TextStyle.NOTE, area.width() - 2 * PAD),
+          area.x() + area.width() / 2,
+          bottom - 0.25 * TextStyle.NOTE.size(),
+          TextStyle.NOTE,
+          NOTE_TEXT,
+          Canvas.Anchor.MIDDLE,
+          true);
+      bottom -= TextStyle.NOTE.size() * 1.4;
+    }
+    List<Entry> legend = legend(panel);
+    // room for half the widest x tick label past the plot's right edge
+    double right = area.right() - PAD - 12;
+    double xAxisHeight = TICK_LENGTH + 3 + TextStyle.TICK.size() + 5 + TextStyle.LABEL.size() + 2;
+    if (!legend.isEmpty() && legendRight) {
+      double plotHeight = bottom - top - xAxisHeight;
+      right -= legendRightOf(canvas, legend, right, top, plotHeight, area.width() / 3);
+    } else if (!legend.isEmpty()) {
+      bottom -= legendBelow(canvas, legend, area.x() + PAD, bottom, area.width() - 2 * PAD);
+    }
+    double plotBottom = bottom - xAxisHeight;
+    double plotTop = top + 4;
+    double plotHeight = plotBottom - plotTop;
+    List<Ticks.Tick> yTicks = Ticks.of(panel.y(), (int) (plotHeight / 40));
+    double yLabels = 0;
+    for (Ticks.Tick t : yTicks) {
+      yLabels = Math.max(yLabels, TextStyle.TICK.width(t.label()));
+    }
+    double plotLeft = area.x() + PAD + TextStyle.LABEL.size() * 1.2 + 4 + yLabels + 3 + TICK_LENGTH;
+    Box plot = new Box(plotLeft, plotTop, right - plotLeft, plotHeight);
+    List<Ticks.Tick> xTicks = Ticks.of(panel.x(), (int) (plot.width() / 75));
+    Scale xs = new Scale(panel.x(), plot.x(), plot.right());
+    Scale ys = new Scale(panel.y(), plot.bottom(), plot.y());
+
+    for (Ticks.Tick t : xTicks) {
+      double px = xs.at(t.value());
+      if (t.major()) {
+        canvas.polyline(
+            new double[] {px, px}, new double[] {plot.y(), plot.bottom()}, 2, GRID, 0.6, null);
+      }
+    }
+    for (Ticks.Tick t : yTicks) {
+      double py = ys.at(t.value());
+      if (t.major()) {
+        canvas.polyline(
+            new double[] {plot.x(), plot.right()}, new double[] {py, py}, 2, GRID, 0.6, null);
+      }
+    }
+    canvas.clip(plot.x(), plot.y(), plot.width(), plot.height());
+    lines(canvas, panel, xs, ys, (int) area.width(), (int) area.height());
+    canvas.unclip();
+    canvas.strokeRect(plot.x(), plot.y(), plot.width(), plot.height(), OUTLINE, 0.5);
+
+    for (Ticks.Tick t : xTicks) {
+      double px = xs.at(t.value());
+      double length = t.major() ? TICK_LENGTH : MINOR_TICK_LENGTH;
+      canvas.polyline(
+          new double[] {px, px},
+          new double[] {plot.bottom(), plot.bottom() + length},
+          2,
+          OUTLINE,
+          0.5,
+          null);
+      if (t.major()) {
+        canvas.text(
+            t.label(),
+            px,
+            plot.bottom() + TICK_LENGTH + 3 + TextStyle.TICK.ascent(),
+            TextStyle.TICK,
+            TEXT,
+            Canvas.Anchor.MIDDLE,
+            true);
+      }
+    }
+    for (Ticks.Tick t : yTicks) {
+      double py = ys.at(t.value());
+      double length = t.major() ? TICK_LENGTH : MINOR_TICK_LENGTH;
+      canvas.polyline(
+          new double[] {plot.x() - length, plot.x()}, new double[] {py, py}, 2, OUTLINE, 0.5, null);
+      if (t.major()) {
+        canvas.text(
+            t.label(),
+            plot.x() - TICK_LENGTH - 3,
+            py + TextStyle.TICK.ascent() / 2,
+            TextStyle.TICK,
+            TEXT,
+            Canvas.Anchor.END,
+            true);
+      }
+    }
+    canvas.text(
+        fit(panel.x().title(), TextStyle.LABEL, plot.width()),
+        plot.x() + plot.width() / 2,
+        bottom - 4,
+        TextStyle.LABEL,
+        TEXT,
+        Canvas.Anchor.MIDDLE,
+        true);
+    canvas.text(
+        fit(panel.y().title(), TextStyle.LABEL, plot.height()),
+        area.x() + PAD + TextStyle.LABEL.ascent(),
+        plot.y() + plot.height() / 2,
+        TextStyle.LABEL,
+        TEXT,
+        Canvas.Anchor.MIDDLE,
+        false);
+  }
+
+  /** Maps an axis' values onto the page. */
+  private static final class Scale {
+    private final boolean log;
+    private final double from;
+    private final double span;
+    private final double start;
+    private final double length;
+
+    Scale(Figure.Axis axis, double start, double end) {
+      log = axis.scale() != Figure.Scale.LINEAR;
+      from = log ? Math.log(axis.min()) : axis.min();
+      span = (log ? Math.log(axis.max()) : axis.max()) - from;
+      this.start = start;
+      this.length = end - start;
+    }
+
+    /** The page coordinate of a value; NaN for one a log axis cannot show (≤ 0, NaN). */
+    double at(double v) {
+      double u = log ? (v > 0 ? Math.log(v) : Double.NaN) : v;
+      double p = start + (u - from) / span * length;
+      if (Double.isNaN(p)) {
+        return Double.NaN;
+      }
+      return Math.max(-OFF_PAGE, Math.min(OFF_PAGE, p));
+    }
+  }
+
+  private void lines(Canvas canvas, Figure.Panel panel, Scale xs, Scale ys, int width, int height) {
     for (Figure.Line drawn : panel.lines()) {
+      float[] dash = dash(drawn);
       // a dash pattern follows the path's length, which thinning shortens: dashed lines as given
       Figure.Line line =
-          dashed(drawn)
+          dash != null
               ? drawn
               : Thinning.thin(
                   drawn, panel.x(), panel.y(), CELLS_PER_PIXEL * width, CELLS_PER_PIXEL * height);
-      data.addSeries("s" + series, new double[][] {line.x(), line.y()});
-      style(renderer, series, line, legend);
-      series++;
+      int n = line.x().length;
+      double[] px = new double[n];
+      double[] py = new double[n];
+      for (int i = 0; i < n; i++) {
+        px[i] = xs.at(line.x()[i]);
+        py[i] = ys.at(line.y()[i]);
+      }
+      switch (line.kind()) {
+        case MAIN -> {
+          Palette.Style s = palette.style(line.optimizer(), line.configuration());
+          canvas.polyline(px, py, n, s.colour(), width(s), dash);
+        }
+        case QUARTILE ->
+            canvas.polyline(
+                px,
+                py,
+                n,
+                palette.style(line.optimizer(), line.configuration()).colour(),
+                0.7,
+                dash);
+        case CONTOUR -> canvas.polyline(px, py, n, CONTOUR, 0.8, null);
+        case MARKS, CLIPPED, START, MINIMUM -> {
+          Canvas.Marker marker = marker(line.kind());
+          Color colour = markerColour(line);
+          for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(px[i]) && !Double.isNaN(py[i])) {
+              canvas.marker(marker, px[i], py[i], colour);
+            }
+          }
+        }
+      }
     }
-    XYPlot plot = new XYPlot(data, axis(panel.x()), axis(panel.y()), renderer);
-    // in the order given: contours under paths, later configurations over earlier ones
-    plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setDomainGridlinePaint(GRID);
-    plot.setRangeGridlinePaint(GRID);
-    plot.setDomainGridlineStroke(new BasicStroke(0.6f));
-    plot.setRangeGridlineStroke(new BasicStroke(0.6f));
-    plot.setOutlinePaint(Color.GRAY);
-    plot.setFixedLegendItems(legend);
-    JFreeChart chart =
-        new JFreeChart(title, legendEdge == RectangleEdge.RIGHT ? TITLE : PANEL_TITLE, plot, false);
-    chart.setBackgroundPaint(Color.WHITE);
-    chart.setPadding(new RectangleInsets(4, 4, 4, 8));
-    if (legend.getItemCount() > 0) {
-      LegendTitle legendTitle = new LegendTitle(plot);
-      legendTitle.setPosition(legendEdge);
-      legendTitle.setItemFont(LEGEND);
-      legendTitle.setFrame(BlockBorder.NONE);
-      legendTitle.setBackgroundPaint(Color.WHITE);
-      chart.addLegend(legendTitle);
-    }
-    if (!panel.note().isEmpty()) {
-      TextTitle note = new TextTitle(panel.note(), NOTE);
-      note.setPosition(RectangleEdge.BOTTOM);
-      note.setPaint(Color.DARK_GRAY);
-      chart.addSubtitle(note);
-    }
-    return chart;
   }
 
-  /** Whether the line is drawn with a dash pattern: quartiles, and dashed configurations. */
-  private boolean dashed(Figure.Line line) {
+  /** The dash pattern a line is drawn with, or null for a solid one. */
+  private float[] dash(Figure.Line line) {
     return switch (line.kind()) {
-      case QUARTILE -> true;
+      case QUARTILE -> QUARTILE_DASH;
       case MAIN ->
           palette.style(line.optimizer(), line.configuration()).stroke() instanceof BasicStroke b
-              && b.getDashArray() != null;
-      default -> false;
+              ? b.getDashArray()
+              : null;
+      default -> null;
     };
   }
 
-  private void style(
-      XYLineAndShapeRenderer r, int series, Figure.Line line, LegendItemCollection legend) {
-    Shape segment = new Line2D.Double(-9, 0, 9, 0);
-    switch (line.kind()) {
-      case MAIN -> {
-        Palette.Style s = palette.style(line.optimizer(), line.configuration());
-        r.setSeriesPaint(series, s.colour());
-        r.setSeriesStroke(series, s.stroke());
-        legend.add(new LegendItem(line.label(), null, null, null, segment, s.stroke(), s.colour()));
-      }
-      case QUARTILE -> {
-        Palette.Style s = palette.style(line.optimizer(), line.configuration());
-        r.setSeriesPaint(series, s.colour());
-        r.setSeriesStroke(
-            series,
-            new BasicStroke(
-                0.7f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {2f, 2f}, 0f));
-      }
-      case MARKS, CLIPPED -> {
-        Palette.Style s = palette.style(line.optimizer(), line.configuration());
-        markers(
-            r, series, s.colour(), line.kind() == Figure.Kind.CLIPPED ? triangle(5) : diamond(4));
-      }
-      case CONTOUR -> {
-        r.setSeriesPaint(series, CONTOUR);
-        r.setSeriesStroke(series, new BasicStroke(0.8f));
-      }
-      case START -> {
-        Shape dot = new Ellipse2D.Double(-3.5, -3.5, 7, 7);
-        markers(r, series, Color.BLACK, dot);
-        legend.add(new LegendItem(line.label(), null, null, null, dot, Color.BLACK));
-      }
-      case MINIMUM -> {
-        Shape star = star(6);
-        markers(r, series, MINIMUM, star);
-        legend.add(new LegendItem(line.label(), null, null, null, star, MINIMUM));
-      }
-      default -> throw new IllegalStateException("unknown kind " + line.kind());
-    }
+  private static double width(Palette.Style s) {
+    return s.stroke() instanceof BasicStroke b ? b.getLineWidth() : Palette.LINE_WIDTH;
   }
 
-  private static void markers(XYLineAndShapeRenderer r, int series, Color colour, Shape shape) {
-    r.setSeriesLinesVisible(series, false);
-    r.setSeriesShapesVisible(series, true);
-    r.setSeriesShape(series, shape);
-    r.setSeriesPaint(series, colour);
+  private static Canvas.Marker marker(Figure.Kind kind) {
+    return switch (kind) {
+      case CLIPPED -> Canvas.Marker.TRIANGLE;
+      case START -> Canvas.Marker.DOT;
+      case MINIMUM -> Canvas.Marker.STAR;
+      default -> Canvas.Marker.DIAMOND;
+    };
   }
 
-  private static ValueAxis axis(Figure.Axis a) {
-    ValueAxis axis;
-    if (a.scale() == Figure.Scale.LINEAR) {
-      NumberAxis n = new NumberAxis(a.title());
-      n.setAutoRangeIncludesZero(false);
-      n.setStandardTickUnits(
-          a.integers()
-              ? NumberAxis.createIntegerTickUnits(Locale.ROOT)
-              : NumberAxis.createStandardTickUnits(Locale.ROOT));
-      axis = n;
-    } else {
-      int base = a.scale() == Figure.Scale.LOG10 ? 10 : 2;
-      LogAxis log = new PlainLogAxis(a.title());
-      log.setBase(base);
-      log.setSmallestValue(Double.MIN_NORMAL);
-      log.setStandardTickUnits(wholeExponents());
-      log.setNumberFormatOverride(TickLabels.format(base));
-      log.setMinorTickCount(base == 10 ? 9 : 1);
-      axis = log;
+  private Color markerColour(Figure.Line line) {
+    return switch (line.kind()) {
+      case START -> Color.BLACK;
+      case MINIMUM -> MINIMUM;
+      default -> palette.style(line.optimizer(), line.configuration()).colour();
+    };
+  }
+
+  /** The legend's entries: configurations' lines, starts and minimizers, in the figure's order. */
+  private static List<Entry> legend(Figure.Panel panel) {
+    List<Entry> entries = new ArrayList<>();
+    for (Figure.Line line : panel.lines()) {
+      switch (line.kind()) {
+        case MAIN, START, MINIMUM -> entries.add(new Entry(line.label(), line));
+        default -> {}
+      }
     }
-    axis.setRange(a.min(), a.max());
-    axis.setLabelFont(LABEL);
-    axis.setTickLabelFont(TICK);
-    return axis;
+    return entries;
   }
 
   /**
-   * A log axis whose tick labels are plain strings. JFreeChart's own labels are attributed strings
-   * (for superscripts), which reach PDF and SVG documents as glyph outlines: not text, and most of
-   * a PDF's drawing time.
+   * Draws the legend in columns right of the plot, as many as its rows need, and returns its width.
+   * Labels wider than a column may be are cut with an ellipsis.
    */
-  private static final class PlainLogAxis extends LogAxis {
-    PlainLogAxis(String title) {
-      super(title);
+  private double legendRightOf(
+      Canvas canvas, List<Entry> legend, double right, double top, double height, double most) {
+    int rows = Math.max(1, (int) (height / LEGEND_ROW));
+    int columns = (legend.size() + rows - 1) / rows;
+    double columnWidth = 0;
+    for (Entry e : legend) {
+      columnWidth = Math.max(columnWidth, TextStyle.LEGEND.width(e.label()));
     }
-
-    @Override
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    public List refreshTicks(
-        Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
-      List<Object> ticks = new ArrayList<>();
-      for (Object tick : super.refreshTicks(g2, state, dataArea, edge)) {
-        if (tick instanceof LogTick t) {
-          ticks.add(
-              new NumberTick(
-                  t.getTickType(),
-                  t.getValue(),
-                  text(t.getAttributedLabel()),
-                  t.getTextAnchor(),
-                  t.getRotationAnchor(),
-                  t.getAngle()));
-        } else {
-          ticks.add(tick);
-        }
-      }
-      return ticks;
+    double labelWidth = Math.min(columnWidth, most / columns - LEGEND_SAMPLE - 14);
+    double column = LEGEND_SAMPLE + 6 + labelWidth + 8;
+    double left = right - columns * column + 8;
+    for (int i = 0; i < legend.size(); i++) {
+      double x = left + (i / rows) * column;
+      double y = top + 8 + (i % rows) * LEGEND_ROW;
+      entry(canvas, legend.get(i), x, y, labelWidth);
     }
-
-    private static String text(AttributedString label) {
-      if (label == null) {
-        return "";
-      }
-      AttributedCharacterIterator it = label.getIterator();
-      StringBuilder out = new StringBuilder();
-      for (char c = it.first(); c != CharacterIterator.DONE; c = it.next()) {
-        out.append(c);
-      }
-      return out.toString();
-    }
+    return columns * column + 4;
   }
 
-  /** Ticks at whole powers only: 10^0.5 is no place for a tick. */
-  private static TickUnits wholeExponents() {
-    TickUnits units = new TickUnits();
-    for (int step : new int[] {1, 2, 3, 4, 5, 10, 20, 25, 50, 100}) {
-      units.add(new NumberTickUnit(step));
+  /** Draws the legend in rows under the plot, up to {@code bottom}, and returns its height. */
+  private double legendBelow(
+      Canvas canvas, List<Entry> legend, double left, double bottom, double width) {
+    List<List<Entry>> rows = new ArrayList<>();
+    List<Double> labelWidths = new ArrayList<>();
+    double used = width;
+    for (Entry e : legend) {
+      double label = Math.min(TextStyle.LEGEND.width(e.label()), width - LEGEND_SAMPLE - 6);
+      double w = LEGEND_SAMPLE + 6 + label + 14;
+      if (rows.isEmpty() || (used + w > width && !rows.get(rows.size() - 1).isEmpty())) {
+        rows.add(new ArrayList<>());
+        used = 0;
+      }
+      rows.get(rows.size() - 1).add(e);
+      labelWidths.add(label);
+      used += w;
     }
-    return units;
-  }
-
-  private static Shape triangle(double r) {
-    Path2D.Double p = new Path2D.Double();
-    p.moveTo(0, -r);
-    p.lineTo(r, r);
-    p.lineTo(-r, r);
-    p.closePath();
-    return p;
-  }
-
-  /** A five-pointed star: the known minimizers, apart from every other marker. */
-  private static Shape star(double r) {
-    Path2D.Double p = new Path2D.Double();
-    for (int k = 0; k < 10; k++) {
-      double radius = k % 2 == 0 ? r : r * 0.45;
-      double angle = -Math.PI / 2 + k * Math.PI / 5;
-      if (k == 0) {
-        p.moveTo(radius * Math.cos(angle), radius * Math.sin(angle));
-      } else {
-        p.lineTo(radius * Math.cos(angle), radius * Math.sin(angle));
+    double height = rows.size() * LEGEND_ROW + 4;
+    double top = bottom - height + 4;
+    int i = 0;
+    for (int r = 0; r < rows.size(); r++) {
+      double x = left;
+      for (Entry e : rows.get(r)) {
+        double label = labelWidths.get(i++);
+        entry(canvas, e, x, top + r * LEGEND_ROW, label);
+        x += LEGEND_SAMPLE + 6 + label + 14;
       }
     }
-    p.closePath();
-    return p;
+    return height;
   }
 
-  private static Shape diamond(double r) {
-    Path2D.Double p = new Path2D.Double();
-    p.moveTo(0, -r);
-    p.lineTo(r, 0);
-    p.lineTo(0, r);
-    p.lineTo(-r, 0);
-    p.closePath();
-    return p;
+  /** One legend entry whose row is centred at {@code y}. */
+  private void entry(Canvas canvas, Entry e, double x, double y, double labelWidth) {
+    Figure.Line line = e.line();
+    if (line.kind() == Figure.Kind.MAIN) {
+      Palette.Style s = palette.style(line.optimizer(), line.configuration());
+      canvas.polyline(
+          new double[] {x, x + LEGEND_SAMPLE},
+          new double[] {y, y},
+          2,
+          s.colour(),
+          width(s),
+          dash(line));
+    } else {
+      canvas.marker(marker(line.kind()), x + LEGEND_SAMPLE / 2, y, markerColour(line));
+    }
+    canvas.text(
+        fit(e.label(), TextStyle.LEGEND, labelWidth),
+        x + LEGEND_SAMPLE + 6,
+        y + TextStyle.LEGEND.ascent() / 2,
+        TextStyle.LEGEND,
+        TEXT,
+        Canvas.Anchor.START,
+        true);
+  }
+
+  /** The text, cut with an ellipsis to fit {@code width}. */
+  static String fit(String text, TextStyle style, double width) {
+    if (style.width(text) <= width) {
+      return text;
+    }
+    for (int n = text.length() - 1; n > 0; n--) {
+      String cut = text.substring(0, n).stripTrailing() + "\u2026";
+      if (style.width(cut) <= width) {
+        return cut;
+      }
+    }
+    return "\u2026";
   }
 }

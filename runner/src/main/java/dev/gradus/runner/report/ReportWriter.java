@@ -16,6 +16,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Draws the plots of a results folder into {@code plots/} (each as PNG, PDF and, when small, SVG;
@@ -71,11 +78,6 @@ public final class ReportWriter {
     }
     long started = System.nanoTime();
     PlotKind.Input input = new PlotKind.Input(results, plan);
-    // kinds are independent (paths run runs again, the others only read): build them side by side
-    List<List<PlotKind.Drawing>> byKind =
-        KINDS.parallelStream().map(kind -> kind.draw(input)).toList();
-    List<PlotKind.Drawing> drawn = byKind.stream().flatMap(List::stream).toList();
-    long built = System.nanoTime();
     FigureFiles files =
         new FigureFiles(
             new FigureRenderer(
@@ -86,24 +88,83 @@ public final class ReportWriter {
     try {
       Files.createDirectories(plots);
       removeOldPlots(plots);
-      // rendering is most of the time a report takes; files are independent
-      files.saveAll(drawn, plots);
-      long saved = System.nanoTime();
-      String suiteName = plan != null ? plan.suiteName() : dir.getFileName().toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot write the report in " + dir + ": " + e.getMessage(), e);
+    }
+    String suiteName = plan != null ? plan.suiteName() : dir.getFileName().toString();
+    // one pool for every part: each kind's figures are drawn as soon as it is built (paths run
+    // runs again, the others only read); the page lists the plot files, so it comes last
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "gradus-report");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      CompletionService<Integer> built = new ExecutorCompletionService<>(pool);
+      List<List<PlotKind.Drawing>> byKind = new ArrayList<>();
+      for (int k = 0; k < KINDS.size(); k++) {
+        byKind.add(null);
+      }
+      for (int k = 0; k < KINDS.size(); k++) {
+        int kind = k;
+        built.submit(
+            () -> {
+              byKind.set(kind, KINDS.get(kind).draw(input));
+              return kind;
+            });
+      }
+      List<Future<?>> pending = new ArrayList<>();
+      int drawings = 0;
+      for (int k = 0; k < KINDS.size(); k++) {
+        int kind = finished(built.take());
+        List<PlotKind.Drawing> drawn = byKind.get(kind);
+        drawings += drawn.size();
+        for (Callable<Void> write : files.tasks(drawn, plots)) {
+          pending.add(pool.submit(write));
+        }
+      }
+      long submitted = System.nanoTime();
+      for (Future<?> f : pending) {
+        finished(f);
+      }
       String html =
           HtmlReport.render(
               suiteName, results, notes, input.rules(), byKind.get(KINDS.indexOf(PROFILES)));
       Files.writeString(layout.report(), html, StandardCharsets.UTF_8);
       log.debug(
-          "report: {} plots built in {} ms, drawn and saved in {} ms; report.html in {} ms",
-          drawn.size(),
-          (built - started) / 1_000_000,
-          (saved - built) / 1_000_000,
-          (System.nanoTime() - saved) / 1_000_000);
+          "report: {} plots built in {} ms, all drawn and report.html written {} ms later",
+          drawings,
+          (submitted - started) / 1_000_000,
+          (System.nanoTime() - submitted) / 1_000_000);
       return layout.report();
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot write the report in " + dir + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while drawing the report", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The value of a finished task, its own exception if it threw one. */
+  private static <T> T finished(Future<T> task) throws InterruptedException {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 

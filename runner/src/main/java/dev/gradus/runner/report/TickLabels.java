@@ -1,9 +1,6 @@
 package dev.gradus.runner.report;
 
 import java.math.BigDecimal;
-import java.text.FieldPosition;
-import java.text.NumberFormat;
-import java.text.ParsePosition;
 
 /**
  * Tick labels a reader takes in at a glance: powers of ten as {@code 0.001 … 1000} and beyond that
@@ -38,27 +35,5 @@ final class TickLabels {
   /** Three significant digits, no exponent for 0.001 ≤ |v| < 10⁶, trailing zeros dropped. */
   static String plain(double v) {
     return NumberText.significant(v);
-  }
-
-  /** The labels as a {@link NumberFormat}, the form the drawing library takes them in. */
-  static NumberFormat format(int base) {
-    return new NumberFormat() {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
-        return to.append(label(number, base));
-      }
-
-      @Override
-      public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
-        return to.append(label(number, base));
-      }
-
-      @Override
-      public Number parse(String source, ParsePosition pos) {
-        throw new UnsupportedOperationException("tick labels are only written");
-      }
-    };
   }
 }
