@@ -8,7 +8,7 @@ import java.util.List;
  * Where an axis of a static plot gets its ticks, and what they say. Linear axes step by 1, 2 or 5
  * times a power of ten (whole steps for an axis of integers), labelled exactly as decimals. Log
  * axes tick at whole powers (every k-th one when there are many, the others as minor ticks), with
- * minor ticks at 2…9 times each power of ten (labelled at 2 and 5 when only two powers are in
+ * minor ticks at 2…9 times each power of ten (labelled at 2 and 5 when at most three powers are in
  * range); an axis spanning less than two whole powers gets linear-style ticks instead, so it never
  * goes unlabelled.
  */
@@ -58,8 +58,9 @@ final class Ticks {
         ticks.add(new Tick(power, major ? TickLabels.label(power, base) : "", major));
       }
       if (base == 10 && step == 1) {
-        // two whole powers alone say little of the values between: label 2 and 5 times them too
-        boolean few = last - first + 1 < 3;
+        // two or three whole powers alone say little of the values between: label 2 and 5 times
+        // them too
+        boolean few = last - first + 1 <= 3;
         for (int m = 2; m <= 9; m++) {
           double v = m * power;
           if (v >= axis.min() && v <= axis.max()) {

@@ -56,6 +56,8 @@ class TicksTest {
         List.of("0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9"), labels(Ticks.of(narrow, 8)));
     Figure.Axis decade = new Figure.Axis("f", Figure.Scale.LOG10, 1, 10, false);
     assertEquals(List.of("1", "2", "5", "10"), labels(Ticks.of(decade, 8)));
+    Figure.Axis mse = new Figure.Axis("f", Figure.Scale.LOG10, 0.1, 10, false);
+    assertEquals(List.of("0.1", "0.2", "0.5", "1", "2", "5", "10"), labels(Ticks.of(mse, 8)));
     Figure.Axis lr = new Figure.Axis("lr", Figure.Scale.LOG2, 1, 4, false);
     assertEquals(List.of("1", "2", "4"), labels(Ticks.of(lr, 8)));
   }
