@@ -6,7 +6,7 @@ package dev.gradus.spi;
  */
 public final class Spi {
   /** major.minor of the SPI in this graph-core. */
-  public static final String VERSION = "1.1";
+  public static final String VERSION = "1.2";
 
   private Spi() {}
 

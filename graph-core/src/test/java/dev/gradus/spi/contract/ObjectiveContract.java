@@ -13,6 +13,8 @@ import dev.gradus.spi.HyperParameters;
 import dev.gradus.spi.KnownMinimum;
 import dev.gradus.spi.Objective;
 import dev.gradus.spi.ObjectiveProvider;
+import dev.gradus.spi.RandomStream;
+import dev.gradus.spi.Stochastic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,9 @@ import org.junit.jupiter.api.Test;
  *       and evaluating ∇f in double adds a few ulps of its largest term; 1e-6 leaves room for
  *       Hessians up to ~1e7. A minimizer on the domain boundary is exempt: there the slope points
  *       out of the box instead of vanishing.
+ *   <li>A {@link Stochastic} objective's gradients are checked in expectation: the mean of {@link
+ *       #STOCHASTIC_DRAWS} samples, within {@link #NOISE_ERRORS} standard errors more; and they are
+ *       a pure function of the stream it is given.
  *   <li>Gradient against central differences: {@link #gradientTolerance()} in {@link
  *       GradientCheck#error}'s measure (absolute below 1, relative above), at seeded uniform points
  *       of {@link #samplingBox}. Kinks of non-smooth functions are sets of measure zero, so a
@@ -161,10 +166,10 @@ public abstract class ObjectiveContract {
         if (o.domain().isPresent() && o.domain().get().onBoundary(point)) {
           continue;
         }
-        double[] gradient = new double[o.dimension()];
-        o.valueAndGradient(point, gradient);
+        double[][] sampled = expectedGradient(o, point);
+        double[] gradient = sampled[0];
         for (int i = 0; i < gradient.length; i++) {
-          if (!(Math.abs(gradient[i]) <= bound)) {
+          if (!(Math.abs(gradient[i]) <= bound + NOISE_ERRORS * sampled[1][i])) {
             fail(
                 each.label()
                     + ": ∂f/∂"
@@ -184,14 +189,16 @@ public abstract class ObjectiveContract {
     SplittableRandom random = new SplittableRandom(20240611L);
     for (Labelled each : objectives()) {
       Objective o = each.objective();
-      double[] gradient = new double[o.dimension()];
       for (int sample = 0; sample < SAMPLES; sample++) {
         double[] point = samplePoint(o, random);
-        o.valueAndGradient(point, gradient);
+        double[][] sampled = expectedGradient(o, point);
+        double[] gradient = sampled[0];
         for (int i : coordinates(o.dimension(), random)) {
           double[] quotient = centralDifference(o, point, i);
           double numerical = quotient[0];
-          double tolerance = gradientTolerance() + quotient[1] / Math.max(1, Math.abs(numerical));
+          double tolerance =
+              gradientTolerance()
+                  + (quotient[1] + NOISE_ERRORS * sampled[1][i]) / Math.max(1, Math.abs(numerical));
           double error = GradientCheck.error(gradient[i], numerical);
           if (!(error <= tolerance)) {
             fail(
@@ -208,6 +215,77 @@ public abstract class ObjectiveContract {
           }
         }
       }
+    }
+  }
+
+  /** Draws a stochastic gradient's mean is checked from: enough for errors of a few percent. */
+  protected static final int STOCHASTIC_DRAWS = 400;
+
+  /** How many standard errors a stochastic gradient's mean may be off (1 in 10⁶ by chance). */
+  protected static final double NOISE_ERRORS = 5;
+
+  /**
+   * The gradient at x and its standard error per coordinate: for a deterministic objective its
+   * gradient and zeros; for a {@link Stochastic} one the mean of {@link #STOCHASTIC_DRAWS} samples
+   * (from a stream of a fixed seed) and the standard error of that mean, since what its gradient
+   * must agree with in expectation is the derivative of {@link Objective#value}.
+   */
+  protected static double[][] expectedGradient(Objective o, double[] x) {
+    int n = o.dimension();
+    double[] gradient = new double[n];
+    if (!(o instanceof Stochastic stochastic)) {
+      o.valueAndGradient(x, gradient);
+      return new double[][] {gradient, new double[n]};
+    }
+    stochastic.useStream(new RandomStream(31));
+    double[] sum = new double[n];
+    double[] squares = new double[n];
+    for (int k = 0; k < STOCHASTIC_DRAWS; k++) {
+      o.valueAndGradient(x, gradient);
+      for (int i = 0; i < n; i++) {
+        sum[i] += gradient[i];
+        squares[i] += gradient[i] * gradient[i];
+      }
+    }
+    double[] mean = new double[n];
+    double[] error = new double[n];
+    for (int i = 0; i < n; i++) {
+      mean[i] = sum[i] / STOCHASTIC_DRAWS;
+      double variance =
+          Math.max(0, (squares[i] - STOCHASTIC_DRAWS * mean[i] * mean[i]) / (STOCHASTIC_DRAWS - 1));
+      error[i] = Math.sqrt(variance / STOCHASTIC_DRAWS);
+    }
+    return new double[][] {mean, error};
+  }
+
+  @Test
+  public void stochasticGradientsArePureFunctionsOfTheirStream() {
+    SplittableRandom random = new SplittableRandom(11);
+    for (Labelled each : objectives()) {
+      if (!(each.objective() instanceof Stochastic)) {
+        continue;
+      }
+      Objective o = each.objective();
+      Stochastic s = (Stochastic) o;
+      double[] point = samplePoint(o, random);
+      double[] first = new double[o.dimension()];
+      double[] again = new double[o.dimension()];
+      RandomStream stream = new RandomStream(5);
+      s.useStream(stream);
+      o.valueAndGradient(point, first);
+      long[] position = stream.snapshot();
+      o.valueAndGradient(point, first);
+      s.useStream(RandomStream.restore(position));
+      o.valueAndGradient(point, again);
+      assertTrue(
+          java.util.Arrays.equals(first, again),
+          each.label() + ": a restored stream does not repeat the gradient it gave");
+      s.useStream(new RandomStream(5));
+      o.valueAndGradient(point, again);
+      o.valueAndGradient(point, again);
+      assertTrue(
+          java.util.Arrays.equals(first, again),
+          each.label() + ": the same stream does not give the same gradients");
     }
   }
 

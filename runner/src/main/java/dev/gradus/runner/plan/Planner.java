@@ -1,6 +1,7 @@
 package dev.gradus.runner.plan;
 
 import dev.gradus.functions.GradientMethod;
+import dev.gradus.functions.stochastic.GradientNoise;
 import dev.gradus.optimizers.ComposedOptimizer;
 import dev.gradus.optimizers.GradientClip;
 import dev.gradus.optimizers.Optimizers;
@@ -43,7 +44,20 @@ public final class Planner {
 
   static final Set<String> FUNCTION_SETTINGS = Set.of("start", "gradient", "bounds");
   static final Set<String> EXPRESSION_SETTINGS =
-      Set.of("expression", "minimum", "start", "gradient", "bounds");
+      Set.of("expression", "minimum", "start", "gradient", "bounds", "gradient_noise");
+
+  /**
+   * Every function's own setting {@code gradient_noise: σ}: Gaussian noise of standard deviation σ
+   * added to each gradient ({@link GradientNoise}); swept like a hyperparameter, and left out of
+   * the seed, so that the noise levels of a sweep start alike and draw the same ε.
+   */
+  static final HyperParameter GRADIENT_NOISE =
+      HyperParameter.real(
+          "gradient_noise",
+          0.0,
+          GradientNoise.RANGE,
+          "standard deviation of Gaussian noise added to each gradient coordinate (0: none)");
+
   static final Set<String> OPTIMIZER_SETTINGS =
       Set.of("schedule", "clip_grad_norm", "clip_grad_value");
 
@@ -291,6 +305,11 @@ public final class Planner {
       if (settings.containsKey("minimum")) {
         parameters.put("minimum", settings.get("minimum").toPlain());
       }
+      Located noiseNode = settings.get(GRADIENT_NOISE.name());
+      double noise = gradientNoise(noiseNode, entry, suite);
+      if (noiseNode != null) {
+        parameters.put(GRADIENT_NOISE.name(), noise);
+      }
       Map<String, Object> given = new LinkedHashMap<>();
       settings.forEach((k, v) -> given.put(k, v.toPlain()));
       given.remove("expression");
@@ -302,7 +321,7 @@ public final class Planner {
               new Labels.Candidate(entry.name(), given, effective),
               entry.name(),
               parameters,
-              extensions.withGradient(factory, gradient, entry.name()),
+              noisy(extensions.withGradient(factory, gradient, entry.name()), noise),
               start,
               gradient,
               bounds,
@@ -310,10 +329,16 @@ public final class Planner {
       return out;
     }
     ObjectiveProvider provider = require(objectives, entry, "function");
-    for (Map<String, Located> choice :
-        expand(entry, provider.hyperParameters(), FUNCTION_SETTINGS)) {
+    List<HyperParameter> declared = new ArrayList<>(provider.hyperParameters());
+    if (declared.stream().noneMatch(p -> p.name().equals(GRADIENT_NOISE.name()))) {
+      declared.add(GRADIENT_NOISE);
+    }
+    for (Map<String, Located> choice : expand(entry, declared, FUNCTION_SETTINGS)) {
+      Map<String, Located> own = new LinkedHashMap<>(choice);
+      Located noiseNode = own.remove(GRADIENT_NOISE.name());
       HyperParameters values =
-          resolve(provider.id(), provider.hyperParameters(), choice, entry, suite.baseDir());
+          resolve(provider.id(), provider.hyperParameters(), own, entry, suite.baseDir());
+      double noise = gradientNoise(noiseNode, entry, suite);
       Supplier<Objective> factory = () -> provider.create(values);
       Map<String, Object> given = new LinkedHashMap<>();
       settings.forEach(
@@ -322,18 +347,37 @@ public final class Planner {
       values.asMap().forEach(effective::put);
       choice.forEach((k, v) -> effective.put(k, v.toPlain())); // paths as written, not resolved
       effective.putAll(special);
+      Map<String, Object> parameters = new LinkedHashMap<>(values.asMap());
+      if (noiseNode != null) {
+        parameters.put(GRADIENT_NOISE.name(), noise);
+      }
       out.add(
           new Draft(
               new Labels.Candidate(entry.name(), given, effective),
-              seedKey(entry.name(), choice),
-              values.asMap(),
-              extensions.withGradient(factory, gradient, entry.name()),
+              seedKey(entry.name(), own),
+              parameters,
+              noisy(extensions.withGradient(factory, gradient, entry.name()), noise),
               start,
               gradient,
               bounds,
               entry));
     }
     return out;
+  }
+
+  /** The objective with gradient noise σ added, or as it is for σ = 0. */
+  private static Supplier<Objective> noisy(Supplier<Objective> factory, double sigma) {
+    return sigma == 0 ? factory : () -> GradientNoise.of(factory.get(), sigma);
+  }
+
+  /** The σ of a {@code gradient_noise} setting, checked against its range; 0 when absent. */
+  private static double gradientNoise(Located node, Suite.Entry entry, Suite suite) {
+    if (node == null) {
+      return 0;
+    }
+    Map<String, Located> one = Map.of(GRADIENT_NOISE.name(), node);
+    return resolve(entry.name(), List.of(GRADIENT_NOISE), one, entry, suite.baseDir())
+        .real(GRADIENT_NOISE.name());
   }
 
   private List<OptimizerConfig> optimizerConfigs(Suite suite, SuiteErrors errors) {

@@ -28,7 +28,9 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class CheckpointFiles implements Checkpoint.Sink {
   private static final long MAGIC = 0x4752414455534350L; // "GRADUSCP"
-  private static final int VERSION = 1;
+
+  /** 2 adds the random stream; version 1 files (no stochastic objectives then) still read. */
+  private static final int VERSION = 2;
 
   private final ResultsLayout layout;
   private final TraceWriter traces;
@@ -134,6 +136,13 @@ public final class CheckpointFiles implements Checkpoint.Sink {
     out.writeDouble(c.stepNorm());
     out.writeDouble(c.lastLr());
     out.writeLong(c.elapsedNanos());
+    out.writeBoolean(c.stream() != null);
+    if (c.stream() != null) {
+      out.writeInt(c.stream().length);
+      for (long word : c.stream()) {
+        out.writeLong(word);
+      }
+    }
   }
 
   private static Checkpoint read(DataInputStream in) throws IOException {
@@ -141,7 +150,7 @@ public final class CheckpointFiles implements Checkpoint.Sink {
       throw new IOException("not a Gradus checkpoint");
     }
     int version = in.readInt();
-    if (version != VERSION) {
+    if (version != VERSION && version != 1) {
       throw new IOException("checkpoint format " + version + ", this Gradus reads " + VERSION);
     }
     String runId = in.readUTF();
@@ -162,6 +171,21 @@ public final class CheckpointFiles implements Checkpoint.Sink {
     long evaluations = in.readLong();
     double fBest = in.readDouble();
     double[] xBest = in.readBoolean() ? array(in) : null;
+    long toTarget = in.readLong();
+    double stepNorm = in.readDouble();
+    double lastLr = in.readDouble();
+    long elapsed = in.readLong();
+    long[] stream = null;
+    if (version >= 2 && in.readBoolean()) {
+      int n = in.readInt();
+      if (n < 0 || n > 64) {
+        throw new IOException("random stream of " + n + " words");
+      }
+      stream = new long[n];
+      for (int i = 0; i < n; i++) {
+        stream[i] = in.readLong();
+      }
+    }
     return new Checkpoint(
         runId,
         suite,
@@ -172,10 +196,11 @@ public final class CheckpointFiles implements Checkpoint.Sink {
         evaluations,
         fBest,
         xBest,
-        in.readLong(),
-        in.readDouble(),
-        in.readDouble(),
-        in.readLong());
+        toTarget,
+        stepNorm,
+        lastLr,
+        elapsed,
+        stream);
   }
 
   private static void array(DataOutputStream out, double[] a) throws IOException {

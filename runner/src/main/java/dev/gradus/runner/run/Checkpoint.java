@@ -4,9 +4,8 @@ import dev.gradus.spi.StateSnapshot;
 
 /**
  * Everything needed to continue a run from iteration t as if it had never stopped: the iterate x_t,
- * the optimizer's state after t steps, the counters and the best point so far. The engine has no
- * random state besides the start point, which derives from the run's seed; objectives are
- * deterministic.
+ * the optimizer's state after t steps, the counters, the best point so far and, for a stochastic
+ * objective, the position of the run's random stream. The start point derives from the run's seed.
  *
  * @param runId the run
  * @param suiteSha256 the suite the run belongs to, so that a checkpoint of another suite is never
@@ -22,6 +21,8 @@ import dev.gradus.spi.StateSnapshot;
  * @param stepNorm ‖x_t − x_{t−1}‖₂
  * @param lastLr the learning rate of the step that produced x_t
  * @param elapsedNanos wall-clock time the run had taken
+ * @param stream the run's random stream's {@link dev.gradus.spi.RandomStream#snapshot}, or null
+ *     when the objective draws none
  */
 public record Checkpoint(
     String runId,
@@ -36,7 +37,8 @@ public record Checkpoint(
     long iterationsToTarget,
     double stepNorm,
     double lastLr,
-    long elapsedNanos) {
+    long elapsedNanos,
+    long[] stream) {
 
   /**
    * Where a running run's checkpoints go. Called from the thread that executes the run; when it

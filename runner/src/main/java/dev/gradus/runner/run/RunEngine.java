@@ -11,8 +11,10 @@ import dev.gradus.spi.Iteration;
 import dev.gradus.spi.KnownMinimum;
 import dev.gradus.spi.Objective;
 import dev.gradus.spi.OptimizerState;
+import dev.gradus.spi.RandomStream;
 import dev.gradus.spi.RunInfo;
 import dev.gradus.spi.RunListener;
+import dev.gradus.spi.Stochastic;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Optional;
@@ -35,6 +37,12 @@ import java.util.function.Consumer;
  * never reach the target and never converge.
  */
 public final class RunEngine {
+  /**
+   * A stochastic objective's stream starts from the run's seed with these bits flipped, so that it
+   * draws other numbers than the start rule, which also derives from the seed.
+   */
+  static final long STREAM_SALT = 0x5eed_57e4_a3c1_d00dL;
+
   /** |f| or ‖∇f‖ above this counts as overflow: the run has diverged. */
   public static final double OVERFLOW = 1e300;
 
@@ -172,6 +180,14 @@ public final class RunEngine {
       long started) {
     Objective objective = spec.function().factory().get();
     int n = objective.dimension();
+    RandomStream stream = null;
+    if (objective instanceof Stochastic stochastic) {
+      stream =
+          resume != null && resume.stream() != null
+              ? RandomStream.restore(resume.stream())
+              : new RandomStream(spec.seed() ^ STREAM_SALT);
+      stochastic.useStream(stream);
+    }
     ComposedOptimizer optimizer = spec.optimizer().optimizer();
     double[] x;
     OptimizerState state;
@@ -253,7 +269,8 @@ public final class RunEngine {
                 t.iterationsToTarget == null ? -1 : t.iterationsToTarget,
                 stepNorm,
                 lastLr,
-                System.nanoTime() - started));
+                System.nanoTime() - started,
+                stream == null ? null : stream.snapshot()));
       }
       if (positions != null) {
         positions.accept(x);

@@ -1,0 +1,91 @@
+package dev.gradus.functions.stochastic;
+
+import dev.gradus.spi.Domain;
+import dev.gradus.spi.KnownMinimum;
+import dev.gradus.spi.Objective;
+import dev.gradus.spi.RandomStream;
+import dev.gradus.spi.Range;
+import dev.gradus.spi.Stochastic;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Additive Gaussian gradient noise for any objective (a suite's {@code gradient_noise: σ}): the
+ * gradient becomes ∇f(x) + σ·ε with ε ~ N(0, I) drawn afresh at each evaluation; f(x) itself stays
+ * exact, so stop rules on f and the recorded f are those of the function. An objective that is
+ * stochastic itself draws from the same stream, first.
+ */
+public final class GradientNoise implements Objective, Stochastic {
+  /** The range of σ: any standard deviation, 0 for none. */
+  public static final Range RANGE = Range.atLeast(0);
+
+  private final Objective inner;
+  private final double sigma;
+  private RandomStream stream = new RandomStream(0);
+
+  private GradientNoise(Objective inner, double sigma) {
+    this.inner = inner;
+    this.sigma = sigma;
+  }
+
+  /**
+   * {@code objective} with noise of standard deviation {@code sigma} added to its gradients; the
+   * objective itself when sigma is 0.
+   *
+   * @throws IllegalArgumentException for a sigma outside {@link #RANGE} (negative, NaN, ∞)
+   */
+  public static Objective of(Objective objective, double sigma) {
+    if (!RANGE.contains(sigma) || Double.isInfinite(sigma)) {
+      throw new IllegalArgumentException(
+          "gradient_noise must be a finite standard deviation " + RANGE + ", got " + sigma);
+    }
+    return sigma == 0 ? objective : new GradientNoise(objective, sigma);
+  }
+
+  @Override
+  public void useStream(RandomStream stream) {
+    this.stream = stream;
+    if (inner instanceof Stochastic s) {
+      s.useStream(stream);
+    }
+  }
+
+  @Override
+  public double valueAndGradient(double[] x, double[] gradient) {
+    double f = inner.valueAndGradient(x, gradient);
+    for (int i = 0; i < gradient.length; i++) {
+      gradient[i] += sigma * stream.nextGaussian();
+    }
+    return f;
+  }
+
+  @Override
+  public double value(double[] x) {
+    return inner.value(x);
+  }
+
+  @Override
+  public int dimension() {
+    return inner.dimension();
+  }
+
+  @Override
+  public List<String> parameterNames() {
+    return inner.parameterNames();
+  }
+
+  @Override
+  public Optional<KnownMinimum> knownMinimum() {
+    return inner.knownMinimum();
+  }
+
+  @Override
+  public Optional<Domain> domain() {
+    return inner.domain();
+  }
+
+  @Override
+  public Optional<double[]> defaultStart() {
+    return inner.defaultStart();
+  }
+}
