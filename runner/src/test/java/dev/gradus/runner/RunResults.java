@@ -34,6 +34,8 @@ public final class RunResults {
   private Double bestGap;
   private Double distanceToOptimum;
   private Long iterationsToTarget;
+  private Long evaluationsToTarget;
+  private Double secondsToTarget;
   private long wallMs;
   private String error;
   private String errorFile;
@@ -75,6 +77,8 @@ public final class RunResults {
     b.bestGap = r.bestGap();
     b.distanceToOptimum = r.distanceToOptimum();
     b.iterationsToTarget = r.iterationsToTarget();
+    b.evaluationsToTarget = r.evaluationsToTarget();
+    b.secondsToTarget = r.secondsToTarget();
     b.wallMs = r.wallMs();
     b.error = r.error();
     b.errorFile = r.errorFile();
@@ -145,6 +149,19 @@ public final class RunResults {
     return this;
   }
 
+  public RunResults toTarget(Long evaluations, Double seconds) {
+    this.evaluationsToTarget = evaluations;
+    this.secondsToTarget = seconds;
+    return this;
+  }
+
+  /** Without the wall-clock fields (wall time, seconds to target): what differs between runs. */
+  public RunResults timeless() {
+    this.wallMs = 0;
+    this.secondsToTarget = null;
+    return this;
+  }
+
   public RunResults wallMs(long value) {
     this.wallMs = value;
     return this;
@@ -211,6 +228,8 @@ public final class RunResults {
         bestGap,
         distanceToOptimum,
         iterationsToTarget,
+        evaluationsToTarget,
+        secondsToTarget,
         wallMs,
         error,
         errorFile,

@@ -81,7 +81,7 @@ public final class TestSuites {
   }
 
   public static RunResult withoutTime(RunResult r) {
-    return RunResults.of(r).wallMs(0).build();
+    return RunResults.of(r).timeless().build();
   }
 
   /** A listener whose {@code runStarted} throws "listener broke" for runs of {@code repeat}. */

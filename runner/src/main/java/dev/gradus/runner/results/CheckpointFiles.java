@@ -29,8 +29,11 @@ import java.util.zip.CheckedOutputStream;
 public final class CheckpointFiles implements Checkpoint.Sink {
   private static final long MAGIC = 0x4752414455534350L; // "GRADUSCP"
 
-  /** 2 adds the random stream; version 1 files (no stochastic objectives then) still read. */
-  private static final int VERSION = 2;
+  /**
+   * 2 adds the random stream, 3 the evaluations and seconds to the target; older files still read
+   * (without a stream, which their objectives never had, and without those two counts).
+   */
+  private static final int VERSION = 3;
 
   private final ResultsLayout layout;
   private final TraceWriter traces;
@@ -133,6 +136,8 @@ public final class CheckpointFiles implements Checkpoint.Sink {
       array(out, c.xBest());
     }
     out.writeLong(c.iterationsToTarget());
+    out.writeLong(c.evaluationsToTarget());
+    out.writeDouble(c.secondsToTarget());
     out.writeDouble(c.stepNorm());
     out.writeDouble(c.lastLr());
     out.writeLong(c.elapsedNanos());
@@ -150,7 +155,7 @@ public final class CheckpointFiles implements Checkpoint.Sink {
       throw new IOException("not a Gradus checkpoint");
     }
     int version = in.readInt();
-    if (version != VERSION && version != 1) {
+    if (version < 1 || version > VERSION) {
       throw new IOException("checkpoint format " + version + ", this Gradus reads " + VERSION);
     }
     String runId = in.readUTF();
@@ -172,6 +177,8 @@ public final class CheckpointFiles implements Checkpoint.Sink {
     double fBest = in.readDouble();
     double[] xBest = in.readBoolean() ? array(in) : null;
     long toTarget = in.readLong();
+    long evaluationsToTarget = version >= 3 ? in.readLong() : -1;
+    double secondsToTarget = version >= 3 ? in.readDouble() : Double.NaN;
     double stepNorm = in.readDouble();
     double lastLr = in.readDouble();
     long elapsed = in.readLong();
@@ -197,6 +204,8 @@ public final class CheckpointFiles implements Checkpoint.Sink {
         fBest,
         xBest,
         toTarget,
+        evaluationsToTarget,
+        secondsToTarget,
         stepNorm,
         lastLr,
         elapsed,

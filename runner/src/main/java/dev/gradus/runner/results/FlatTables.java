@@ -56,6 +56,8 @@ public final class FlatTables {
           "grad_norm_final",
           "distance_to_optimum",
           "iterations_to_target",
+          "evaluations_to_target",
+          "seconds_to_target",
           "wall_ms",
           "resumed_from",
           "error");
@@ -143,6 +145,8 @@ public final class FlatTables {
       cells.add(number(r.gradNormFinal()));
       cells.add(number(r.distanceToOptimum()));
       cells.add(r.iterationsToTarget() == null ? "" : r.iterationsToTarget().toString());
+      cells.add(r.evaluationsToTarget() == null ? "" : r.evaluationsToTarget().toString());
+      cells.add(number(r.secondsToTarget()));
       cells.add(Long.toString(r.wallMs()));
       cells.add(r.resumedFrom() == null ? "" : r.resumedFrom().toString());
       cells.add(r.error() == null ? "" : Csv.cell(r.error()));

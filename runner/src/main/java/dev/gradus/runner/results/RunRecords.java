@@ -73,6 +73,8 @@ public final class RunRecords {
     m.put("best_gap", finite(r.bestGap()));
     m.put("distance_to_optimum", finite(r.distanceToOptimum()));
     m.put("iterations_to_target", r.iterationsToTarget());
+    m.put("evaluations_to_target", r.evaluationsToTarget());
+    m.put("seconds_to_target", finite(r.secondsToTarget()));
     m.put("wall_ms", r.wallMs());
     m.put("error", r.error());
     m.put("error_file", r.errorFile());
@@ -134,6 +136,11 @@ public final class RunRecords {
           m.get("iterations_to_target") == null
               ? null
               : integer(m, "iterations_to_target", 0, Long.MAX_VALUE),
+          // absent from the records of older versions
+          m.get("evaluations_to_target") == null
+              ? null
+              : integer(m, "evaluations_to_target", 0, Long.MAX_VALUE),
+          real(m, "seconds_to_target"),
           integer(m, "wall_ms", 0, Long.MAX_VALUE),
           optionalText(m, "error"),
           optionalText(m, "error_file"),

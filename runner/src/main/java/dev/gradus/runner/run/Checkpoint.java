@@ -18,6 +18,8 @@ import dev.gradus.spi.StateSnapshot;
  * @param fBest the least f so far inside the domain, or +∞
  * @param xBest where it was, or null
  * @param iterationsToTarget the iteration that first reached the target, or -1
+ * @param evaluationsToTarget the evaluations made up to it, or -1
+ * @param secondsToTarget the seconds the run had taken up to it, or NaN
  * @param stepNorm ‖x_t − x_{t−1}‖₂
  * @param lastLr the learning rate of the step that produced x_t
  * @param elapsedNanos wall-clock time the run had taken
@@ -35,6 +37,8 @@ public record Checkpoint(
     double fBest,
     double[] xBest,
     long iterationsToTarget,
+    long evaluationsToTarget,
+    double secondsToTarget,
     double stepNorm,
     double lastLr,
     long elapsedNanos,

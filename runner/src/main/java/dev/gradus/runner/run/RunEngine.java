@@ -211,6 +211,9 @@ public final class RunEngine {
       best = resume.xBest() == null ? x.clone() : resume.xBest();
       t.fBest = resume.fBest();
       t.iterationsToTarget = resume.iterationsToTarget() < 0 ? null : resume.iterationsToTarget();
+      t.evaluationsToTarget =
+          resume.evaluationsToTarget() < 0 ? null : resume.evaluationsToTarget();
+      t.secondsToTarget = Double.isNaN(resume.secondsToTarget()) ? null : resume.secondsToTarget();
       t.resumedFrom = resume.iteration();
       evaluations[0] = resume.evaluations();
       first = resume.iteration();
@@ -267,6 +270,8 @@ public final class RunEngine {
                 t.fBest,
                 Double.isFinite(t.fBest) ? best : null,
                 t.iterationsToTarget == null ? -1 : t.iterationsToTarget,
+                t.evaluationsToTarget == null ? -1 : t.evaluationsToTarget,
+                t.secondsToTarget == null ? Double.NaN : t.secondsToTarget,
                 stepNorm,
                 lastLr,
                 System.nanoTime() - started,
@@ -309,6 +314,8 @@ public final class RunEngine {
       boolean reached = inDomain && gap <= target;
       if (reached && t.iterationsToTarget == null) {
         t.iterationsToTarget = iteration;
+        t.evaluationsToTarget = evaluations[0];
+        t.secondsToTarget = (System.nanoTime() - started) / 1e9;
       }
       boolean stationary = inDomain && gradNorm <= gradTolerance;
       boolean lowEnough = inDomain && f <= fStop;
@@ -426,6 +433,8 @@ public final class RunEngine {
     double fBest = Double.POSITIVE_INFINITY;
     double gradNormFinal = Double.NaN;
     volatile Long iterationsToTarget;
+    volatile Long evaluationsToTarget;
+    volatile Double secondsToTarget;
     volatile Long resumedFrom;
     volatile boolean abandoned;
     Optional<KnownMinimum> minimum = Optional.empty();
@@ -523,6 +532,8 @@ public final class RunEngine {
           bestGap,
           distance,
           iterationsToTarget,
+          evaluationsToTarget,
+          secondsToTarget,
           nanos / 1_000_000,
           error,
           null,

@@ -18,6 +18,10 @@ import java.util.Map;
  * @param bestGap f_best − f*, or null without a known minimum
  * @param distanceToOptimum Euclidean distance from x_final to the nearest known minimizer
  * @param iterationsToTarget the first iteration at which f − f* ≤ target inside the domain, or null
+ * @param evaluationsToTarget the objective evaluations made up to and including that iteration's,
+ *     or null
+ * @param secondsToTarget wall-clock seconds from the run's start to that evaluation (a continued
+ *     run counts the time before its checkpoint), or null
  * @param errorFile the file, relative to the results folder, that holds a failed run's stack trace
  * @param resumedFrom the checkpoint's iteration when this run was continued from one, else null
  * @param stackTrace a failed run's stack trace, carried to the results folder and not written into
@@ -49,6 +53,8 @@ public record RunResult(
     Double bestGap,
     Double distanceToOptimum,
     Long iterationsToTarget,
+    Long evaluationsToTarget,
+    Double secondsToTarget,
     long wallMs,
     String error,
     String errorFile,
@@ -118,6 +124,8 @@ public record RunResult(
         bestGap,
         distanceToOptimum,
         iterationsToTarget,
+        evaluationsToTarget,
+        secondsToTarget,
         wallMs,
         newError,
         file,

@@ -135,6 +135,6 @@ class CheckpointResumeTest {
 
   /** The record without the fields that differ between a resumed and a whole run. */
   private static RunResult timeless(RunResult r) {
-    return RunResults.of(r).wallMs(0).resumedFrom(null).build();
+    return RunResults.of(r).timeless().resumedFrom(null).build();
   }
 }

@@ -132,6 +132,8 @@ class StochasticRunsTest {
               checkpoint.fBest(),
               checkpoint.xBest(),
               checkpoint.iterationsToTarget(),
+              checkpoint.evaluationsToTarget(),
+              checkpoint.secondsToTarget(),
               checkpoint.stepNorm(),
               checkpoint.lastLr(),
               checkpoint.elapsedNanos(),
@@ -209,6 +211,6 @@ class StochasticRunsTest {
   }
 
   private static RunResult timeless(RunResult r) {
-    return RunResults.of(r).wallMs(0).resumedFrom(null).build();
+    return RunResults.of(r).timeless().resumedFrom(null).build();
   }
 }
