@@ -35,6 +35,11 @@ abstract class DelegatingObjective implements Objective {
   }
 
   @Override
+  public Optional<dev.gradus.spi.HeldOut> heldOut() {
+    return delegate.heldOut();
+  }
+
+  @Override
   public Optional<Domain> domain() {
     return delegate.domain();
   }

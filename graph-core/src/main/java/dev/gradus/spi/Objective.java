@@ -39,6 +39,14 @@ public interface Objective {
     return Optional.empty();
   }
 
+  /**
+   * Metrics on held-out data (SPI 1.2), when the objective has such data, such as a regression with
+   * a test split. Objectives that wrap another should pass its metrics on.
+   */
+  default Optional<HeldOut> heldOut() {
+    return Optional.empty();
+  }
+
   /** The conventional starting point, when there is one; a fresh array on each call. */
   default Optional<double[]> defaultStart() {
     return Optional.empty();

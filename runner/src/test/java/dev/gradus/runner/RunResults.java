@@ -36,6 +36,7 @@ public final class RunResults {
   private Long iterationsToTarget;
   private Long evaluationsToTarget;
   private Double secondsToTarget;
+  private Map<String, Double> heldOut = Map.of();
   private long wallMs;
   private String error;
   private String errorFile;
@@ -79,6 +80,7 @@ public final class RunResults {
     b.iterationsToTarget = r.iterationsToTarget();
     b.evaluationsToTarget = r.evaluationsToTarget();
     b.secondsToTarget = r.secondsToTarget();
+    b.heldOut = r.heldOut();
     b.wallMs = r.wallMs();
     b.error = r.error();
     b.errorFile = r.errorFile();
@@ -230,6 +232,7 @@ public final class RunResults {
         iterationsToTarget,
         evaluationsToTarget,
         secondsToTarget,
+        heldOut,
         wallMs,
         error,
         errorFile,

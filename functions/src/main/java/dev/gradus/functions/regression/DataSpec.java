@@ -35,15 +35,37 @@ final class DataSpec {
   }
 
   private static final Set<String> TOP_KEYS =
-      Set.of("csv", "x", "y", "generate", "dataset", "standardize");
+      Set.of("csv", "x", "y", "generate", "dataset", "standardize", "test_fraction", "split_seed");
+
+  /** The largest share of rows a suite may hold out. */
+  static final double MAX_TEST_FRACTION = 0.9;
+
+  /**
+   * The training rows and, when {@code test_fraction} is given, the held-out ones.
+   *
+   * @param test null without a split
+   */
+  record Split(Dataset train, Dataset test) {}
+
   private static final Set<String> GENERATE_KEYS = Set.of("n", "weights", "bias", "noise", "seed");
 
   private DataSpec() {}
 
-  /** The dataset {@code raw} describes; labels are drawn from σ(xw + b) when {@code logistic}. */
+  /** The dataset {@code raw} describes, without a split (its training rows, if it has one). */
   static Dataset load(Object raw, boolean logistic) {
+    return split(raw, logistic, false).train();
+  }
+
+  /**
+   * The dataset {@code raw} describes, split into training and test rows when it says {@code
+   * test_fraction: p}: each class (each distinct target, when {@code classes}) or the whole set
+   * shuffled with the seeded stream of {@code split_seed} (default 0), and round(p·size) of it held
+   * out. Standardization uses the training rows' means and deviations for both. Labels are drawn
+   * from σ(xw + b) when {@code logistic}.
+   */
+  static Split split(Object raw, boolean logistic, boolean classes) {
     if (raw == null) {
-      return generate(Generate.DEFAULTS, logistic);
+      return new Split(generate(Generate.DEFAULTS, logistic), null);
     }
     if (!(raw instanceof Map<?, ?> map)) {
       throw invalid(
@@ -68,7 +90,67 @@ final class DataSpec {
             ? shipped != null && shipped.standardizeByDefault()
             : (Boolean) standardize;
     Dataset data = source(map, shipped, logistic);
-    return scaled ? data.standardized() : data;
+    double fraction = number(map.get("test_fraction"), "data.test_fraction", 0);
+    if (!(fraction >= 0 && fraction <= MAX_TEST_FRACTION)) {
+      throw invalid(
+          "data.test_fraction = "
+              + fraction
+              + " is not allowed: must be in [0, "
+              + MAX_TEST_FRACTION
+              + "]");
+    }
+    double seed = number(map.get("split_seed"), "data.split_seed", 0);
+    if (seed != Math.rint(seed)) {
+      throw invalid("data.split_seed = " + seed + " is not allowed: must be an integer");
+    }
+    if (map.containsKey("split_seed") && fraction == 0) {
+      throw invalid("data.split_seed needs data.test_fraction: there is no split without it");
+    }
+    if (fraction == 0) {
+      return new Split(scaled ? data.standardized() : data, null);
+    }
+    int[][] parts = splitRows(data, fraction, (long) seed, classes);
+    Dataset train = data.rows(parts[0], "training split");
+    Dataset test = data.rows(parts[1], "test split");
+    return scaled
+        ? new Split(train.standardizedAs(train), test.standardizedAs(train))
+        : new Split(train, test);
+  }
+
+  /** {training rows, test rows}, each in the data's order. */
+  static int[][] splitRows(Dataset data, double fraction, long seed, boolean classes) {
+    java.util.TreeMap<Double, List<Integer>> groups = new java.util.TreeMap<>();
+    for (int i = 0; i < data.rows(); i++) {
+      groups.computeIfAbsent(classes ? data.targets()[i] : 0.0, k -> new ArrayList<>()).add(i);
+    }
+    dev.gradus.spi.RandomStream stream = new dev.gradus.spi.RandomStream(seed);
+    List<Integer> train = new ArrayList<>();
+    List<Integer> test = new ArrayList<>();
+    for (List<Integer> group : groups.values()) {
+      for (int i = group.size() - 1; i > 0; i--) {
+        int j = stream.nextInt(i + 1);
+        Integer swap = group.get(i);
+        group.set(i, group.get(j));
+        group.set(j, swap);
+      }
+      int held = (int) Math.round(fraction * group.size());
+      test.addAll(group.subList(0, held));
+      train.addAll(group.subList(held, group.size()));
+    }
+    if (test.isEmpty() || train.isEmpty()) {
+      throw invalid(
+          "data.test_fraction = "
+              + fraction
+              + " leaves "
+              + (test.isEmpty() ? "no test rows" : "no training rows")
+              + " of "
+              + data.rows()
+              + ": give more data or another fraction");
+    }
+    return new int[][] {
+      train.stream().mapToInt(Integer::intValue).sorted().toArray(),
+      test.stream().mapToInt(Integer::intValue).sorted().toArray()
+    };
   }
 
   /** The rows {@code map} names: a CSV, generated data, or {@code shipped} when not null. */

@@ -58,26 +58,46 @@ record Dataset(List<String> featureNames, double[] features, double[] targets, S
    * (population, 1/n); a constant column is only centred. Targets are unchanged.
    */
   Dataset standardized() {
-    int n = rows();
+    return standardizedAs(this);
+  }
+
+  /**
+   * The dataset standardized with the means and deviations of {@code reference}'s columns (a test
+   * split scaled as its training split was).
+   */
+  Dataset standardizedAs(Dataset reference) {
     int k = columns();
+    int m = reference.rows();
     double[] z = new double[features.length];
     for (int j = 0; j < k; j++) {
       double sum = 0;
-      for (int i = 0; i < n; i++) {
-        sum += feature(i, j);
+      for (int i = 0; i < m; i++) {
+        sum += reference.feature(i, j);
       }
-      double mean = sum / n;
+      double mean = sum / m;
       double squares = 0;
-      for (int i = 0; i < n; i++) {
-        double d = feature(i, j) - mean;
+      for (int i = 0; i < m; i++) {
+        double d = reference.feature(i, j) - mean;
         squares += d * d;
       }
-      double sd = Math.sqrt(squares / n);
+      double sd = Math.sqrt(squares / m);
       double scale = sd > 0 ? sd : 1;
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < rows(); i++) {
         z[i * k + j] = (feature(i, j) - mean) / scale;
       }
     }
     return new Dataset(featureNames, z, targets, origin + ", standardized");
+  }
+
+  /** The rows at {@code indices}, in that order. */
+  Dataset rows(int[] indices, String part) {
+    int k = columns();
+    double[] x = new double[indices.length * k];
+    double[] y = new double[indices.length];
+    for (int r = 0; r < indices.length; r++) {
+      System.arraycopy(features, indices[r] * k, x, r * k, k);
+      y[r] = targets[indices[r]];
+    }
+    return new Dataset(featureNames, x, y, origin + ", " + part);
   }
 }

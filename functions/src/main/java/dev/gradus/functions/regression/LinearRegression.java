@@ -45,8 +45,8 @@ public final class LinearRegression implements ObjectiveProvider, GradientOption
 
   @Override
   public Objective create(HyperParameters values) {
-    return new RegressionObjective.MeanSquaredError(
-        DataSpec.load(values.structure(DATA.name()), false));
+    DataSpec.Split split = DataSpec.split(values.structure(DATA.name()), false, false);
+    return new RegressionObjective.MeanSquaredError(split.train()).withTest(split.test(), false);
   }
 
   @Override

@@ -41,7 +41,15 @@ public final class LogisticRegression implements ObjectiveProvider {
 
   @Override
   public Objective create(HyperParameters values) {
-    Dataset data = DataSpec.load(values.structure(DATA.name()), true);
+    DataSpec.Split split = DataSpec.split(values.structure(DATA.name()), true, true);
+    requireLabels(split.train());
+    if (split.test() != null) {
+      requireLabels(split.test());
+    }
+    return new RegressionObjective.CrossEntropy(split.train()).withTest(split.test(), true);
+  }
+
+  private static void requireLabels(Dataset data) {
     for (int i = 0; i < data.rows(); i++) {
       double y = data.targets()[i];
       if (y != 0 && y != 1) {
@@ -55,6 +63,5 @@ public final class LogisticRegression implements ObjectiveProvider {
                 + "; labels must be 0 or 1");
       }
     }
-    return new RegressionObjective.CrossEntropy(data);
   }
 }

@@ -6,6 +6,7 @@ import dev.gradus.graph.Ops;
 import dev.gradus.graph.Tensor;
 import dev.gradus.graph.Variable;
 import dev.gradus.spi.GraphObjective;
+import dev.gradus.spi.HeldOut;
 import dev.gradus.spi.KnownMinimum;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,27 @@ abstract class RegressionObjective extends GraphObjective {
     return id + " (" + data.rows() + " rows of " + data.featureNames() + ")";
   }
 
+  private HeldOut heldOut;
+
+  /** This objective, with metrics on {@code test} (of the same columns), or as it is for null. */
+  final RegressionObjective withTest(Dataset test, boolean classifier) {
+    if (test != null) {
+      RegressionObjective onTest = on(test);
+      heldOut =
+          new TestSplitMetrics(
+              this, onTest, classifier ? x -> TestSplitMetrics.binaryAccuracy(test, x) : null);
+    }
+    return this;
+  }
+
+  /** The same loss on other rows. */
+  abstract RegressionObjective on(Dataset rows);
+
+  @Override
+  public Optional<HeldOut> heldOut() {
+    return Optional.ofNullable(heldOut);
+  }
+
   /** Mean squared error of ŷ = X·w + b. */
   static final class MeanSquaredError extends RegressionObjective implements AnalyticGradient {
     private final Optional<KnownMinimum> minimum;
@@ -78,6 +100,11 @@ abstract class RegressionObjective extends GraphObjective {
     @Override
     protected Node build(Variable x) {
       return predictor(x).sub(targets()).square().mean();
+    }
+
+    @Override
+    RegressionObjective on(Dataset rows) {
+      return new MeanSquaredError(rows);
     }
 
     /** ∂/∂w = (2/n)·Xᵀr and ∂/∂b = (2/n)·Σr, with residuals r = X·w + b − y. */
@@ -118,6 +145,11 @@ abstract class RegressionObjective extends GraphObjective {
   static final class CrossEntropy extends RegressionObjective {
     CrossEntropy(Dataset data) {
       super(LogisticRegression.ID, data);
+    }
+
+    @Override
+    RegressionObjective on(Dataset rows) {
+      return new CrossEntropy(rows);
     }
 
     @Override

@@ -61,8 +61,32 @@ public final class SoftmaxRegression implements ObjectiveProvider {
       throw DataSpec.invalid(
           "data.generate is not available for softmax-regression: give a dataset or a CSV");
     }
-    Dataset data = DataSpec.load(raw == null ? Map.of("dataset", "digits") : raw, false);
-    return new Loss(data, classes(data));
+    DataSpec.Split split =
+        DataSpec.split(raw == null ? Map.of("dataset", "digits") : raw, false, true);
+    int classes = classes(split.train());
+    Loss loss = new Loss(split.train(), classes);
+    if (split.test() != null) {
+      Dataset test = split.test();
+      for (int i = 0; i < test.rows(); i++) {
+        double y = test.targets()[i];
+        if (!(y >= 0 && y == Math.rint(y) && y < classes)) {
+          throw DataSpec.invalid(
+              "data: "
+                  + test.origin()
+                  + " row "
+                  + (i + 1)
+                  + " has label "
+                  + y
+                  + ", a class the training split does not have (0 to "
+                  + (classes - 1)
+                  + ")");
+        }
+      }
+      loss.heldOut =
+          new TestSplitMetrics(
+              loss, new Loss(test, classes), x -> TestSplitMetrics.classAccuracy(test, classes, x));
+    }
+    return loss;
   }
 
   /**
@@ -118,6 +142,12 @@ public final class SoftmaxRegression implements ObjectiveProvider {
     final Dataset data;
     final int classes;
     private final List<String> names;
+    private dev.gradus.spi.HeldOut heldOut;
+
+    @Override
+    public Optional<dev.gradus.spi.HeldOut> heldOut() {
+      return Optional.ofNullable(heldOut);
+    }
 
     Loss(Dataset data, int classes) {
       super((data.columns() + 1) * classes);

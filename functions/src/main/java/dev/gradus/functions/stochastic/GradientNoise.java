@@ -80,6 +80,11 @@ public final class GradientNoise implements Objective, Stochastic {
   }
 
   @Override
+  public Optional<dev.gradus.spi.HeldOut> heldOut() {
+    return inner.heldOut();
+  }
+
+  @Override
   public Optional<Domain> domain() {
     return inner.domain();
   }

@@ -116,6 +116,14 @@ public final class FlatTables {
     header.addAll(paramColumns);
     header.addAll(hyperColumns);
     header.addAll(OUTCOMES);
+    // held-out metrics, when some run has them (regressions with a test split)
+    List<String> heldOut = new ArrayList<>();
+    for (String name : dev.gradus.spi.HeldOut.NAMES) {
+      if (runs.stream().anyMatch(r -> r.heldOut().containsKey(name))) {
+        heldOut.add(name);
+      }
+    }
+    header.addAll(heldOut);
     StringBuilder out = new StringBuilder(String.join(",", header)).append('\n');
     for (RunResult r : runs) {
       List<String> cells = new ArrayList<>();
@@ -150,6 +158,9 @@ public final class FlatTables {
       cells.add(Long.toString(r.wallMs()));
       cells.add(r.resumedFrom() == null ? "" : r.resumedFrom().toString());
       cells.add(r.error() == null ? "" : Csv.cell(r.error()));
+      for (String name : heldOut) {
+        cells.add(number(r.heldOut().get(name)));
+      }
       out.append(String.join(",", cells)).append('\n');
     }
     TextFiles.writeWhole(layout.runsCsv(), out);

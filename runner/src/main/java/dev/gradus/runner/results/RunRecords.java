@@ -75,6 +75,8 @@ public final class RunRecords {
     m.put("iterations_to_target", r.iterationsToTarget());
     m.put("evaluations_to_target", r.evaluationsToTarget());
     m.put("seconds_to_target", finite(r.secondsToTarget()));
+    // the held-out metrics the objective has, each a field of its own
+    r.heldOut().forEach(m::put);
     m.put("wall_ms", r.wallMs());
     m.put("error", r.error());
     m.put("error_file", r.errorFile());
@@ -141,6 +143,7 @@ public final class RunRecords {
               ? null
               : integer(m, "evaluations_to_target", 0, Long.MAX_VALUE),
           real(m, "seconds_to_target"),
+          heldOut(m),
           integer(m, "wall_ms", 0, Long.MAX_VALUE),
           optionalText(m, "error"),
           optionalText(m, "error_file"),
@@ -257,6 +260,16 @@ public final class RunRecords {
           "field '" + key + "' = " + value + " is outside [" + min + ", " + max + "]");
     }
     return value;
+  }
+
+  private static Map<String, Double> heldOut(Map<String, Object> m) {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    for (String name : dev.gradus.spi.HeldOut.NAMES) {
+      if (m.containsKey(name)) {
+        metrics.put(name, real(m, name));
+      }
+    }
+    return java.util.Collections.unmodifiableMap(metrics);
   }
 
   private static Double real(Map<String, Object> m, String key) {

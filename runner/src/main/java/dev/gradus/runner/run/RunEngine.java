@@ -102,6 +102,9 @@ public final class RunEngine {
       RunInfo info = spec.info();
       listener.runStarted(info);
       iterate(spec, info, listener, resume, positions, t, started);
+      if (t.heldOutSource != null && t.x != null && !t.abandoned) {
+        t.heldOut = heldOut(t.heldOutSource, t.x);
+      }
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       if (e instanceof ResultsWriteException unwritten) {
         throw unwritten;
@@ -112,6 +115,26 @@ public final class RunEngine {
       t.stackTrace = stackTrace(e);
     }
     return t.result(System.nanoTime() - started);
+  }
+
+  /** The metrics at the final point by name, null for those not finite. */
+  private static java.util.Map<String, Double> heldOut(dev.gradus.spi.HeldOut source, double[] x) {
+    for (double v : x) {
+      if (!Double.isFinite(v)) {
+        return java.util.Map.of();
+      }
+    }
+    java.util.List<String> names = source.names();
+    double[] values = source.at(x.clone());
+    java.util.Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      if (!dev.gradus.spi.HeldOut.NAMES.contains(names.get(i))) {
+        throw new IllegalStateException(
+            "held-out metric '" + names.get(i) + "' is none of " + dev.gradus.spi.HeldOut.NAMES);
+      }
+      metrics.put(names.get(i), Double.isFinite(values[i]) ? values[i] : null);
+    }
+    return java.util.Collections.unmodifiableMap(metrics);
   }
 
   private static String stackTrace(Throwable e) {
@@ -180,6 +203,7 @@ public final class RunEngine {
       long started) {
     Objective objective = spec.function().factory().get();
     int n = objective.dimension();
+    t.heldOutSource = objective.heldOut().orElse(null);
     RandomStream stream = null;
     if (objective instanceof Stochastic stochastic) {
       stream =
@@ -435,6 +459,8 @@ public final class RunEngine {
     volatile Long iterationsToTarget;
     volatile Long evaluationsToTarget;
     volatile Double secondsToTarget;
+    dev.gradus.spi.HeldOut heldOutSource;
+    java.util.Map<String, Double> heldOut = java.util.Map.of();
     volatile Long resumedFrom;
     volatile boolean abandoned;
     Optional<KnownMinimum> minimum = Optional.empty();
@@ -534,6 +560,7 @@ public final class RunEngine {
           iterationsToTarget,
           evaluationsToTarget,
           secondsToTarget,
+          heldOut,
           nanos / 1_000_000,
           error,
           null,

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param iterationsToTarget the first iteration at which f − f* ≤ target inside the domain, or null
  * @param evaluationsToTarget the objective evaluations made up to and including that iteration's,
  *     or null
+ * @param heldOut the objective's held-out metrics at x_final by name ({@code train_loss}, {@code
+ *     test_loss}, {@code test_accuracy}), null for one that is not finite; empty without them
  * @param secondsToTarget wall-clock seconds from the run's start to that evaluation (a continued
  *     run counts the time before its checkpoint), or null
  * @param errorFile the file, relative to the results folder, that holds a failed run's stack trace
@@ -55,6 +57,7 @@ public record RunResult(
     Long iterationsToTarget,
     Long evaluationsToTarget,
     Double secondsToTarget,
+    Map<String, Double> heldOut,
     long wallMs,
     String error,
     String errorFile,
@@ -126,6 +129,7 @@ public record RunResult(
         iterationsToTarget,
         evaluationsToTarget,
         secondsToTarget,
+        heldOut,
         wallMs,
         newError,
         file,
