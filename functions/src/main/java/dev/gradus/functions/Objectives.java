@@ -47,7 +47,16 @@ public final class Objectives {
     Objects.requireNonNull(method, "method");
     return switch (method) {
       case AUTODIFF -> objective;
-      case NUMERICAL -> new NumericalGradientObjective(objective);
+      case NUMERICAL -> {
+        if (objective instanceof dev.gradus.spi.Stochastic) {
+          throw new IllegalArgumentException(
+              "gradient = 'numerical' is not available for "
+                  + objective
+                  + ": its gradients are samples, and differences of its value would give the"
+                  + " exact gradient instead; use autodiff");
+        }
+        yield new NumericalGradientObjective(objective);
+      }
       case ANALYTIC -> {
         if (!(objective instanceof AnalyticGradient analytic)) {
           throw new IllegalArgumentException(

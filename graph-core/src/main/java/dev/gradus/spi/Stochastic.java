@@ -16,4 +16,20 @@ package dev.gradus.spi;
 public interface Stochastic {
   /** Gives the objective the run's stream; called once, before the first evaluation. */
   void useStream(RandomStream stream);
+
+  /**
+   * The objective's own sampling state beyond the stream (a shuffled order of rows and a place in
+   * it), which checkpoints keep; none by default.
+   */
+  default long[] samplingState() {
+    return new long[0];
+  }
+
+  /**
+   * Restores what {@link #samplingState} returned, when a run continues from a checkpoint; called
+   * after {@link #useStream}.
+   *
+   * @throws IllegalArgumentException for a state this objective cannot have had
+   */
+  default void restoreSamplingState(long[] state) {}
 }

@@ -35,7 +35,7 @@ public final class LinearRegression implements ObjectiveProvider, GradientOption
 
   @Override
   public List<HyperParameter> hyperParameters() {
-    return List.of(DATA);
+    return List.of(DATA, Minibatches.BATCH_SIZE);
   }
 
   @Override
@@ -46,7 +46,10 @@ public final class LinearRegression implements ObjectiveProvider, GradientOption
   @Override
   public Objective create(HyperParameters values) {
     DataSpec.Split split = DataSpec.split(values.structure(DATA.name()), false, false);
-    return new RegressionObjective.MeanSquaredError(split.train()).withTest(split.test(), false);
+    return MinibatchObjective.of(
+        new RegressionObjective.MeanSquaredError(split.train()).withTest(split.test(), false),
+        split.train().rows(),
+        values.integer(Minibatches.BATCH_SIZE.name()));
   }
 
   @Override

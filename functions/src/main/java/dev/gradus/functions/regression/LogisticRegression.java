@@ -31,7 +31,7 @@ public final class LogisticRegression implements ObjectiveProvider {
 
   @Override
   public List<HyperParameter> hyperParameters() {
-    return List.of(DATA);
+    return List.of(DATA, Minibatches.BATCH_SIZE);
   }
 
   @Override
@@ -46,7 +46,10 @@ public final class LogisticRegression implements ObjectiveProvider {
     if (split.test() != null) {
       requireLabels(split.test());
     }
-    return new RegressionObjective.CrossEntropy(split.train()).withTest(split.test(), true);
+    return MinibatchObjective.of(
+        new RegressionObjective.CrossEntropy(split.train()).withTest(split.test(), true),
+        split.train().rows(),
+        values.integer(Minibatches.BATCH_SIZE.name()));
   }
 
   private static void requireLabels(Dataset data) {

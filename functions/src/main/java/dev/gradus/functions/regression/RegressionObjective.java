@@ -16,7 +16,7 @@ import java.util.Optional;
  * A loss of the linear model z = X·w + b over a fixed dataset, with parameters (w, b) packed as one
  * vector: {@code m, b} for one feature (the lecture's m·x + b), else {@code w0..w{k−1}, b}.
  */
-abstract class RegressionObjective extends GraphObjective {
+abstract class RegressionObjective extends GraphObjective implements BatchLoss {
   final Dataset data;
   private final String id;
   private final List<String> names;
@@ -81,6 +81,27 @@ abstract class RegressionObjective extends GraphObjective {
   /** The same loss on other rows. */
   abstract RegressionObjective on(Dataset rows);
 
+  /** ∂loss/∂z of one row at z, its target y, for the batch gradient (∂z/∂w = x, ∂z/∂b = 1). */
+  abstract double slope(double z, double y);
+
+  @Override
+  public final void batchGradient(double[] parameters, int[] rows, int count, double[] gradient) {
+    int k = data.columns();
+    java.util.Arrays.fill(gradient, 0, k + 1, 0);
+    for (int r = 0; r < count; r++) {
+      int i = rows[r];
+      double z = parameters[k];
+      for (int j = 0; j < k; j++) {
+        z += parameters[j] * data.features()[i * k + j];
+      }
+      double s = slope(z, data.targets()[i]) / count;
+      for (int j = 0; j < k; j++) {
+        gradient[j] += s * data.features()[i * k + j];
+      }
+      gradient[k] += s;
+    }
+  }
+
   @Override
   public Optional<HeldOut> heldOut() {
     return Optional.ofNullable(heldOut);
@@ -105,6 +126,11 @@ abstract class RegressionObjective extends GraphObjective {
     @Override
     RegressionObjective on(Dataset rows) {
       return new MeanSquaredError(rows);
+    }
+
+    @Override
+    double slope(double z, double y) {
+      return 2 * (z - y);
     }
 
     /** ∂/∂w = (2/n)·Xᵀr and ∂/∂b = (2/n)·Σr, with residuals r = X·w + b − y. */
@@ -150,6 +176,13 @@ abstract class RegressionObjective extends GraphObjective {
     @Override
     RegressionObjective on(Dataset rows) {
       return new CrossEntropy(rows);
+    }
+
+    /** σ(z) − y, with σ computed without overflow. */
+    @Override
+    double slope(double z, double y) {
+      double p = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+      return p - y;
     }
 
     @Override

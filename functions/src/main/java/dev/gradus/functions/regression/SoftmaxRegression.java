@@ -46,7 +46,7 @@ public final class SoftmaxRegression implements ObjectiveProvider {
 
   @Override
   public List<HyperParameter> hyperParameters() {
-    return List.of(DATA);
+    return List.of(DATA, Minibatches.BATCH_SIZE);
   }
 
   @Override
@@ -86,7 +86,8 @@ public final class SoftmaxRegression implements ObjectiveProvider {
           new TestSplitMetrics(
               loss, new Loss(test, classes), x -> TestSplitMetrics.classAccuracy(test, classes, x));
     }
-    return loss;
+    return MinibatchObjective.of(
+        loss, split.train().rows(), values.integer(Minibatches.BATCH_SIZE.name()));
   }
 
   /**
@@ -138,11 +139,44 @@ public final class SoftmaxRegression implements ObjectiveProvider {
    * The loss, log-sum-exp stabilised by each row's largest logit m: log Σⱼ exp(zᵢⱼ) = mᵢ + log Σⱼ
    * exp(zᵢⱼ − mᵢ), which never exponentiates a positive number.
    */
-  static final class Loss extends GraphObjective {
+  static final class Loss extends GraphObjective implements BatchLoss {
     final Dataset data;
     final int classes;
     private final List<String> names;
     private dev.gradus.spi.HeldOut heldOut;
+    private final double[] logits;
+
+    /** ∂/∂W = (1/B)·Xᵀ(P − Y) and ∂/∂b = mean(P − Y) over the batch's rows. */
+    @Override
+    public void batchGradient(double[] parameters, int[] rows, int count, double[] gradient) {
+      int k = data.columns();
+      java.util.Arrays.fill(gradient, 0);
+      for (int r = 0; r < count; r++) {
+        int i = rows[r];
+        double largest = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < classes; c++) {
+          double z = parameters[k * classes + c];
+          for (int j = 0; j < k; j++) {
+            z += data.features()[i * k + j] * parameters[j * classes + c];
+          }
+          logits[c] = z;
+          largest = Math.max(largest, z);
+        }
+        double sum = 0;
+        for (int c = 0; c < classes; c++) {
+          logits[c] = Math.exp(logits[c] - largest);
+          sum += logits[c];
+        }
+        int label = (int) data.targets()[i];
+        for (int c = 0; c < classes; c++) {
+          double s = (logits[c] / sum - (c == label ? 1 : 0)) / count;
+          for (int j = 0; j < k; j++) {
+            gradient[j * classes + c] += s * data.features()[i * k + j];
+          }
+          gradient[k * classes + c] += s;
+        }
+      }
+    }
 
     @Override
     public Optional<dev.gradus.spi.HeldOut> heldOut() {
@@ -153,6 +187,7 @@ public final class SoftmaxRegression implements ObjectiveProvider {
       super((data.columns() + 1) * classes);
       this.data = data;
       this.classes = classes;
+      this.logits = new double[classes];
       List<String> names = new ArrayList<>();
       for (int j = 0; j < data.columns(); j++) {
         for (int c = 0; c < classes; c++) {

@@ -51,6 +51,18 @@ public final class GradientNoise implements Objective, Stochastic {
   }
 
   @Override
+  public long[] samplingState() {
+    return inner instanceof Stochastic s ? s.samplingState() : new long[0];
+  }
+
+  @Override
+  public void restoreSamplingState(long[] state) {
+    if (inner instanceof Stochastic s) {
+      s.restoreSamplingState(state);
+    }
+  }
+
+  @Override
   public double valueAndGradient(double[] x, double[] gradient) {
     double f = inner.valueAndGradient(x, gradient);
     for (int i = 0; i < gradient.length; i++) {

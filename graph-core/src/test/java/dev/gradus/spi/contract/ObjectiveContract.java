@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  *       out of the box instead of vanishing.
  *   <li>A {@link Stochastic} objective's gradients are checked in expectation: the mean of {@link
  *       #STOCHASTIC_DRAWS} samples, within {@link #NOISE_ERRORS} standard errors more; and they are
- *       a pure function of the stream it is given.
+ *       a pure function of the stream it is given and its sampling state.
  *   <li>Gradient against central differences: {@link #gradientTolerance()} in {@link
  *       GradientCheck#error}'s measure (absolute below 1, relative above), at seeded uniform points
  *       of {@link #samplingBox}. Kinks of non-smooth functions are sets of measure zero, so a
@@ -270,17 +270,22 @@ public abstract class ObjectiveContract {
       double[] point = samplePoint(o, random);
       double[] first = new double[o.dimension()];
       double[] again = new double[o.dimension()];
+      long[] initial = s.samplingState();
       RandomStream stream = new RandomStream(5);
       s.useStream(stream);
       o.valueAndGradient(point, first);
       long[] position = stream.snapshot();
+      long[] sampling = s.samplingState();
       o.valueAndGradient(point, first);
       s.useStream(RandomStream.restore(position));
+      s.restoreSamplingState(sampling);
       o.valueAndGradient(point, again);
       assertTrue(
           java.util.Arrays.equals(first, again),
-          each.label() + ": a restored stream does not repeat the gradient it gave");
+          each.label()
+              + ": a restored stream and sampling state do not repeat the gradient they gave");
       s.useStream(new RandomStream(5));
+      s.restoreSamplingState(initial);
       o.valueAndGradient(point, again);
       o.valueAndGradient(point, again);
       assertTrue(

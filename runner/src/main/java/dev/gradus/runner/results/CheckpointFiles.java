@@ -30,10 +30,11 @@ public final class CheckpointFiles implements Checkpoint.Sink {
   private static final long MAGIC = 0x4752414455534350L; // "GRADUSCP"
 
   /**
-   * 2 adds the random stream, 3 the evaluations and seconds to the target; older files still read
-   * (without a stream, which their objectives never had, and without those two counts).
+   * 2 adds the random stream, 3 the evaluations and seconds to the target, 4 a stochastic
+   * objective's sampling state; older files still read (without a stream or sampling state, which
+   * their objectives never had, and without those two counts).
    */
-  private static final int VERSION = 3;
+  private static final int VERSION = 4;
 
   private final ResultsLayout layout;
   private final TraceWriter traces;
@@ -141,13 +142,8 @@ public final class CheckpointFiles implements Checkpoint.Sink {
     out.writeDouble(c.stepNorm());
     out.writeDouble(c.lastLr());
     out.writeLong(c.elapsedNanos());
-    out.writeBoolean(c.stream() != null);
-    if (c.stream() != null) {
-      out.writeInt(c.stream().length);
-      for (long word : c.stream()) {
-        out.writeLong(word);
-      }
-    }
+    words(out, c.stream());
+    words(out, c.sampling());
   }
 
   private static Checkpoint read(DataInputStream in) throws IOException {
@@ -182,17 +178,8 @@ public final class CheckpointFiles implements Checkpoint.Sink {
     double stepNorm = in.readDouble();
     double lastLr = in.readDouble();
     long elapsed = in.readLong();
-    long[] stream = null;
-    if (version >= 2 && in.readBoolean()) {
-      int n = in.readInt();
-      if (n < 0 || n > 64) {
-        throw new IOException("random stream of " + n + " words");
-      }
-      stream = new long[n];
-      for (int i = 0; i < n; i++) {
-        stream[i] = in.readLong();
-      }
-    }
+    long[] stream = version >= 2 ? words(in, 64) : null;
+    long[] sampling = version >= 4 ? words(in, 1 << 28) : null;
     return new Checkpoint(
         runId,
         suite,
@@ -209,7 +196,34 @@ public final class CheckpointFiles implements Checkpoint.Sink {
         stepNorm,
         lastLr,
         elapsed,
-        stream);
+        stream,
+        sampling);
+  }
+
+  /** A nullable array of longs: a flag, then its length and words. */
+  private static void words(DataOutputStream out, long[] words) throws IOException {
+    out.writeBoolean(words != null);
+    if (words != null) {
+      out.writeInt(words.length);
+      for (long word : words) {
+        out.writeLong(word);
+      }
+    }
+  }
+
+  private static long[] words(DataInputStream in, int most) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    int n = in.readInt();
+    if (n < 0 || n > most) {
+      throw new IOException("an array of " + n + " words");
+    }
+    long[] words = new long[n];
+    for (int i = 0; i < n; i++) {
+      words[i] = in.readLong();
+    }
+    return words;
   }
 
   private static void array(DataOutputStream out, double[] a) throws IOException {

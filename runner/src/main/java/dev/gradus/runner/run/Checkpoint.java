@@ -25,6 +25,8 @@ import dev.gradus.spi.StateSnapshot;
  * @param elapsedNanos wall-clock time the run had taken
  * @param stream the run's random stream's {@link dev.gradus.spi.RandomStream#snapshot}, or null
  *     when the objective draws none
+ * @param sampling the stochastic objective's {@link dev.gradus.spi.Stochastic#samplingState}, or
+ *     null when the objective draws none
  */
 public record Checkpoint(
     String runId,
@@ -42,7 +44,8 @@ public record Checkpoint(
     double stepNorm,
     double lastLr,
     long elapsedNanos,
-    long[] stream) {
+    long[] stream,
+    long[] sampling) {
 
   /**
    * Where a running run's checkpoints go. Called from the thread that executes the run; when it

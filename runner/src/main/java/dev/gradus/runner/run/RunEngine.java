@@ -205,12 +205,16 @@ public final class RunEngine {
     int n = objective.dimension();
     t.heldOutSource = objective.heldOut().orElse(null);
     RandomStream stream = null;
-    if (objective instanceof Stochastic stochastic) {
+    Stochastic stochastic = objective instanceof Stochastic s ? s : null;
+    if (stochastic != null) {
       stream =
           resume != null && resume.stream() != null
               ? RandomStream.restore(resume.stream())
               : new RandomStream(spec.seed() ^ STREAM_SALT);
       stochastic.useStream(stream);
+      if (resume != null && resume.sampling() != null) {
+        stochastic.restoreSamplingState(resume.sampling());
+      }
     }
     ComposedOptimizer optimizer = spec.optimizer().optimizer();
     double[] x;
@@ -299,7 +303,8 @@ public final class RunEngine {
                 stepNorm,
                 lastLr,
                 System.nanoTime() - started,
-                stream == null ? null : stream.snapshot()));
+                stream == null ? null : stream.snapshot(),
+                stochastic == null ? null : stochastic.samplingState()));
       }
       if (positions != null) {
         positions.accept(x);

@@ -40,6 +40,9 @@ class StochasticRunsTest {
       functions:
         - {name: rosenbrock, dim: 3, gradient_noise: [0, 0.5]}
         - {name: noisy-quadratic, dim: 8, noise: 0.3, batch_size: 2}
+        - name: logistic-regression
+          data: {generate: {n: 30, weights: [1.0, -1.0]}}
+          batch_size: 8
       optimizers:
         - {name: gd, lr: 1.0e-3}
         - {name: adam, lr: 0.01}
@@ -67,7 +70,7 @@ class StochasticRunsTest {
   @Test
   void aNoiseSweepIsTwoConfigurationsThatStartAlike() {
     Plan plan = TestSuites.plan(SUITE);
-    assertEquals(3, plan.functions().size());
+    assertEquals(4, plan.functions().size());
     assertEquals(0.0, plan.functions().get(0).parameters().get("gradient_noise"));
     assertEquals(0.5, plan.functions().get(1).parameters().get("gradient_noise"));
     assertNotEquals(plan.functions().get(0).label(), plan.functions().get(1).label());
@@ -137,13 +140,14 @@ class StochasticRunsTest {
               checkpoint.stepNorm(),
               checkpoint.lastLr(),
               checkpoint.elapsedNanos(),
-              null);
+              null,
+              checkpoint.sampling());
       Rows restarted = new Rows(Long.MAX_VALUE);
       checkpointing.run(spec, restarted, withoutStream, null);
       assertNotEquals(rest.rows, restarted.rows, spec.runId());
       stochastic++;
     }
-    assertEquals(2 * 3 * 2, stochastic);
+    assertEquals(3 * 3 * 2, stochastic);
   }
 
   @Test

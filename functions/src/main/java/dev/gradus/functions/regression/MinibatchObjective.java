@@ -1,0 +1,98 @@
+package dev.gradus.functions.regression;
+
+import dev.gradus.spi.Domain;
+import dev.gradus.spi.HeldOut;
+import dev.gradus.spi.KnownMinimum;
+import dev.gradus.spi.Objective;
+import dev.gradus.spi.RandomStream;
+import dev.gradus.spi.Stochastic;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A regression trained on minibatches ({@code batch_size}): each gradient is the mean loss's
+ * gradient on the next batch of {@link Minibatches}, while the value is the full training loss,
+ * exact, so that what a run records, stops on and reports (f, its best, its gap) is the training
+ * loss itself and never a batch's. The full value costs one forward pass over the training rows per
+ * step, the gradient one pass over the batch.
+ */
+final class MinibatchObjective<L extends Objective & BatchLoss> implements Objective, Stochastic {
+  private final L loss;
+  private final Minibatches batches;
+  private final int[] batch;
+  private RandomStream stream = new RandomStream(0);
+
+  /** {@code loss} trained on batches of {@code batchSize} of its rows; itself for batch size 0. */
+  static <L extends Objective & BatchLoss> Objective of(L loss, int rows, long batchSize) {
+    return batchSize == 0 ? loss : new MinibatchObjective<>(loss, rows, (int) batchSize);
+  }
+
+  MinibatchObjective(L loss, int rows, int batchSize) {
+    this.loss = loss;
+    this.batches = new Minibatches(rows, batchSize);
+    this.batch = new int[batchSize];
+  }
+
+  @Override
+  public void useStream(RandomStream stream) {
+    this.stream = stream;
+  }
+
+  @Override
+  public long[] samplingState() {
+    return batches.state();
+  }
+
+  @Override
+  public void restoreSamplingState(long[] state) {
+    batches.restore(state);
+  }
+
+  @Override
+  public double valueAndGradient(double[] x, double[] gradient) {
+    double f = loss.value(x);
+    int count = batches.next(stream, batch);
+    loss.batchGradient(x, batch, count, gradient);
+    return f;
+  }
+
+  @Override
+  public double value(double[] x) {
+    return loss.value(x);
+  }
+
+  @Override
+  public int dimension() {
+    return loss.dimension();
+  }
+
+  @Override
+  public List<String> parameterNames() {
+    return loss.parameterNames();
+  }
+
+  @Override
+  public Optional<KnownMinimum> knownMinimum() {
+    return loss.knownMinimum();
+  }
+
+  @Override
+  public Optional<Domain> domain() {
+    return loss.domain();
+  }
+
+  @Override
+  public Optional<double[]> defaultStart() {
+    return loss.defaultStart();
+  }
+
+  @Override
+  public Optional<HeldOut> heldOut() {
+    return loss.heldOut();
+  }
+
+  @Override
+  public String toString() {
+    return loss + ", " + batches;
+  }
+}
