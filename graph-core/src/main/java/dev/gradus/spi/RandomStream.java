@@ -82,7 +82,8 @@ public final class RandomStream {
       v = 2 * nextDouble() - 1;
       q = u * u + v * v;
     } while (q >= 1 || q == 0);
-    double scale = Math.sqrt(-2 * Math.log(q) / q);
+    // StrictMath: the same bits on every JVM and platform, which Math.log does not promise
+    double scale = Math.sqrt(-2 * StrictMath.log(q) / q);
     spare = v * scale;
     hasSpare = true;
     return u * scale;

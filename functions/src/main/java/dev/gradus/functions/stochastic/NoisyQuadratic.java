@@ -72,7 +72,7 @@ public final class NoisyQuadratic implements ObjectiveProvider {
   public static double[] curvatures(int dim, double decay) {
     double[] h = new double[dim];
     for (int i = 0; i < dim; i++) {
-      h[i] = Math.pow(i + 1, -decay);
+      h[i] = StrictMath.pow(i + 1, -decay);
     }
     return h;
   }

@@ -41,6 +41,12 @@ final class FigureRenderer {
   private static final double LEGEND_ROW = 15;
   private static final float[] QUARTILE_DASH = {2f, 2f};
 
+  /** The most of a panel's height a legend under it may take; the rest is summed up. */
+  private static final double LEGEND_SHARE = 0.3;
+
+  /** The narrowest legend label: columns beyond that many are summed up instead. */
+  private static final double MIN_LEGEND_LABEL = 60;
+
   /** Far enough outside any plot to stand for a point off it, near enough for every format. */
   private static final double OFF_PAGE = 1e5;
 
@@ -109,6 +115,9 @@ final class FigureRenderer {
   }
 
   /** An entry of a legend: a configuration's line, or a kind of marker. */
+  /**
+   * @param line null for the "+N more" that sums up entries left out
+   */
   private record Entry(String label, Figure.Line line) {}
 
   private void panel(
@@ -150,7 +159,14 @@ final class FigureRenderer {
       double plotHeight = bottom - top - xAxisHeight;
       right -= legendRightOf(canvas, legend, right, top, plotHeight, area.width() / 3);
     } else if (!legend.isEmpty()) {
-      bottom -= legendBelow(canvas, legend, area.x() + PAD, bottom, area.width() - 2 * PAD);
+      bottom -=
+          legendBelow(
+              canvas,
+              legend,
+              area.x() + PAD,
+              bottom,
+              area.width() - 2 * PAD,
+              LEGEND_SHARE * area.height());
     }
     double plotBottom = bottom - xAxisHeight;
     double plotTop = top + 4;
@@ -362,6 +378,8 @@ final class FigureRenderer {
   private double legendRightOf(
       Canvas canvas, List<Entry> legend, double right, double top, double height, double most) {
     int rows = Math.max(1, (int) (height / LEGEND_ROW));
+    int fit = Math.max(1, (int) (most / (LEGEND_SAMPLE + 14 + MIN_LEGEND_LABEL)));
+    legend = summed(legend, fit * rows);
     int columns = (legend.size() + rows - 1) / rows;
     double columnWidth = 0;
     for (Entry e : legend) {
@@ -378,9 +396,33 @@ final class FigureRenderer {
     return columns * column + 4;
   }
 
-  /** Draws the legend in rows under the plot, up to {@code bottom}, and returns its height. */
+  /**
+   * The first entries of a legend that has room for {@code room}, the last place saying how many
+   * are left out; all of them when they fit.
+   */
+  private static List<Entry> summed(List<Entry> legend, int room) {
+    if (legend.size() <= room) {
+      return legend;
+    }
+    List<Entry> kept = new ArrayList<>(legend.subList(0, Math.max(0, room - 1)));
+    kept.add(new Entry("+" + (legend.size() - kept.size()) + " more", null));
+    return kept;
+  }
+
+  /**
+   * Draws the legend in rows under the plot, up to {@code bottom} and at most {@code most} high
+   * (entries past that summed up as "+N more"), and returns its height.
+   */
   private double legendBelow(
-      Canvas canvas, List<Entry> legend, double left, double bottom, double width) {
+      Canvas canvas, List<Entry> legend, double left, double bottom, double width, double most) {
+    int maxRows = Math.max(1, (int) ((most - 4) / LEGEND_ROW));
+    List<Entry> all = legend;
+    for (int room = legend.size(); room >= 1; room--) {
+      legend = summed(all, room);
+      if (rowsOf(legend, width) <= maxRows) {
+        break;
+      }
+    }
     List<List<Entry>> rows = new ArrayList<>();
     List<Double> labelWidths = new ArrayList<>();
     double used = width;
@@ -396,6 +438,7 @@ final class FigureRenderer {
       used += w;
     }
     double height = rows.size() * LEGEND_ROW + 4;
+    assert rows.size() == rowsOf(legend, width);
     double top = bottom - height + 4;
     int i = 0;
     for (int r = 0; r < rows.size(); r++) {
@@ -409,9 +452,36 @@ final class FigureRenderer {
     return height;
   }
 
-  /** One legend entry whose row is centred at {@code y}. */
+  /** How many rows {@link #legendBelow} lays these entries out in. */
+  private static int rowsOf(List<Entry> legend, double width) {
+    int rows = 0;
+    double used = width;
+    for (Entry e : legend) {
+      double label = Math.min(TextStyle.LEGEND.width(e.label()), width - LEGEND_SAMPLE - 6);
+      double w = LEGEND_SAMPLE + 6 + label + 14;
+      if (rows == 0 || used + w > width) {
+        rows++;
+        used = 0;
+      }
+      used += w;
+    }
+    return rows;
+  }
+
+  /** One legend entry whose row is centred at {@code y}; a summary (no line) is text alone. */
   private void entry(Canvas canvas, Entry e, double x, double y, double labelWidth) {
     Figure.Line line = e.line();
+    if (line == null) {
+      canvas.text(
+          fit(e.label(), TextStyle.LEGEND, LEGEND_SAMPLE + 6 + labelWidth),
+          x,
+          y + TextStyle.LEGEND.ascent() / 2,
+          TextStyle.LEGEND,
+          NOTE_TEXT,
+          Canvas.Anchor.START,
+          true);
+      return;
+    }
     if (line.kind() == Figure.Kind.MAIN) {
       Palette.Style s = palette.style(line.optimizer(), line.configuration());
       canvas.polyline(

@@ -147,9 +147,13 @@ final class PdfCanvas implements Canvas {
     for (TextStyle.Weight weight : TextStyle.Weight.values()) {
       objects.add(ascii(font(weight)));
     }
-    StringBuilder info = new StringBuilder("<< /Title (");
-    escaped(info, title);
-    info.append(") /Author (Gradus) /Producer (Gradus) >>");
+    // a text string of the document's information is PDFDocEncoding or UTF-16BE, not WinAnsi
+    StringBuilder info = new StringBuilder("<< /Title <FEFF");
+    for (int i = 0; i < title.length(); i++) {
+      String hex = Integer.toHexString(title.charAt(i)).toUpperCase(java.util.Locale.ROOT);
+      info.append("0000", 0, 4 - hex.length()).append(hex);
+    }
+    info.append("> /Author (Gradus) /Producer (Gradus) >>");
     objects.add(info.toString().getBytes(StandardCharsets.ISO_8859_1));
 
     ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + 4096);

@@ -67,7 +67,11 @@ class CanvasesTest {
     }
     assertEquals(9, object, "eight objects: catalog, pages, page, content, three fonts, info");
     assertTrue(text.contains("/MediaBox [0 0 200 100]"));
-    assertTrue(text.contains("/Title (a \\(title\\))"));
+    // the title as UTF-16BE, the form a PDF reader takes any character in
+    assertTrue(text.contains("/Title <FEFF006100200028007400690074006C00650029>"), text);
+    String greek =
+        new String(new PdfCanvas(10, 10).bytes("\u03b1 \u2013"), StandardCharsets.ISO_8859_1);
+    assertTrue(greek.contains("/Title <FEFF03B100202013>"), greek);
     // the same drawing gives the same bytes: no dates, no random ids
     PdfCanvas again = new PdfCanvas(200, 100);
     drawSample(again);

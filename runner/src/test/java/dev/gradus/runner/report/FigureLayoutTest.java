@@ -138,6 +138,39 @@ class FigureLayoutTest {
   }
 
   @Test
+  void aGridSweepsLegendsAreSummedUpBeforeTheySqueezeThePlots() {
+    // lr × momentum, 10 × 6, under each of two panels; and 300 configurations beside one plot
+    Figure grid = new Figure("f", List.of(panel("gd", 60, " momentum=0.9"), panel("adam", 60, "")));
+    Recording below = draw(grid, 60);
+    assertOnThePageAndOffThePlots(grid, below);
+    for (double[] plot : below.clips) {
+      assertTrue(
+          plot[3] - plot[1] >= 0.4 * FigureRenderer.PANEL_HEIGHT,
+          "a plot " + (plot[3] - plot[1]) + " high");
+    }
+    assertTrue(below.texts.stream().anyMatch(t -> t.text().matches("\\+\\d+ more")));
+    Figure many = new Figure("f", List.of(panel("", 300, "")));
+    Recording beside = draw(many, 300);
+    assertOnThePageAndOffThePlots(many, beside);
+    double[] plot = beside.clips.get(0);
+    assertTrue(plot[2] - plot[0] > 0.55 * FigureRenderer.SINGLE_WIDTH);
+    String more =
+        beside.texts.stream()
+            .map(Placed::text)
+            .filter(t -> t.matches("\\+\\d+ more"))
+            .findFirst()
+            .orElseThrow();
+    long shown = beside.texts.stream().filter(t -> t.text().startsWith("adam lr=")).count();
+    // every configuration and the start is either shown or counted
+    assertEquals(301, shown + Long.parseLong(more.replaceAll("\\D", "")));
+    for (Placed t : beside.texts) {
+      if (t.text().startsWith("adam lr=")) {
+        assertTrue(t.right() - t.left() >= 20, t + " is cut to nothing");
+      }
+    }
+  }
+
+  @Test
   void tickLabelsOfAnAxisDoNotOverlap() {
     Figure figure = new Figure("f", List.of(panel("", 1, "")));
     Recording canvas = draw(figure, 1);
