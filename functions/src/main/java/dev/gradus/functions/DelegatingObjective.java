@@ -6,11 +6,16 @@ import dev.gradus.spi.Objective;
 import java.util.List;
 import java.util.Optional;
 
-/** An objective that forwards everything but the gradient to another. */
-abstract class DelegatingObjective implements Objective {
-  final Objective delegate;
+/**
+ * An objective that forwards everything but its gradient to another: the base of the objectives
+ * that change only how a gradient is had (numerical, analytic, noisy, minibatch), so that what they
+ * pass on (minimum, domain, start, held-out metrics) is passed on alike.
+ */
+public abstract class DelegatingObjective implements Objective {
+  /** The objective forwarded to. */
+  protected final Objective delegate;
 
-  DelegatingObjective(Objective delegate) {
+  protected DelegatingObjective(Objective delegate) {
     this.delegate = delegate;
   }
 

@@ -1,13 +1,9 @@
 package dev.gradus.functions.regression;
 
-import dev.gradus.spi.Domain;
-import dev.gradus.spi.HeldOut;
-import dev.gradus.spi.KnownMinimum;
+import dev.gradus.functions.DelegatingObjective;
 import dev.gradus.spi.Objective;
 import dev.gradus.spi.RandomStream;
 import dev.gradus.spi.Stochastic;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * A regression trained on minibatches ({@code batch_size}): each gradient is the mean loss's
@@ -16,7 +12,8 @@ import java.util.Optional;
  * loss itself and never a batch's. The full value costs one forward pass over the training rows per
  * step, the gradient one pass over the batch.
  */
-final class MinibatchObjective<L extends Objective & BatchLoss> implements Objective, Stochastic {
+final class MinibatchObjective<L extends Objective & BatchLoss> extends DelegatingObjective
+    implements Stochastic {
   private final L loss;
   private final Minibatches batches;
   private final int[] batch;
@@ -28,6 +25,7 @@ final class MinibatchObjective<L extends Objective & BatchLoss> implements Objec
   }
 
   MinibatchObjective(L loss, int rows, int batchSize) {
+    super(loss);
     this.loss = loss;
     this.batches = new Minibatches(rows, batchSize);
     this.batch = new int[batchSize];
@@ -54,41 +52,6 @@ final class MinibatchObjective<L extends Objective & BatchLoss> implements Objec
     int count = batches.next(stream, batch);
     loss.batchGradient(x, batch, count, gradient);
     return f;
-  }
-
-  @Override
-  public double value(double[] x) {
-    return loss.value(x);
-  }
-
-  @Override
-  public int dimension() {
-    return loss.dimension();
-  }
-
-  @Override
-  public List<String> parameterNames() {
-    return loss.parameterNames();
-  }
-
-  @Override
-  public Optional<KnownMinimum> knownMinimum() {
-    return loss.knownMinimum();
-  }
-
-  @Override
-  public Optional<Domain> domain() {
-    return loss.domain();
-  }
-
-  @Override
-  public Optional<double[]> defaultStart() {
-    return loss.defaultStart();
-  }
-
-  @Override
-  public Optional<HeldOut> heldOut() {
-    return loss.heldOut();
   }
 
   @Override

@@ -1,13 +1,10 @@
 package dev.gradus.functions.stochastic;
 
-import dev.gradus.spi.Domain;
-import dev.gradus.spi.KnownMinimum;
+import dev.gradus.functions.DelegatingObjective;
 import dev.gradus.spi.Objective;
 import dev.gradus.spi.RandomStream;
 import dev.gradus.spi.Range;
 import dev.gradus.spi.Stochastic;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Additive Gaussian gradient noise for any objective (a suite's {@code gradient_noise: σ}): the
@@ -15,16 +12,15 @@ import java.util.Optional;
  * exact, so stop rules on f and the recorded f are those of the function. An objective that is
  * stochastic itself draws from the same stream, first.
  */
-public final class GradientNoise implements Objective, Stochastic {
+public final class GradientNoise extends DelegatingObjective implements Stochastic {
   /** The range of σ: any standard deviation, 0 for none. */
   public static final Range RANGE = Range.atLeast(0);
 
-  private final Objective inner;
   private final double sigma;
   private RandomStream stream = new RandomStream(0);
 
   private GradientNoise(Objective inner, double sigma) {
-    this.inner = inner;
+    super(inner);
     this.sigma = sigma;
   }
 
@@ -45,64 +41,29 @@ public final class GradientNoise implements Objective, Stochastic {
   @Override
   public void useStream(RandomStream stream) {
     this.stream = stream;
-    if (inner instanceof Stochastic s) {
+    if (delegate instanceof Stochastic s) {
       s.useStream(stream);
     }
   }
 
   @Override
   public long[] samplingState() {
-    return inner instanceof Stochastic s ? s.samplingState() : new long[0];
+    return delegate instanceof Stochastic s ? s.samplingState() : new long[0];
   }
 
   @Override
   public void restoreSamplingState(long[] state) {
-    if (inner instanceof Stochastic s) {
+    if (delegate instanceof Stochastic s) {
       s.restoreSamplingState(state);
     }
   }
 
   @Override
   public double valueAndGradient(double[] x, double[] gradient) {
-    double f = inner.valueAndGradient(x, gradient);
+    double f = delegate.valueAndGradient(x, gradient);
     for (int i = 0; i < gradient.length; i++) {
       gradient[i] += sigma * stream.nextGaussian();
     }
     return f;
-  }
-
-  @Override
-  public double value(double[] x) {
-    return inner.value(x);
-  }
-
-  @Override
-  public int dimension() {
-    return inner.dimension();
-  }
-
-  @Override
-  public List<String> parameterNames() {
-    return inner.parameterNames();
-  }
-
-  @Override
-  public Optional<KnownMinimum> knownMinimum() {
-    return inner.knownMinimum();
-  }
-
-  @Override
-  public Optional<dev.gradus.spi.HeldOut> heldOut() {
-    return inner.heldOut();
-  }
-
-  @Override
-  public Optional<Domain> domain() {
-    return inner.domain();
-  }
-
-  @Override
-  public Optional<double[]> defaultStart() {
-    return inner.defaultStart();
   }
 }

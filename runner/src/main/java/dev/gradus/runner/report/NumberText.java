@@ -29,10 +29,17 @@ final class NumberText {
     if (magnitude >= 1e-3 && magnitude < 1e6) {
       return rounded.toPlainString();
     }
-    String digits = rounded.unscaledValue().abs().toString();
-    int exponent = digits.length() - 1 - rounded.scale();
+    return scientific(rounded);
+  }
+
+  /**
+   * A decimal without trailing zeros as a mantissa of one digit before the point and an exponent.
+   */
+  static String scientific(BigDecimal v) {
+    String digits = v.unscaledValue().abs().toString();
+    int exponent = digits.length() - 1 - v.scale();
     String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    return (rounded.signum() < 0 ? "-" : "") + mantissa + "e" + exponent;
+    return (v.signum() < 0 ? "-" : "") + mantissa + "e" + exponent;
   }
 
   /**

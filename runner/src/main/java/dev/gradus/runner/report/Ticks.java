@@ -112,9 +112,6 @@ final class Ticks {
     if (magnitude >= 1e-4 && magnitude < 1e6) {
       return v.toPlainString();
     }
-    String digits = v.unscaledValue().abs().toString();
-    int exponent = digits.length() - 1 - v.scale();
-    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    return (v.signum() < 0 ? "-" : "") + mantissa + "e" + exponent;
+    return NumberText.scientific(v);
   }
 }
