@@ -45,6 +45,11 @@ public abstract class DelegatingObjective implements Objective {
   }
 
   @Override
+  public java.util.OptionalLong stepsPerEpoch() {
+    return delegate.stepsPerEpoch();
+  }
+
+  @Override
   public Optional<Domain> domain() {
     return delegate.domain();
   }

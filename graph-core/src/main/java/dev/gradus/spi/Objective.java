@@ -47,6 +47,15 @@ public interface Objective {
     return Optional.empty();
   }
 
+  /**
+   * The steps of one epoch (SPI 1.2), one pass over training rows, when the objective has such
+   * rows: 1 for a full-batch loss, ⌈rows / batch size⌉ for minibatches. A suite's {@code
+   * max_epochs} needs it.
+   */
+  default java.util.OptionalLong stepsPerEpoch() {
+    return java.util.OptionalLong.empty();
+  }
+
   /** The conventional starting point, when there is one; a fresh array on each call. */
   default Optional<double[]> defaultStart() {
     return Optional.empty();

@@ -55,6 +55,11 @@ final class MinibatchObjective<L extends Objective & BatchLoss> extends Delegati
   }
 
   @Override
+  public java.util.OptionalLong stepsPerEpoch() {
+    return java.util.OptionalLong.of(batches.stepsPerEpoch());
+  }
+
+  @Override
   public String toString() {
     return loss + ", " + batches;
   }

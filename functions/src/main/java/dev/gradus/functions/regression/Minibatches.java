@@ -67,6 +67,11 @@ final class Minibatches {
     return size;
   }
 
+  /** ⌈rows / size⌉: the batches of one epoch. */
+  long stepsPerEpoch() {
+    return (rows + size - 1) / size;
+  }
+
   /** {place, order...}. */
   long[] state() {
     long[] s = new long[rows + 1];

@@ -107,6 +107,12 @@ abstract class RegressionObjective extends GraphObjective implements BatchLoss {
     return Optional.ofNullable(heldOut);
   }
 
+  /** A full-batch loss: every step is a pass over the training rows. */
+  @Override
+  public java.util.OptionalLong stepsPerEpoch() {
+    return java.util.OptionalLong.of(1);
+  }
+
   /** Mean squared error of ŷ = X·w + b. */
   static final class MeanSquaredError extends RegressionObjective implements AnalyticGradient {
     private final Optional<KnownMinimum> minimum;

@@ -183,6 +183,11 @@ public final class SoftmaxRegression implements ObjectiveProvider {
       return Optional.ofNullable(heldOut);
     }
 
+    @Override
+    public java.util.OptionalLong stepsPerEpoch() {
+      return java.util.OptionalLong.of(1);
+    }
+
     Loss(Dataset data, int classes) {
       super((data.columns() + 1) * classes);
       this.data = data;

@@ -148,7 +148,8 @@ public final class Planner {
             new RunRules.Budget(
                 suite.budget().maxIterations(),
                 suite.budget().maxEvaluations(),
-                suite.budget().maxSeconds()),
+                suite.budget().maxSeconds(),
+                suite.budget().maxEpochs()),
             new RunRules.Stop(suite.stop().target(), suite.stop().gradNorm(), suite.stop().f()),
             suite.output().traceEvery(),
             suite.output().checkpointEvery(),
@@ -191,6 +192,14 @@ public final class Planner {
       Bounds bounds;
       try {
         objective = checkedObjective(suite, d, label);
+        if (suite.budget().maxEpochs() != null && objective.stepsPerEpoch().isEmpty()) {
+          throw SuiteException.at(
+              d.entry().location(),
+              "function '"
+                  + label
+                  + "' has no training rows, so budget.max_epochs cannot limit its runs: give"
+                  + " max_iterations instead, or run it in a suite of its own");
+        }
         start = startRule(d.start(), objective, label);
         bounds = bounds(d.bounds(), objective, label);
       } catch (SuiteException e) {

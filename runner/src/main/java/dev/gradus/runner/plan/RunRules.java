@@ -67,8 +67,21 @@ public record RunRules(
    * @param maxIterations optimizer steps
    * @param maxEvaluations objective evaluations, or null for no limit
    * @param maxSeconds wall-clock seconds, or null for no limit
+   * @param maxEpochs passes over a function's training rows ({@link
+   *     dev.gradus.spi.Objective#stepsPerEpoch} steps each), or null for no limit
    */
-  public record Budget(long maxIterations, Long maxEvaluations, Double maxSeconds) {}
+  public record Budget(long maxIterations, Long maxEvaluations, Double maxSeconds, Long maxEpochs) {
+    /** The steps a run of an objective of {@code stepsPerEpoch} steps an epoch may take. */
+    public long maxSteps(java.util.OptionalLong stepsPerEpoch) {
+      if (maxEpochs == null || stepsPerEpoch.isEmpty()) {
+        return maxIterations;
+      }
+      long steps = stepsPerEpoch.getAsLong();
+      return maxEpochs > maxIterations / steps
+          ? maxIterations
+          : Math.min(maxIterations, maxEpochs * steps);
+    }
+  }
 
   /**
    * Stop rules; a run that meets one at a point inside the domain has converged. Null turns a rule

@@ -35,6 +35,10 @@ public final class ResolvedSuite {
     budget.put("max_iterations", rules.budget().maxIterations());
     budget.put("max_evaluations", rules.budget().maxEvaluations());
     budget.put("max_seconds", rules.budget().maxSeconds());
+    if (rules.budget().maxEpochs() != null) {
+      // only when set, so that folders of earlier versions compare alike
+      budget.put("max_epochs", rules.budget().maxEpochs());
+    }
     out.put("budget", budget);
     Map<String, Object> stop = new LinkedHashMap<>();
     stop.put("target", rules.stop().target());

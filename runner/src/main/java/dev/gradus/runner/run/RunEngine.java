@@ -264,6 +264,7 @@ public final class RunEngine {
           return objective.valueAndGradient(point, g);
         };
     RunRules.Budget budget = rules.budget();
+    long maxIterations = budget.maxSteps(objective.stepsPerEpoch());
     RunRules.Stop stop = rules.stop();
     long maxEvaluations =
         budget.maxEvaluations() == null ? Long.MAX_VALUE : budget.maxEvaluations();
@@ -352,7 +353,7 @@ public final class RunEngine {
           reached
               || stationary
               || lowEnough
-              || iteration >= budget.maxIterations()
+              || iteration >= maxIterations
               || evaluations[0] >= maxEvaluations
               || System.nanoTime() > deadline;
       boolean crossed = false;
@@ -372,7 +373,7 @@ public final class RunEngine {
         t.status = RunStatus.CONVERGED;
         return;
       }
-      if (iteration >= budget.maxIterations() || evaluations[0] >= maxEvaluations) {
+      if (iteration >= maxIterations || evaluations[0] >= maxEvaluations) {
         t.status = RunStatus.BUDGET_EXHAUSTED;
         return;
       }

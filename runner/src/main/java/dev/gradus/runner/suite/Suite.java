@@ -40,9 +40,13 @@ public record Suite(
    * @param maxIterations optimizer steps
    * @param maxEvaluations objective evaluations, or null for no limit
    * @param maxSeconds wall-clock seconds, or null for no limit
+   * @param maxEpochs passes over a function's training rows, or null for no limit
    */
-  public record Budget(long maxIterations, Long maxEvaluations, Double maxSeconds) {
+  public record Budget(long maxIterations, Long maxEvaluations, Double maxSeconds, Long maxEpochs) {
     public static final long DEFAULT_MAX_ITERATIONS = 1000;
+
+    /** The most max_iterations may be, and its value when only max_epochs limits the runs. */
+    public static final long MOST_ITERATIONS = 1_000_000_000L;
   }
 
   /**

@@ -29,7 +29,7 @@ public final class SuiteLoader {
           "output",
           "report");
   private static final Set<String> BUDGET_KEYS =
-      Set.of("max_iterations", "max_evaluations", "max_seconds");
+      Set.of("max_iterations", "max_evaluations", "max_seconds", "max_epochs");
   private static final Set<String> STOP_KEYS = Set.of("target", "grad_norm", "f");
   private static final Set<String> OUTPUT_KEYS = Set.of("trace", "trace_every", "checkpoint_every");
   private static final List<String> TRACE_SPACINGS = List.of("every", "log");
@@ -153,21 +153,27 @@ public final class SuiteLoader {
 
   private static Suite.Budget budget(Located node) {
     if (node == null) {
-      return new Suite.Budget(Suite.Budget.DEFAULT_MAX_ITERATIONS, null, null);
+      return new Suite.Budget(Suite.Budget.DEFAULT_MAX_ITERATIONS, null, null, null);
     }
     Map<String, Located> m = map(node, "budget");
     checkKeys(m, BUDGET_KEYS, "budget", node);
+    Long epochs =
+        m.containsKey("max_epochs")
+            ? integer(m.get("max_epochs"), "budget.max_epochs", 1, 1_000_000_000L)
+            : null;
+    // epochs alone limit the runs: no default iteration count cuts them short
     long iterations =
         m.containsKey("max_iterations")
-            ? integer(m.get("max_iterations"), "budget.max_iterations", 0, 1_000_000_000L)
-            : Suite.Budget.DEFAULT_MAX_ITERATIONS;
+            ? integer(
+                m.get("max_iterations"), "budget.max_iterations", 0, Suite.Budget.MOST_ITERATIONS)
+            : epochs != null ? Suite.Budget.MOST_ITERATIONS : Suite.Budget.DEFAULT_MAX_ITERATIONS;
     Long evaluations =
         m.containsKey("max_evaluations")
             ? integer(m.get("max_evaluations"), "budget.max_evaluations", 1, Long.MAX_VALUE / 2)
             : null;
     Double seconds =
         m.containsKey("max_seconds") ? positive(m.get("max_seconds"), "budget.max_seconds") : null;
-    return new Suite.Budget(iterations, evaluations, seconds);
+    return new Suite.Budget(iterations, evaluations, seconds, epochs);
   }
 
   private static Suite.Stop stop(Located node) {
