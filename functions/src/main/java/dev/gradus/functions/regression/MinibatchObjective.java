@@ -34,6 +34,10 @@ final class MinibatchObjective<L extends Objective & BatchLoss> extends Delegati
   @Override
   public void useStream(RandomStream stream) {
     this.stream = stream;
+    // a loss that draws itself (an initialisation) draws from the same stream, first
+    if (loss instanceof Stochastic s) {
+      s.useStream(stream);
+    }
   }
 
   @Override

@@ -1,0 +1,112 @@
+package dev.gradus.functions.regression;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gradus.spi.HyperParameters;
+import dev.gradus.spi.InvalidHyperParameterException;
+import dev.gradus.spi.RandomStream;
+import dev.gradus.spi.Stochastic;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The mlp against PyTorch (recorded once by {@code torch-golden/mlp.py}, torch 1.13, float64), its
+ * hand-written batch backpropagation against its graph, and its Glorot start.
+ */
+class MlpTest {
+  private static Mlp.Loss loss(Map<String, ?> values) {
+    Mlp p = new Mlp();
+    return (Mlp.Loss) p.create(HyperParameters.resolve(p, values));
+  }
+
+  @Test
+  void lossAndGradientMatchPyTorchOnTheDigits() throws IOException {
+    List<String> lines;
+    try (InputStream in = getClass().getResourceAsStream("/torch-golden/mlp.csv")) {
+      lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+    Mlp.Loss f = null;
+    List<Double> theta = new ArrayList<>();
+    List<Double> expected = new ArrayList<>();
+    int cases = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      if (cells[1].contains(" ")) {
+        String[] spec = cells[1].split(" ");
+        List<Double> hidden = new ArrayList<>();
+        for (int i = 1; i < spec.length; i++) {
+          hidden.add(Double.parseDouble(spec[i]));
+        }
+        f = loss(Map.of("hidden", hidden, "activation", spec[0]));
+        theta.clear();
+        expected.clear();
+      } else if (cells[1].equals("loss")) {
+        double[] x = theta.stream().mapToDouble(Double::doubleValue).toArray();
+        assertEquals(f.dimension(), x.length);
+        double[] graph = new double[x.length];
+        double value = f.valueAndGradient(x, graph);
+        assertEquals(Double.parseDouble(cells[3]), value, 1e-12, f + ": loss");
+        double[] byHand = new double[x.length];
+        int[] all = new int[f.data.rows()];
+        for (int i = 0; i < all.length; i++) {
+          all[i] = i;
+        }
+        f.batchGradient(x, all, all.length, byHand);
+        for (int j = 0; j < x.length; j++) {
+          assertEquals(expected.get(j), graph[j], 1e-10, f + ": ∂/∂" + f.parameterNames().get(j));
+          assertEquals(
+              expected.get(j), byHand[j], 1e-10, f + " by hand: ∂/∂" + f.parameterNames().get(j));
+        }
+        cases++;
+      } else {
+        theta.add(Double.parseDouble(cells[2]));
+        expected.add(Double.parseDouble(cells[3]));
+      }
+    }
+    assertEquals(3, cases);
+  }
+
+  @Test
+  void theStartIsGlorotFromTheRunsStream() {
+    Mlp.Loss f = loss(Map.of("hidden", List.of(32.0)));
+    assertEquals(64 * 32 + 32 + 32 * 10 + 10, f.dimension());
+    f.useStream(new RandomStream(9));
+    double[] a = f.defaultStart().orElseThrow();
+    f.useStream(new RandomStream(9));
+    double[] again = f.defaultStart().orElseThrow();
+    assertEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(again));
+    f.useStream(new RandomStream(10));
+    assertNotEquals(a[0], f.defaultStart().orElseThrow()[0]);
+    double limit1 = Math.sqrt(6.0 / (64 + 32));
+    double sumSquares = 0;
+    for (int i = 0; i < 64 * 32; i++) {
+      assertTrue(Math.abs(a[i]) <= limit1);
+      sumSquares += a[i] * a[i];
+    }
+    // uniform on ±L has variance L²/3
+    assertEquals(limit1 * limit1 / 3, sumSquares / (64 * 32), 0.1 * limit1 * limit1 / 3);
+    for (int j = 0; j < 32; j++) {
+      assertEquals(0, a[64 * 32 + j], 0.0, "biases start at zero");
+    }
+    assertTrue(f instanceof Stochastic);
+  }
+
+  @Test
+  void badNetworksAreRefused() {
+    Mlp p = new Mlp();
+    assertThrows(
+        InvalidHyperParameterException.class,
+        () -> p.create(HyperParameters.resolve(p, Map.of("hidden", List.of(2.5)))));
+    assertThrows(
+        InvalidHyperParameterException.class,
+        () -> p.create(HyperParameters.resolve(p, Map.of("activation", "gelu"))));
+  }
+}
