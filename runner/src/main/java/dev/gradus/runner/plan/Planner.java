@@ -150,7 +150,11 @@ public final class Planner {
                 suite.budget().maxEvaluations(),
                 suite.budget().maxSeconds(),
                 suite.budget().maxEpochs()),
-            new RunRules.Stop(suite.stop().target(), suite.stop().gradNorm(), suite.stop().f()),
+            new RunRules.Stop(
+                suite.stop().target(),
+                suite.stop().gradNorm(),
+                suite.stop().f(),
+                suite.stop().testAccuracy()),
             suite.output().traceEvery(),
             suite.output().checkpointEvery(),
             suite.output().logSpacedTrace(),
@@ -192,6 +196,19 @@ public final class Planner {
       Bounds bounds;
       try {
         objective = checkedObjective(suite, d, label);
+        if (suite.stop().testAccuracy() != null
+            && objective
+                .heldOut()
+                .map(h -> !h.names().contains(dev.gradus.spi.HeldOut.TEST_ACCURACY))
+                .orElse(true)) {
+          throw SuiteException.at(
+              d.entry().location(),
+              "function '"
+                  + label
+                  + "' has no test accuracy, so stop.test_accuracy cannot end its runs: hold out"
+                  + " data of a classifier (data: {test_fraction: 0.2}), or run it in a suite of"
+                  + " its own");
+        }
         if (suite.budget().maxEpochs() != null && objective.stepsPerEpoch().isEmpty()) {
           throw SuiteException.at(
               d.entry().location(),

@@ -90,6 +90,8 @@ public record RunRules(
    * @param target stop when f − f* ≤ target (needs a known minimum)
    * @param gradNorm stop when ‖∇f‖₂ ≤ gradNorm
    * @param f stop when f itself ≤ f, for a loss without a known minimum (a training loss)
+   * @param testAccuracy stop when the objective's held-out {@code test_accuracy} ≥ testAccuracy,
+   *     evaluated at the iterations that get a trace row (scheduled ones, not the last)
    */
-  public record Stop(Double target, Double gradNorm, Double f) {}
+  public record Stop(Double target, Double gradNorm, Double f, Double testAccuracy) {}
 }

@@ -44,6 +44,10 @@ public final class ResolvedSuite {
     stop.put("target", rules.stop().target());
     stop.put("grad_norm", rules.stop().gradNorm());
     stop.put("f", rules.stop().f());
+    if (rules.stop().testAccuracy() != null) {
+      // only when set, so that folders of earlier versions compare alike
+      stop.put("test_accuracy", rules.stop().testAccuracy());
+    }
     out.put("stop", stop);
     List<Object> functions = new ArrayList<>();
     for (FunctionConfig f : plan.functions()) {

@@ -273,6 +273,10 @@ public final class RunEngine {
     double target = stop.target() == null ? Double.NaN : stop.target();
     double gradTolerance = stop.gradNorm() == null ? -1 : stop.gradNorm();
     double fStop = stop.f() == null ? Double.NEGATIVE_INFINITY : stop.f();
+    int accuracyAt =
+        stop.testAccuracy() == null || t.heldOutSource == null
+            ? -1
+            : t.heldOutSource.names().indexOf(dev.gradus.spi.HeldOut.TEST_ACCURACY);
     long checkpointEvery = rules.checkpointEvery();
     int traceEvery = rules.traceEvery();
     boolean logSpaced = rules.logSpacedTrace();
@@ -349,10 +353,19 @@ public final class RunEngine {
       }
       boolean stationary = inDomain && gradNorm <= gradTolerance;
       boolean lowEnough = inDomain && f <= fStop;
+      boolean scheduled =
+          logSpaced ? RunRules.logSpacedRow(iteration) : iteration % traceEvery == 0;
+      // the held-out accuracy costs a pass over the test rows: checked at scheduled rows only
+      boolean accurate =
+          accuracyAt >= 0
+              && scheduled
+              && inDomain
+              && t.heldOutSource.at(x)[accuracyAt] >= stop.testAccuracy();
       boolean last =
           reached
               || stationary
               || lowEnough
+              || accurate
               || iteration >= maxIterations
               || evaluations[0] >= maxEvaluations
               || System.nanoTime() > deadline;
@@ -361,15 +374,13 @@ public final class RunEngine {
         nextTarget++;
         crossed = true;
       }
-      boolean scheduled =
-          logSpaced ? RunRules.logSpacedRow(iteration) : iteration % traceEvery == 0;
       if ((scheduled || crossed || last) && !t.abandoned) {
         // made only for a recorded row, so that unrecorded iterations allocate nothing
         listener.iteration(
             info,
             row(iteration, evaluations[0], started, f, gap, gradNorm, stepNorm, lastLr, inDomain));
       }
-      if (reached || stationary || lowEnough) {
+      if (reached || stationary || lowEnough || accurate) {
         t.status = RunStatus.CONVERGED;
         return;
       }

@@ -55,8 +55,9 @@ public record Suite(
    * @param target stop when f − f* ≤ target (needs a known minimum)
    * @param gradNorm stop when ‖∇f‖₂ ≤ gradNorm
    * @param f stop when f itself ≤ f, for a loss without a known minimum (a training loss)
+   * @param testAccuracy stop when the held-out accuracy ≥ testAccuracy, checked at trace rows
    */
-  public record Stop(Double target, Double gradNorm, Double f) {}
+  public record Stop(Double target, Double gradNorm, Double f, Double testAccuracy) {}
 
   /**
    * @param traceEvery iterations between trace rows

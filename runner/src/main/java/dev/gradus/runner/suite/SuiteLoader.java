@@ -30,7 +30,7 @@ public final class SuiteLoader {
           "report");
   private static final Set<String> BUDGET_KEYS =
       Set.of("max_iterations", "max_evaluations", "max_seconds", "max_epochs");
-  private static final Set<String> STOP_KEYS = Set.of("target", "grad_norm", "f");
+  private static final Set<String> STOP_KEYS = Set.of("target", "grad_norm", "f", "test_accuracy");
   private static final Set<String> OUTPUT_KEYS = Set.of("trace", "trace_every", "checkpoint_every");
   private static final List<String> TRACE_SPACINGS = List.of("every", "log");
   private static final Set<String> REPORT_KEYS = Set.of("convergence", "ecdf_x", "targets", "tau");
@@ -178,7 +178,7 @@ public final class SuiteLoader {
 
   private static Suite.Stop stop(Located node) {
     if (node == null) {
-      return new Suite.Stop(null, null, null);
+      return new Suite.Stop(null, null, null, null);
     }
     Map<String, Located> m = map(node, "stop");
     checkKeys(m, STOP_KEYS, "stop", node);
@@ -186,7 +186,18 @@ public final class SuiteLoader {
     Double grad =
         m.containsKey("grad_norm") ? nonNegative(m.get("grad_norm"), "stop.grad_norm") : null;
     Double f = m.containsKey("f") ? finite(m.get("f"), "stop.f") : null;
-    return new Suite.Stop(target, grad, f);
+    Double accuracy = null;
+    if (m.containsKey("test_accuracy")) {
+      accuracy = nonNegative(m.get("test_accuracy"), "stop.test_accuracy");
+      if (accuracy > 1) {
+        throw SuiteException.at(
+            m.get("test_accuracy").location(),
+            "stop.test_accuracy = "
+                + accuracy
+                + " is not allowed: must be in [0, 1], a share of rows");
+      }
+    }
+    return new Suite.Stop(target, grad, f, accuracy);
   }
 
   private static Suite.Output output(Located node) {
