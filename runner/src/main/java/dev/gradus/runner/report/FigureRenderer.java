@@ -416,35 +416,16 @@ final class FigureRenderer {
   private double legendBelow(
       Canvas canvas, List<Entry> legend, double left, double bottom, double width, double most) {
     int maxRows = Math.max(1, (int) ((most - 4) / LEGEND_ROW));
-    List<Entry> all = legend;
-    for (int room = legend.size(); room >= 1; room--) {
-      legend = summed(all, room);
-      if (rowsOf(legend, width) <= maxRows) {
-        break;
-      }
-    }
-    List<List<Entry>> rows = new ArrayList<>();
-    List<Double> labelWidths = new ArrayList<>();
-    double used = width;
-    for (Entry e : legend) {
-      double label = Math.min(TextStyle.LEGEND.width(e.label()), width - LEGEND_SAMPLE - 6);
-      double w = LEGEND_SAMPLE + 6 + label + 14;
-      if (rows.isEmpty() || (used + w > width && !rows.get(rows.size() - 1).isEmpty())) {
-        rows.add(new ArrayList<>());
-        used = 0;
-      }
-      rows.get(rows.size() - 1).add(e);
-      labelWidths.add(label);
-      used += w;
+    List<List<Entry>> rows = rows(legend, width);
+    for (int room = legend.size() - 1; room >= 1 && rows.size() > maxRows; room--) {
+      rows = rows(summed(legend, room), width);
     }
     double height = rows.size() * LEGEND_ROW + 4;
-    assert rows.size() == rowsOf(legend, width);
     double top = bottom - height + 4;
-    int i = 0;
     for (int r = 0; r < rows.size(); r++) {
       double x = left;
       for (Entry e : rows.get(r)) {
-        double label = labelWidths.get(i++);
+        double label = labelWidth(e, width);
         entry(canvas, e, x, top + r * LEGEND_ROW, label);
         x += LEGEND_SAMPLE + 6 + label + 14;
       }
@@ -452,20 +433,25 @@ final class FigureRenderer {
     return height;
   }
 
-  /** How many rows {@link #legendBelow} lays these entries out in. */
-  private static int rowsOf(List<Entry> legend, double width) {
-    int rows = 0;
-    double used = width;
+  /** The entries in rows of at most {@code width}, in order; an entry too wide has a row alone. */
+  private static List<List<Entry>> rows(List<Entry> legend, double width) {
+    List<List<Entry>> rows = new ArrayList<>();
+    double used = 0;
     for (Entry e : legend) {
-      double label = Math.min(TextStyle.LEGEND.width(e.label()), width - LEGEND_SAMPLE - 6);
-      double w = LEGEND_SAMPLE + 6 + label + 14;
-      if (rows == 0 || used + w > width) {
-        rows++;
+      double w = LEGEND_SAMPLE + 6 + labelWidth(e, width) + 14;
+      if (rows.isEmpty() || used + w > width) {
+        rows.add(new ArrayList<>());
         used = 0;
       }
+      rows.get(rows.size() - 1).add(e);
       used += w;
     }
     return rows;
+  }
+
+  /** An entry's label width under the plot: its text's, at most a row less the line sample. */
+  private static double labelWidth(Entry e, double width) {
+    return Math.min(TextStyle.LEGEND.width(e.label()), width - LEGEND_SAMPLE - 6);
   }
 
   /** One legend entry whose row is centred at {@code y}; a summary (no line) is text alone. */
