@@ -15,7 +15,6 @@ import dev.gradus.spi.Stochastic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,13 +63,10 @@ public final class Mlp implements ObjectiveProvider {
 
   @Override
   public Objective create(HyperParameters values) {
-    Object raw = values.structure(DATA.name());
-    if (raw instanceof Map<?, ?> map && map.containsKey("generate")) {
-      throw DataSpec.invalid("data.generate is not available for mlp: give a dataset or a CSV");
-    }
-    DataSpec.Split split =
-        DataSpec.split(raw == null ? Map.of("dataset", "digits") : raw, false, true);
-    int classes = SoftmaxRegression.classes(split.train());
+    SoftmaxRegression.Labelled data =
+        SoftmaxRegression.Labelled.of(values.structure(DATA.name()), ID);
+    DataSpec.Split split = data.split();
+    int classes = data.classes();
     double[] hidden = values.reals(HIDDEN.name());
     int[] widths = new int[hidden.length + 2];
     widths[0] = split.train().columns();
@@ -193,15 +189,7 @@ public final class Mlp implements ObjectiveProvider {
         Node z = a.matmul(w).add(b);
         a = l + 1 < layers ? activation.apply(z) : z;
       }
-      int c = widths[layers];
-      Node largest = Ops.max(a, 1).reshape(n, 1);
-      Node logSumExp = a.sub(largest).exp().sum(1).log().add(largest.reshape(n));
-      double[] y = new double[n * c];
-      for (int i = 0; i < n; i++) {
-        y[i * c + (int) data.targets()[i]] = 1;
-      }
-      Node picked = Ops.sum(a.mul(Ops.constant(Tensor.of(new int[] {n, c}, y))), 1);
-      return logSumExp.sub(picked).mean();
+      return SoftmaxRegression.Loss.crossEntropy(a, data, widths[layers]);
     }
 
     /** Backpropagation over the batch's rows, written out: a forward pass, then one back. */

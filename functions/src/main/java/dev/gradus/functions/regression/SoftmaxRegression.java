@@ -56,18 +56,35 @@ public final class SoftmaxRegression implements ObjectiveProvider {
 
   @Override
   public Objective create(HyperParameters values) {
-    Object raw = values.structure(DATA.name());
-    if (raw instanceof Map<?, ?> map && map.containsKey("generate")) {
-      throw DataSpec.invalid(
-          "data.generate is not available for softmax-regression: give a dataset or a CSV");
+    Labelled data = Labelled.of(values.structure(DATA.name()), ID);
+    Loss loss = new Loss(data.split().train(), data.classes());
+    Dataset test = data.split().test();
+    if (test != null) {
+      loss.heldOut =
+          new TestSplitMetrics(
+              loss,
+              new Loss(test, data.classes()),
+              x -> TestSplitMetrics.classAccuracy(test, data.classes(), x));
     }
-    DataSpec.Split split =
-        DataSpec.split(raw == null ? Map.of("dataset", "digits") : raw, false, true);
-    int classes = classes(split.train());
-    Loss loss = new Loss(split.train(), classes);
-    if (split.test() != null) {
+    return MinibatchObjective.of(
+        loss, data.split().train().rows(), values.integer(Minibatches.BATCH_SIZE.name()));
+  }
+
+  /**
+   * A classifier's data: the rows {@code data} names (the digits by default; generated data has no
+   * classes), split, with the classes of the training rows, every test label among them.
+   */
+  record Labelled(DataSpec.Split split, int classes) {
+    static Labelled of(Object raw, String id) {
+      if (raw instanceof Map<?, ?> map && map.containsKey("generate")) {
+        throw DataSpec.invalid(
+            "data.generate is not available for " + id + ": give a dataset or a CSV");
+      }
+      DataSpec.Split split =
+          DataSpec.split(raw == null ? Map.of("dataset", "digits") : raw, false, true);
+      int classes = SoftmaxRegression.classes(split.train());
       Dataset test = split.test();
-      for (int i = 0; i < test.rows(); i++) {
+      for (int i = 0; test != null && i < test.rows(); i++) {
         double y = test.targets()[i];
         if (!(y >= 0 && y == Math.rint(y) && y < classes)) {
           throw DataSpec.invalid(
@@ -82,12 +99,8 @@ public final class SoftmaxRegression implements ObjectiveProvider {
                   + ")");
         }
       }
-      loss.heldOut =
-          new TestSplitMetrics(
-              loss, new Loss(test, classes), x -> TestSplitMetrics.classAccuracy(test, classes, x));
+      return new Labelled(split, classes);
     }
-    return MinibatchObjective.of(
-        loss, split.train().rows(), values.integer(Minibatches.BATCH_SIZE.name()));
   }
 
   /**
@@ -212,19 +225,23 @@ public final class SoftmaxRegression implements ObjectiveProvider {
       Node x = Ops.constant(Tensor.of(new int[] {n, k}, data.features()));
       Node w = parameters.slice(0, 0, k * classes).reshape(k, classes);
       Node b = parameters.slice(0, k * classes, (k + 1) * classes);
-      Node z = x.matmul(w).add(b);
-      Node largest = Ops.max(z, 1).reshape(n, 1);
-      Node logSumExp = z.sub(largest).exp().sum(1).log().add(largest.reshape(n));
-      Node picked = Ops.sum(z.mul(Ops.constant(oneHot())), 1);
-      return logSumExp.sub(picked).mean();
+      return crossEntropy(x.matmul(w).add(b), data, classes);
     }
 
-    private Tensor oneHot() {
-      double[] y = new double[data.rows() * classes];
-      for (int i = 0; i < data.rows(); i++) {
+    /**
+     * The mean cross-entropy of softmax(z) against {@code data}'s labels, for logits z of shape
+     * [rows, classes]; log-sum-exp stabilised by each row's largest logit.
+     */
+    static Node crossEntropy(Node z, Dataset data, int classes) {
+      int n = data.rows();
+      Node largest = Ops.max(z, 1).reshape(n, 1);
+      Node logSumExp = z.sub(largest).exp().sum(1).log().add(largest.reshape(n));
+      double[] y = new double[n * classes];
+      for (int i = 0; i < n; i++) {
         y[i * classes + (int) data.targets()[i]] = 1;
       }
-      return Tensor.of(new int[] {data.rows(), classes}, y);
+      Node picked = Ops.sum(z.mul(Ops.constant(Tensor.of(new int[] {n, classes}, y))), 1);
+      return logSumExp.sub(picked).mean();
     }
 
     @Override

@@ -100,6 +100,25 @@ class MlpTest {
   }
 
   @Test
+  void aTestLabelTheTrainingRowsLackIsRefusedAsForSoftmaxRegression(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+    // class 2 has one row, which a split of half each class holds out
+    java.nio.file.Path csv = dir.resolve("three.csv");
+    java.nio.file.Files.writeString(csv, "x,y\n0,0\n1,0\n2,0\n3,0\n4,1\n5,1\n6,1\n7,1\n8,2\n");
+    Map<String, ?> data =
+        Map.of("csv", csv.toString(), "x", List.of("x"), "y", "y", "test_fraction", 0.5);
+    for (dev.gradus.spi.ObjectiveProvider p : List.of(new Mlp(), new SoftmaxRegression())) {
+      InvalidHyperParameterException e =
+          assertThrows(
+              InvalidHyperParameterException.class,
+              () -> p.create(HyperParameters.resolve(p, Map.of("data", data))));
+      assertTrue(
+          e.getMessage().contains("has label 2.0, a class the training split does not have"),
+          p.id() + ": " + e.getMessage());
+    }
+  }
+
+  @Test
   void badNetworksAreRefused() {
     Mlp p = new Mlp();
     assertThrows(
