@@ -8,21 +8,13 @@ inputs x units, row-major, then b), and evaluates the mean cross-entropy on all 
 parameter vector it writes out itself (as repr, so the Java side reads the very same doubles).
 MlpTorchTest only reads the CSV; the default test suite never needs torch.
 """
-import csv
 import math
-import os
 
 import torch
 
-torch.set_default_dtype(torch.float64)
+import digits
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-DIGITS = os.path.join(HERE, "../../../main/resources/dev/gradus/functions/datasets/digits.csv")
-
-rows = [r for r in csv.reader(open(DIGITS)) if r and not r[0].startswith("#")]
-header, data = rows[0], rows[1:]
-x = torch.tensor([[int(v) / 16 for v in r[:-1]] for r in data])
-y = torch.tensor([int(r[-1]) for r in data])
+x, y = digits.load()
 
 CASES = [("tanh", [16]), ("relu", [16]), ("sigmoid", [16, 8])]
 ACTIVATIONS = {"tanh": torch.tanh, "relu": torch.relu, "sigmoid": torch.sigmoid}

@@ -7,21 +7,13 @@ mean cross-entropy of softmax(X W + b) with torch.nn.functional.cross_entropy in
 parameter vectors it writes out itself (as repr, so the Java side reads the very same doubles).
 SoftmaxTorchTest only reads the CSV; the default test suite never needs torch.
 """
-import csv
 import math
-import os
 
 import torch
 
-torch.set_default_dtype(torch.float64)
+import digits
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-DIGITS = os.path.join(HERE, "../../../main/resources/dev/gradus/functions/datasets/digits.csv")
-
-rows = [r for r in csv.reader(open(DIGITS)) if r and not r[0].startswith("#")]
-header, data = rows[0], rows[1:]
-x = torch.tensor([[int(v) / 16 for v in r[:-1]] for r in data])
-y = torch.tensor([int(r[-1]) for r in data])
+x, y = digits.load()
 n, k = x.shape
 c = 10
 
