@@ -356,12 +356,14 @@ public final class Planner {
     }
     ObjectiveProvider provider = require(objectives, entry, "function");
     List<HyperParameter> declared = new ArrayList<>(provider.hyperParameters());
-    if (declared.stream().noneMatch(p -> p.name().equals(GRADIENT_NOISE.name()))) {
+    // a function that declares gradient_noise itself has it as its own setting
+    boolean runnersNoise = declared.stream().noneMatch(p -> p.name().equals(GRADIENT_NOISE.name()));
+    if (runnersNoise) {
       declared.add(GRADIENT_NOISE);
     }
     for (Map<String, Located> choice : expand(entry, declared, FUNCTION_SETTINGS)) {
       Map<String, Located> own = new LinkedHashMap<>(choice);
-      Located noiseNode = own.remove(GRADIENT_NOISE.name());
+      Located noiseNode = runnersNoise ? own.remove(GRADIENT_NOISE.name()) : null;
       HyperParameters values =
           resolve(provider.id(), provider.hyperParameters(), own, entry, suite.baseDir());
       double noise = gradientNoise(noiseNode, entry, suite);
