@@ -145,11 +145,6 @@ public final class Planner {
     ReportRules report = ReportSection.rules(suite);
     RunRules rules =
         new RunRules(
-            new RunRules.Budget(
-                suite.budget().maxIterations(),
-                suite.budget().maxEvaluations(),
-                suite.budget().maxSeconds(),
-                suite.budget().maxEpochs()),
             new RunRules.Stop(
                 suite.stop().target(),
                 suite.stop().gradNorm(),
@@ -209,7 +204,8 @@ public final class Planner {
                   + " data of a classifier (data: {test_fraction: 0.2}), or run it in a suite of"
                   + " its own");
         }
-        if (suite.budget().maxEpochs() != null && objective.stepsPerEpoch().isEmpty()) {
+        if (suite.budgets().stream().anyMatch(b -> b.maxEpochs() != null)
+            && objective.stepsPerEpoch().isEmpty()) {
           throw SuiteException.at(
               d.entry().location(),
               "function '"
@@ -412,16 +408,18 @@ public final class Planner {
     List<Labels.Candidate> candidates = new ArrayList<>();
     List<Map<String, Object>> hyperparameters = new ArrayList<>();
     List<ComposedOptimizer> composed = new ArrayList<>();
+    List<RunRules.Budget> budgets = new ArrayList<>();
     for (Suite.Entry entry : suite.optimizers()) {
       int before = candidates.size();
       try {
-        optimizerDrafts(entry, candidates, hyperparameters, composed);
+        optimizerDrafts(entry, suite, candidates, hyperparameters, composed, budgets);
       } catch (SuiteException e) {
         errors.add(e);
         // an entry is planned whole or not at all
         candidates.subList(before, candidates.size()).clear();
         hyperparameters.subList(before, hyperparameters.size()).clear();
         composed.subList(before, composed.size()).clear();
+        budgets.subList(before, budgets.size()).clear();
       }
     }
     List<String> labels = Labels.of(candidates);
@@ -429,17 +427,56 @@ public final class Planner {
     for (int i = 0; i < candidates.size(); i++) {
       out.add(
           new OptimizerConfig(
-              i, candidates.get(i).name(), labels.get(i), hyperparameters.get(i), composed.get(i)));
+              i,
+              candidates.get(i).name(),
+              labels.get(i),
+              hyperparameters.get(i),
+              composed.get(i),
+              budgets.get(i)));
     }
     return out;
   }
 
+  /**
+   * The values of the budget keys {@code suite} sweeps, by key, as records and labels show them
+   * next to the hyperparameters.
+   */
+  private static Map<String, Object> sweptBudget(Suite suite, Suite.Budget budget) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (String key : suite.sweptBudget()) {
+      values.put(
+          key,
+          switch (key) {
+            case "max_iterations" -> budget.maxIterations();
+            case "max_evaluations" -> budget.maxEvaluations();
+            case "max_seconds" -> budget.maxSeconds();
+            case "max_epochs" -> budget.maxEpochs();
+            default -> throw new IllegalStateException("no budget key " + key);
+          });
+    }
+    return values;
+  }
+
   private void optimizerDrafts(
       Suite.Entry entry,
+      Suite suite,
       List<Labels.Candidate> candidates,
       List<Map<String, Object>> hyperparameters,
-      List<ComposedOptimizer> composed) {
+      List<ComposedOptimizer> composed,
+      List<RunRules.Budget> budgets) {
     OptimizerProvider provider = require(optimizers, entry, "optimizer");
+    for (String key : dev.gradus.runner.suite.SuiteLoader.BUDGET_KEYS) {
+      if (entry.settings().containsKey(key)) {
+        throw SuiteException.at(
+            entry.settings().get(key).location(),
+            "optimizer '"
+                + entry.name()
+                + "': "
+                + key
+                + " is a budget, not a hyperparameter: set it (or sweep it, as a list) under the"
+                + " suite's budget, for every optimizer");
+      }
+    }
     List<HyperParameter> declared = new ArrayList<>(provider.hyperParameters());
     declared.add(clipSetting("clip_grad_norm", "clip the gradient's global L2 norm to this"));
     declared.add(clipSetting("clip_grad_value", "clip each gradient component to [-c, c]"));
@@ -481,9 +518,23 @@ public final class Planner {
       effective.putIfAbsent("schedule", "constant");
       effective.putIfAbsent("clip_grad_norm", "none");
       effective.putIfAbsent("clip_grad_value", "none");
-      candidates.add(new Labels.Candidate(entry.name(), given, effective));
-      hyperparameters.add(java.util.Collections.unmodifiableMap(all));
-      composed.add(Optimizers.compose(optimizer, lr, clip(clipValue, clipNorm)));
+      ComposedOptimizer chain = Optimizers.compose(optimizer, lr, clip(clipValue, clipNorm));
+      // a swept budget multiplies the configurations, as a swept hyperparameter does
+      for (Suite.Budget b : suite.budgets()) {
+        Map<String, Object> swept = sweptBudget(suite, b);
+        Map<String, Object> givenHere = new LinkedHashMap<>(given);
+        givenHere.putAll(swept);
+        Map<String, Object> effectiveHere = new LinkedHashMap<>(effective);
+        effectiveHere.putAll(swept);
+        Map<String, Object> allHere = new LinkedHashMap<>(all);
+        allHere.putAll(swept);
+        candidates.add(new Labels.Candidate(entry.name(), givenHere, effectiveHere));
+        hyperparameters.add(java.util.Collections.unmodifiableMap(allHere));
+        composed.add(chain);
+        budgets.add(
+            new RunRules.Budget(
+                b.maxIterations(), b.maxEvaluations(), b.maxSeconds(), b.maxEpochs()));
+      }
     }
   }
 

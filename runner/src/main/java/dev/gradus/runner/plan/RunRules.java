@@ -1,8 +1,9 @@
 package dev.gradus.runner.plan;
 
 /**
- * The rules every run of a suite follows: its budget, its stop rules and what it records. A run's
- * result is a pure function of its {@link RunSpec} and these rules.
+ * The rules every run of a suite follows: its stop rules and what it records. A run's result is a
+ * pure function of its {@link RunSpec} (whose optimizer configuration carries the run's {@link
+ * Budget}, since a suite may sweep budgets) and these rules.
  *
  * @param traceEvery iterations between trace rows (≥ 1), when the trace is not log-spaced
  * @param checkpointEvery iterations between checkpoints of a running run, or 0 for none
@@ -14,7 +15,6 @@ package dev.gradus.runner.plan;
  *     trace; empty for none
  */
 public record RunRules(
-    Budget budget,
     Stop stop,
     int traceEvery,
     long checkpointEvery,
@@ -26,8 +26,8 @@ public record RunRules(
   /**
    * Every {@code traceEvery}-th row and no target rows: the rules of a suite without {@code trace}.
    */
-  public RunRules(Budget budget, Stop stop, int traceEvery, long checkpointEvery) {
-    this(budget, stop, traceEvery, checkpointEvery, false, new double[0]);
+  public RunRules(Stop stop, int traceEvery, long checkpointEvery) {
+    this(stop, traceEvery, checkpointEvery, false, new double[0]);
   }
 
   public RunRules {

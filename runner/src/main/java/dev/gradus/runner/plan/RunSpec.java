@@ -19,6 +19,11 @@ public record RunSpec(
     int repeat,
     long seed) {
 
+  /** The limits of this run, which its optimizer configuration carries. */
+  public RunRules.Budget budget() {
+    return optimizer.budget();
+  }
+
   /** The run as listeners see it. */
   public RunInfo info() {
     return new RunInfo(

@@ -32,12 +32,13 @@ public final class ResolvedSuite {
     out.put("repeats", plan.repeats());
     RunRules rules = plan.rules();
     Map<String, Object> budget = new LinkedHashMap<>();
-    budget.put("max_iterations", rules.budget().maxIterations());
-    budget.put("max_evaluations", rules.budget().maxEvaluations());
-    budget.put("max_seconds", rules.budget().maxSeconds());
-    if (rules.budget().maxEpochs() != null) {
+    budget.put("max_iterations", values(plan, RunRules.Budget::maxIterations));
+    budget.put("max_evaluations", values(plan, RunRules.Budget::maxEvaluations));
+    budget.put("max_seconds", values(plan, RunRules.Budget::maxSeconds));
+    Object epochs = values(plan, RunRules.Budget::maxEpochs);
+    if (epochs != null) {
       // only when set, so that folders of earlier versions compare alike
-      budget.put("max_epochs", rules.budget().maxEpochs());
+      budget.put("max_epochs", epochs);
     }
     out.put("budget", budget);
     Map<String, Object> stop = new LinkedHashMap<>();
@@ -98,6 +99,20 @@ public final class ResolvedSuite {
     } catch (IOException e) {
       throw new ResultsWriteException(layout.resolvedSuite(), e);
     }
+  }
+
+  /**
+   * One budget key over the plan's optimizer configurations: its value when they share it, the
+   * distinct values in order when the suite sweeps it, null when no configuration sets it.
+   */
+  private static Object values(Plan plan, java.util.function.Function<RunRules.Budget, ?> key) {
+    java.util.Set<Object> distinct = new java.util.LinkedHashSet<>();
+    plan.optimizers().forEach(o -> distinct.add(key.apply(o.budget())));
+    distinct.remove(null);
+    if (distinct.isEmpty()) {
+      return null;
+    }
+    return distinct.size() == 1 ? distinct.iterator().next() : List.copyOf(distinct);
   }
 
   /**

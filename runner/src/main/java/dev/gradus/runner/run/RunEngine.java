@@ -85,7 +85,7 @@ public final class RunEngine {
       throw new IllegalArgumentException(
           "checkpoint of " + resume.runId() + " given to run " + spec.runId());
     }
-    if (rules.budget().maxSeconds() == null) {
+    if (spec.budget().maxSeconds() == null) {
       return runHere(spec, listener, resume, positions, new Tracker(spec));
     }
     return runGuarded(spec, listener, resume, positions);
@@ -159,7 +159,7 @@ public final class RunEngine {
     Thread thread = new Thread(task, "gradus-guarded-" + spec.runId());
     thread.setDaemon(true);
     thread.start();
-    double maxSeconds = rules.budget().maxSeconds();
+    double maxSeconds = spec.budget().maxSeconds();
     double limit = maxSeconds + grace(maxSeconds);
     try {
       return task.get((long) (limit * 1e9), TimeUnit.NANOSECONDS);
@@ -263,7 +263,7 @@ public final class RunEngine {
           evaluations[0]++;
           return objective.valueAndGradient(point, g);
         };
-    RunRules.Budget budget = rules.budget();
+    RunRules.Budget budget = spec.budget();
     long maxIterations = budget.maxSteps(objective.stepsPerEpoch());
     RunRules.Stop stop = rules.stop();
     long maxEvaluations =

@@ -11,6 +11,9 @@ import java.util.Map;
  * @param name the suite name; default output folder {@code results/<name>}
  * @param seed master seed; each run's seed derives from it and the run's coordinates
  * @param repeats runs per (function, optimizer configuration)
+ * @param budgets every budget of the suite: one, or the cross product of the budget keys given as
+ *     lists ({@code max_epochs: [5, 10, 20]}), the last key varying fastest
+ * @param sweptBudget the budget keys given as lists, in the suite's order; empty when none is
  * @param report the {@code report:} section's values by key ({@code targets.from} for nested keys),
  *     types checked, meaning given by the planner; empty when absent
  * @param baseDir the folder relative paths in the suite (CSV data) are resolved against
@@ -21,7 +24,8 @@ public record Suite(
     String name,
     long seed,
     int repeats,
-    Budget budget,
+    List<Budget> budgets,
+    List<String> sweptBudget,
     Stop stop,
     List<Entry> functions,
     List<Entry> optimizers,

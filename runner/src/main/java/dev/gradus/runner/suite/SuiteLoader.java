@@ -28,7 +28,7 @@ public final class SuiteLoader {
           "optimizers",
           "output",
           "report");
-  private static final Set<String> BUDGET_KEYS =
+  public static final Set<String> BUDGET_KEYS =
       Set.of("max_iterations", "max_evaluations", "max_seconds", "max_epochs");
   private static final Set<String> STOP_KEYS = Set.of("target", "grad_norm", "f", "test_accuracy");
   private static final Set<String> OUTPUT_KEYS = Set.of("trace", "trace_every", "checkpoint_every");
@@ -119,7 +119,15 @@ public final class SuiteLoader {
             ? (int) integer(top.get("repeats"), "repeats", 1, 100_000)
             : Suite.DEFAULT_REPEATS;
 
-    Suite.Budget budget = budget(top.get("budget"));
+    Map<String, List<Located>> budgetChoices = budgetChoices(top.get("budget"));
+    List<Suite.Budget> budgets = budgets(budgetChoices);
+    List<String> sweptBudget = new ArrayList<>();
+    budgetChoices.forEach(
+        (key, values) -> {
+          if (top.get("budget").asMap().get(key).isList()) {
+            sweptBudget.add(key);
+          }
+        });
     Suite.Stop stop = stop(top.get("stop"));
     Suite.Output output = output(top.get("output"));
     Map<String, Located> report = report(top.get("report"));
@@ -129,7 +137,8 @@ public final class SuiteLoader {
         name,
         seed,
         repeats,
-        budget,
+        budgets,
+        List.copyOf(sweptBudget),
         stop,
         functions,
         optimizers,
@@ -151,12 +160,65 @@ public final class SuiteLoader {
     }
   }
 
-  private static Suite.Budget budget(Located node) {
+  /**
+   * Each budget key's values as written: one node for a single value, the items for a list (a
+   * sweep). Empty for a suite without {@code budget}.
+   */
+  private static Map<String, List<Located>> budgetChoices(Located node) {
+    Map<String, List<Located>> choices = new LinkedHashMap<>();
     if (node == null) {
-      return new Suite.Budget(Suite.Budget.DEFAULT_MAX_ITERATIONS, null, null, null);
+      return choices;
     }
     Map<String, Located> m = map(node, "budget");
     checkKeys(m, BUDGET_KEYS, "budget", node);
+    m.forEach(
+        (key, value) -> {
+          if (!value.isList()) {
+            choices.put(key, List.of(value));
+            return;
+          }
+          List<Located> items = value.asList();
+          if (items.isEmpty()) {
+            throw SuiteException.at(
+                value.location(), "budget." + key + ": an empty list sweeps nothing; give values");
+          }
+          for (Located item : items) {
+            if (item.isList() || item.isMap()) {
+              throw SuiteException.at(
+                  item.location(),
+                  "budget." + key + ": expected a number in the sweep, got " + item.kind());
+            }
+          }
+          choices.put(key, items);
+        });
+    return choices;
+  }
+
+  /** The cross product of {@code choices}, the last key varying fastest, each budget checked. */
+  private static List<Suite.Budget> budgets(Map<String, List<Located>> choices) {
+    List<Map<String, Located>> combinations = new ArrayList<>();
+    combinations.add(new LinkedHashMap<>());
+    choices.forEach(
+        (key, values) -> {
+          List<Map<String, Located>> next = new ArrayList<>();
+          for (Map<String, Located> partial : combinations) {
+            for (Located value : values) {
+              Map<String, Located> more = new LinkedHashMap<>(partial);
+              more.put(key, value);
+              next.add(more);
+            }
+          }
+          combinations.clear();
+          combinations.addAll(next);
+        });
+    List<Suite.Budget> budgets = new ArrayList<>();
+    for (Map<String, Located> m : combinations) {
+      budgets.add(budget(m));
+    }
+    return List.copyOf(budgets);
+  }
+
+  private static Suite.Budget budget(Map<String, Located> m) {
     Long epochs =
         m.containsKey("max_epochs")
             ? integer(m.get("max_epochs"), "budget.max_epochs", 1, 1_000_000_000L)

@@ -31,7 +31,7 @@ class SuiteLoaderTest {
     assertEquals("demo", suite.name());
     assertEquals(Suite.DEFAULT_SEED, suite.seed());
     assertEquals(Suite.DEFAULT_REPEATS, suite.repeats());
-    assertEquals(Suite.Budget.DEFAULT_MAX_ITERATIONS, suite.budget().maxIterations());
+    assertEquals(Suite.Budget.DEFAULT_MAX_ITERATIONS, suite.budgets().get(0).maxIterations());
     assertEquals(1, suite.functions().size());
     assertEquals("gd", suite.optimizers().get(0).name());
   }
@@ -56,9 +56,9 @@ class SuiteLoaderTest {
             """);
     assertEquals(42, suite.seed());
     assertEquals(5, suite.repeats());
-    assertEquals(2000, suite.budget().maxIterations());
-    assertEquals(20000L, suite.budget().maxEvaluations());
-    assertEquals(30.0, suite.budget().maxSeconds());
+    assertEquals(2000, suite.budgets().get(0).maxIterations());
+    assertEquals(20000L, suite.budgets().get(0).maxEvaluations());
+    assertEquals(30.0, suite.budgets().get(0).maxSeconds());
     assertEquals(1e-8, suite.stop().target());
     assertEquals(1e-10, suite.stop().gradNorm());
     assertEquals(-0.5, suite.stop().f(), "a loss bound may be negative");
