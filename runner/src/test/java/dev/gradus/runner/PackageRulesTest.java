@@ -33,9 +33,19 @@ class PackageRulesTest {
           Map.entry("report", Set.of("plan", "run", "results", "analysis")),
           Map.entry("scale", Set.of("plan", "run", "results")),
           Map.entry("compare", Set.of("run", "results", "analysis")),
+          Map.entry("tuning", Set.of("plan", "run", "results", "analysis")),
           Map.entry(
               "pipeline",
-              Set.of("plan", "run", "results", "report", "scale", "compare", "suite", "analysis")),
+              Set.of(
+                  "plan",
+                  "run",
+                  "results",
+                  "report",
+                  "scale",
+                  "compare",
+                  "tuning",
+                  "suite",
+                  "analysis")),
           Map.entry("wiring", Set.of("plan", "run", "pipeline", "suite")),
           Map.entry(
               "cli",

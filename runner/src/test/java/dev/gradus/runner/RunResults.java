@@ -89,6 +89,18 @@ public final class RunResults {
     return b;
   }
 
+  /** The held-out metrics at the final point, by name. */
+  public RunResults heldOut(Map<String, Double> values) {
+    this.heldOut = values;
+    return this;
+  }
+
+  /** The run id alone, as a plan names it. */
+  public RunResults id(String value) {
+    this.runId = value;
+    return this;
+  }
+
   /** The run id and the configuration indices and names it is made of. */
   public RunResults run(int function, String functionName, int optimizer, String optimizerName) {
     this.functionIndex = function;

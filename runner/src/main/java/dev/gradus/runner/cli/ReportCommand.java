@@ -45,7 +45,10 @@ final class ReportCommand implements Callable<Integer> {
     Logging.configure(true, false);
     Gradus gradus = SuiteOptions.wire(plugins, false);
     Pipeline pipeline = gradus.pipeline();
-    Plan plan = suite != null ? pipeline.plan(suite) : pipeline.planOfFolder(dir).orElse(null);
+    Plan plan =
+        suite != null
+            ? Pipeline.evaluationOf(pipeline.plan(suite), dir)
+            : pipeline.planOfFolder(dir).orElse(null);
     Path report = pipeline.report(dir, plan);
     PrintWriter out = spec.commandLine().getOut();
     out.println("report: " + report);

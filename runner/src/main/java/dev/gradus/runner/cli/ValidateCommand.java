@@ -34,6 +34,29 @@ final class ValidateCommand implements Callable<Integer> {
     Logging.configure(true, false);
     Gradus gradus = SuiteOptions.wire(plugins, false);
     Plan plan = gradus.pipeline().plan(suite);
+    if (plan.phase() == Plan.Phase.TUNING) {
+      dev.gradus.runner.plan.Tuning t = plan.tuning();
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "%s: suite '%s' is valid: it tunes %d optimizer configurations by %s search: up to"
+                  + " %d tuning runs = %d function configurations × %d trial configurations × %d"
+                  + " seeds, then %d evaluation runs = %d × %d configurations (each tuned one and"
+                  + " its defaults) × %d repeats%n",
+              suite,
+              plan.suiteName(),
+              t.units().size(),
+              t.strategy().id(),
+              plan.runs().size(),
+              plan.functions().size(),
+              plan.optimizers().size(),
+              plan.repeats(),
+              plan.functions().size() * t.slots().size() * t.repeats(),
+              plan.functions().size(),
+              t.slots().size(),
+              t.repeats());
+      return 0;
+    }
     spec.commandLine()
         .getOut()
         .printf(

@@ -26,6 +26,9 @@ import dev.gradus.runner.run.RunResult;
 import dev.gradus.runner.scale.Merger;
 import dev.gradus.runner.suite.Suite;
 import dev.gradus.runner.suite.SuiteLoader;
+import dev.gradus.runner.tuning.TrialSelection;
+import dev.gradus.runner.tuning.TrialsTable;
+import dev.gradus.runner.tuning.TuningTable;
 import dev.gradus.spi.Iteration;
 import dev.gradus.spi.RunInfo;
 import dev.gradus.spi.RunListener;
@@ -92,7 +95,51 @@ public final class Pipeline {
 
   /** The plan of the suite a results folder keeps ({@code suite.yaml}), if it has one. */
   public Optional<Plan> planOfFolder(Path dir) {
-    return SuiteCopy.load(dir).map(planner::plan);
+    return SuiteCopy.load(dir).map(planner::plan).map(plan -> evaluationOf(plan, dir));
+  }
+
+  /**
+   * The plan whose runs {@code dir} holds: {@code plan} itself, or for a tuned suite its
+   * evaluation, picked again from the trials recorded in {@code dir/tuning}.
+   *
+   * @throws IllegalStateException when a tuned suite's trials are not all recorded
+   */
+  public static Plan evaluationOf(Plan plan, Path dir) {
+    if (plan.phase() != Plan.Phase.TUNING) {
+      return plan;
+    }
+    ResultsLayout inner = new ResultsLayout(dir).tuning();
+    List<RunResult> recorded = new ArrayList<>();
+    if (Files.isRegularFile(inner.runs())) {
+      try {
+        // read only: a report never repairs, or otherwise writes, the trials' records
+        for (String line : ResultsStore.completeLines(inner.runs())) {
+          recorded.add(dev.gradus.runner.results.RunRecords.fromJson(line));
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("cannot read " + inner.runs(), e);
+      }
+    }
+    TrialSelection selection = new TrialSelection(plan);
+    for (int k = 0; k < selection.rungs(); k++) {
+      try {
+        selection.finish(k, recorded);
+      } catch (IllegalStateException e) {
+        throw new IllegalStateException(
+            inner.dir()
+                + " does not hold every trial of suite '"
+                + plan.suiteName()
+                + "' ("
+                + e.getMessage()
+                + "): finish it with ./gradus run "
+                + plan.suiteFile()
+                + " --out "
+                + dir
+                + " --resume",
+            e);
+      }
+    }
+    return selection.evaluation();
   }
 
   /** The fields every result line of this suite carries, for {@code merge} and resume to check. */
@@ -100,6 +147,9 @@ public final class Pipeline {
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("suite_sha256", plan.suiteSha256());
     provenance.put("plugins", pluginHashes);
+    if (plan.phase().id() != null) {
+      provenance.put("phase", plan.phase().id());
+    }
     return provenance;
   }
 
@@ -122,12 +172,85 @@ public final class Pipeline {
 
   private SuiteOutcome runLocked(RunRequest request, ResultsLayout layout) {
     Plan plan = request.plan();
+    if (plan.phase() == Plan.Phase.EVALUATION) {
+      throw new IllegalArgumentException(
+          "a tuned suite runs from the plan of its trials, which picks the evaluation");
+    }
+    if (plan.phase() == Plan.Phase.TUNING
+        && (request.shard() != null || request.selected().size() != plan.runs().size())) {
+      throw new FolderGuard.RefusedException(
+          "suite '"
+              + plan.suiteName()
+              + "' tunes its optimizers, and its evaluation depends on every trial: it runs"
+              + " whole, on one machine (no --shard, no --runs)");
+    }
     FolderGuard.Decision decision =
         FolderGuard.check(
             layout, request.mode(), plan.suiteSha256(), pluginHashes, request.suiteFile());
     if (decision.note() != null) {
       log.info(decision.note());
     }
+    if (plan.phase() == Plan.Phase.TUNING) {
+      Plan evaluation = runTrials(request, layout, decision.resume());
+      request =
+          new RunRequest(
+              evaluation,
+              evaluation.runs(),
+              null,
+              request.dir(),
+              request.mode(),
+              request.executor(),
+              request.suiteFile(),
+              request.report());
+    }
+    return runChecked(request, layout, decision);
+  }
+
+  /**
+   * Runs a tuned suite's trials into its {@code tuning/} folder, rung by rung ({@link
+   * TrialSelection}), writes {@code tuning/trials.csv}, and returns the evaluation's plan.
+   */
+  private Plan runTrials(RunRequest request, ResultsLayout layout, boolean resume) {
+    Plan trials = request.plan();
+    ResultsLayout inner = createFolder(layout.tuning().dir());
+    try (FolderLock lock = FolderLock.take(inner)) {
+      FolderGuard.Decision decision =
+          FolderGuard.check(
+              inner,
+              resume ? FolderGuard.Mode.RESUME : FolderGuard.Mode.NEW,
+              trials.suiteSha256(),
+              pluginHashes,
+              null);
+      TrialSelection selection = new TrialSelection(trials);
+      for (int k = 0; k < selection.rungs(); k++) {
+        List<RunSpec> rung = selection.runsOf(k);
+        log.info(
+            "tuning{}: {} runs",
+            selection.rungs() > 1 ? " rung " + (k + 1) + " of " + selection.rungs() : "",
+            rung.size());
+        SuiteOutcome outcome =
+            runChecked(
+                new RunRequest(
+                    trials,
+                    rung,
+                    null,
+                    inner.dir(),
+                    FolderGuard.Mode.RESUME,
+                    request.executor(),
+                    null,
+                    false),
+                inner,
+                k == 0 ? decision : new FolderGuard.Decision(true, null));
+        selection.finish(k, outcome.results());
+      }
+      TrialsTable.write(inner, trials, selection.rows());
+      return selection.evaluation();
+    }
+  }
+
+  private SuiteOutcome runChecked(
+      RunRequest request, ResultsLayout layout, FolderGuard.Decision decision) {
+    Plan plan = request.plan();
     ResolvedSuite.write(layout, plan, versions);
     PlanFile.write(layout.dir(), plan, request.selected(), request.shard(), pluginHashes);
     if (request.suiteFile() != null) {
@@ -234,6 +357,9 @@ public final class Pipeline {
       ResultsFolder folder = ResultsFolder.read(layout.dir());
       long read = System.nanoTime();
       FlatTables.write(layout, sorted, folder.traces()::get, plan.report().targets());
+      if (plan.phase() == Plan.Phase.EVALUATION) {
+        TuningTable.write(layout, plan, sorted);
+      }
       log.debug(
           "results read in {} ms, tables written in {} ms",
           (read - started) / 1_000_000,
@@ -314,6 +440,9 @@ public final class Pipeline {
           folder.runs(),
           folder.traces()::get,
           ReportWriter.rulesOf(folder, plan).targets());
+      if (plan != null && plan.phase() == Plan.Phase.EVALUATION) {
+        TuningTable.write(folder.layout(), plan, folder.runs());
+      }
       return ReportWriter.write(folder, plan);
     }
   }

@@ -18,6 +18,9 @@ import java.util.List;
  * @param runs every run, function-major, then optimizer, then repeat
  * @param memory the estimated memory of the largest run
  * @param report how the report and the tables look at the results
+ * @param tuning the tuning protocol of a suite with a {@code tuning:} section, or null
+ * @param phase which runs these are: a suite's without tuning, or a tuned suite's trials or its
+ *     evaluation
  */
 public record Plan(
     String suiteName,
@@ -30,7 +33,30 @@ public record Plan(
     List<OptimizerConfig> optimizers,
     List<RunSpec> runs,
     MemoryEstimate memory,
-    ReportRules report) {
+    ReportRules report,
+    Tuning tuning,
+    Phase phase) {
+
+  /** Which runs a plan holds. */
+  public enum Phase {
+    /** A suite without tuning: its runs are all there is. */
+    UNTUNED,
+    /** The trials of a tuned suite, into its {@code tuning/} folder. */
+    TUNING,
+    /** The evaluation of a tuned suite's winners and defaults, into its folder. */
+    EVALUATION;
+
+    /** The {@code phase} of every record, or null for {@link #UNTUNED}. */
+    public String id() {
+      return this == UNTUNED ? null : name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  public Plan {
+    if ((tuning == null) != (phase == Phase.UNTUNED)) {
+      throw new IllegalArgumentException("a tuned plan has its tuning, and only a tuned plan");
+    }
+  }
 
   /**
    * @param perRunBytes bytes the largest run needs

@@ -99,11 +99,28 @@ public final class Planner {
    */
   public Plan plan(Suite suite) {
     SuiteErrors errors = new SuiteErrors();
-    List<OptimizerConfig> optimizerConfigs = optimizerConfigs(suite, errors);
-    List<Planned> planned = functionConfigs(suite, optimizerConfigs, errors);
+    TuningPlanner.Drafted tuned = null;
+    List<OptimizerConfig> optimizerConfigs;
+    if (suite.tuning() == null) {
+      refuseSearchSpaces(suite, errors);
+      optimizerConfigs = optimizerConfigs(suite, errors);
+    } else {
+      tuned = new TuningPlanner(this, suite).draft(errors);
+      optimizerConfigs = tuned.trialConfigs();
+    }
+    List<OptimizerConfig> running = new ArrayList<>(optimizerConfigs);
+    if (tuned != null) {
+      tuned.slots().forEach(slot -> running.add(slot.config()));
+    }
+    List<Planned> planned = functionConfigs(suite, running, errors);
+    List<Tuning.Metric> metrics = tuned == null ? List.of() : metrics(suite, planned, errors);
     errors.throwIfAny();
     List<FunctionConfig> functions = planned.stream().map(Planned::config).toList();
-    long total = (long) functions.size() * optimizerConfigs.size() * suite.repeats();
+    int repeats = tuned == null ? suite.repeats() : suite.tuning().seeds();
+    long total = (long) functions.size() * optimizerConfigs.size() * repeats;
+    if (tuned != null) {
+      total += (long) functions.size() * tuned.slots().size() * suite.repeats();
+    }
     if (total > MAX_RUNS) {
       throw new SuiteException(
           suite.file()
@@ -113,16 +130,18 @@ public final class Planner {
               + functions.size()
               + " function configurations × "
               + optimizerConfigs.size()
-              + " optimizer configurations × "
-              + suite.repeats()
-              + " repeats); the limit is "
+              + (tuned == null ? " optimizer configurations × " : " tuning trials × ")
+              + repeats
+              + (tuned == null ? " repeats" : " seeds, and the evaluation's")
+              + "); the limit is "
               + MAX_RUNS
               + " per machine: split it into shards or narrow the sweeps");
     }
+    Tuning tuning = tuned == null ? null : tuning(suite, tuned, planned, metrics);
     List<RunSpec> runs = new ArrayList<>();
     for (Planned f : planned) {
       for (OptimizerConfig o : optimizerConfigs) {
-        for (int repeat = 0; repeat < suite.repeats(); repeat++) {
+        for (int repeat = 0; repeat < repeats; repeat++) {
           String runId =
               RunIds.of(
                   f.config().index(),
@@ -132,12 +151,17 @@ public final class Planner {
                   o.name(),
                   optimizerConfigs.size(),
                   repeat,
-                  suite.repeats());
+                  repeats);
           // Common random numbers: runs that differ only in the optimizer share a seed, so every
           // optimizer starts from the same random points. The key is the function's name and
           // given scalar settings, never its label, so that a run's seed does not depend on which
-          // other configurations the suite has.
-          long seed = Seeds.derive(suite.seed(), f.seedKey() + "|repeat " + repeat);
+          // other configurations the suite has. Tuning runs have seeds of their own, which no
+          // evaluation run shares.
+          String key =
+              tuning == null
+                  ? f.seedKey() + "|repeat " + repeat
+                  : tuning.tuningSeedKey(f.config().index(), repeat);
+          long seed = Seeds.derive(suite.seed(), key);
           runs.add(new RunSpec(runs.size(), runId, f.config(), o, repeat, seed));
         }
       }
@@ -159,17 +183,130 @@ public final class Planner {
         suite.file(),
         suite.sha256(),
         suite.seed(),
-        suite.repeats(),
+        repeats,
         rules,
         List.copyOf(functions),
         List.copyOf(optimizerConfigs),
         List.copyOf(runs),
         memory(planned),
-        report);
+        report,
+        tuning,
+        tuning == null ? Plan.Phase.UNTUNED : Plan.Phase.TUNING);
+  }
+
+  /** A search space needs a tuning section that says how to search it. */
+  private static void refuseSearchSpaces(Suite suite, SuiteErrors errors) {
+    for (Suite.Entry entry : suite.optimizers()) {
+      entry
+          .settings()
+          .forEach(
+              (key, node) -> {
+                if (SearchSpace.is(node)) {
+                  errors.add(
+                      SuiteException.at(
+                          node.location(),
+                          "'"
+                              + entry.name()
+                              + "."
+                              + key
+                              + "' is a search space, which needs a tuning section to say how to"
+                              + " search it: add tuning: {strategy: random, trials: 16}, or give"
+                              + " a value or a list"));
+                }
+              });
+    }
+  }
+
+  /**
+   * The metric that picks winners on each function: the section's {@code select}, checked against
+   * what the function has; else its test accuracy when it holds data out, its gap when it has a
+   * known minimum, and f itself otherwise.
+   */
+  private static List<Tuning.Metric> metrics(
+      Suite suite, List<Planned> planned, SuiteErrors errors) {
+    List<Tuning.Metric> metrics = new ArrayList<>();
+    String select = suite.tuning().select();
+    for (Planned f : planned) {
+      java.util.List<String> heldOut = f.heldOut();
+      Tuning.Metric metric;
+      if (select != null) {
+        metric = Tuning.Metric.of(select);
+        boolean has =
+            switch (metric) {
+              case FINAL_GAP -> f.knownMinimum();
+              case F -> true;
+              case TEST_ACCURACY, TEST_LOSS -> heldOut.contains(metric.id());
+            };
+        if (!has) {
+          Located at = suite.tuning().node().asMap().get("select");
+          errors.add(
+              SuiteException.at(
+                  at.location(),
+                  "tuning.select: function '"
+                      + f.config().label()
+                      + "' has no "
+                      + metric.id()
+                      + (metric == Tuning.Metric.FINAL_GAP
+                          ? " (no known minimum): select f"
+                          : " (it holds no data out): hold some out with data: {test_fraction:"
+                              + " 0.2}, or select f")));
+        }
+      } else if (heldOut.contains(dev.gradus.spi.HeldOut.TEST_ACCURACY)) {
+        metric = Tuning.Metric.TEST_ACCURACY;
+      } else if (f.knownMinimum()) {
+        metric = Tuning.Metric.FINAL_GAP;
+      } else {
+        metric = Tuning.Metric.F;
+      }
+      metrics.add(metric);
+    }
+    return metrics;
+  }
+
+  private static Tuning tuning(
+      Suite suite,
+      TuningPlanner.Drafted tuned,
+      List<Planned> planned,
+      List<Tuning.Metric> metrics) {
+    Suite.Tuning section = suite.tuning();
+    Tuning.Strategy strategy =
+        Tuning.Strategy.valueOf(section.strategy().toUpperCase(java.util.Locale.ROOT));
+    List<Tuning.Unit> units = new ArrayList<>();
+    int rungs = 1;
+    for (TuningPlanner.PendingUnit u : tuned.units()) {
+      rungs = u.rungSteps().length;
+      units.add(
+          new Tuning.Unit(
+              units.size(),
+              u.label(),
+              u.searched(),
+              u.trials(),
+              u.configs(),
+              u.rungSteps(),
+              u.tuned(),
+              u.defaults()));
+    }
+    return new Tuning(
+        strategy,
+        section.seeds(),
+        section.eta(),
+        rungs,
+        units,
+        metrics,
+        tuned.slots(),
+        planned.stream().map(Planned::seedKey).toList(),
+        suite.repeats(),
+        null,
+        null);
   }
 
   /** A function configuration with what planning still needs of it. */
-  private record Planned(FunctionConfig config, String seedKey, long bytesPerRun) {}
+  private record Planned(
+      FunctionConfig config,
+      String seedKey,
+      long bytesPerRun,
+      List<String> heldOut,
+      boolean knownMinimum) {}
 
   private List<Planned> functionConfigs(
       Suite suite, List<OptimizerConfig> optimizers, SuiteErrors errors) {
@@ -237,7 +374,13 @@ public final class Planner {
       } catch (OutOfMemoryError e) {
         throw tooLarge(suite, label);
       }
-      planned.add(new Planned(config, d.seedKey(), bytes));
+      planned.add(
+          new Planned(
+              config,
+              d.seedKey(),
+              bytes,
+              objective.heldOut().map(dev.gradus.spi.HeldOut::names).orElse(List.of()),
+              objective.knownMinimum().isPresent()));
     }
     return planned;
   }
@@ -405,37 +548,48 @@ public final class Planner {
   }
 
   private List<OptimizerConfig> optimizerConfigs(Suite suite, SuiteErrors errors) {
-    List<Labels.Candidate> candidates = new ArrayList<>();
-    List<Map<String, Object>> hyperparameters = new ArrayList<>();
-    List<ComposedOptimizer> composed = new ArrayList<>();
-    List<RunRules.Budget> budgets = new ArrayList<>();
+    List<OptimizerDraft> drafts = new ArrayList<>();
     for (Suite.Entry entry : suite.optimizers()) {
-      int before = candidates.size();
       try {
-        optimizerDrafts(entry, suite, candidates, hyperparameters, composed, budgets);
+        drafts.addAll(optimizerDrafts(entry, suite)); // an entry is planned whole or not at all
       } catch (SuiteException e) {
         errors.add(e);
-        // an entry is planned whole or not at all
-        candidates.subList(before, candidates.size()).clear();
-        hyperparameters.subList(before, hyperparameters.size()).clear();
-        composed.subList(before, composed.size()).clear();
-        budgets.subList(before, budgets.size()).clear();
       }
     }
-    List<String> labels = Labels.of(candidates);
+    return configs(drafts);
+  }
+
+  /** {@code drafts} as configurations, indexed in order and labelled together. */
+  static List<OptimizerConfig> configs(List<OptimizerDraft> drafts) {
+    List<String> labels = Labels.of(drafts.stream().map(OptimizerDraft::candidate).toList());
     List<OptimizerConfig> out = new ArrayList<>();
-    for (int i = 0; i < candidates.size(); i++) {
+    for (int i = 0; i < drafts.size(); i++) {
+      OptimizerDraft d = drafts.get(i);
       out.add(
           new OptimizerConfig(
               i,
-              candidates.get(i).name(),
+              d.candidate().name(),
               labels.get(i),
-              hyperparameters.get(i),
-              composed.get(i),
-              budgets.get(i)));
+              d.hyperparameters(),
+              d.optimizer(),
+              d.budget()));
     }
     return out;
   }
+
+  /**
+   * An optimizer configuration before its index and label.
+   *
+   * @param candidate what its label is made of
+   * @param hyperparameters every value, as {@link OptimizerConfig#hyperparameters}
+   * @param optimizer the composed optimizer
+   * @param budget the limits of its runs
+   */
+  record OptimizerDraft(
+      Labels.Candidate candidate,
+      Map<String, Object> hyperparameters,
+      ComposedOptimizer optimizer,
+      RunRules.Budget budget) {}
 
   /**
    * The values of the budget keys {@code suite} sweeps, by key, as records and labels show them
@@ -457,14 +611,15 @@ public final class Planner {
     return values;
   }
 
-  private void optimizerDrafts(
-      Suite.Entry entry,
-      Suite suite,
-      List<Labels.Candidate> candidates,
-      List<Map<String, Object>> hyperparameters,
-      List<ComposedOptimizer> composed,
-      List<RunRules.Budget> budgets) {
-    OptimizerProvider provider = require(optimizers, entry, "optimizer");
+  /**
+   * The configurations of one optimizer entry: one per combination of its sweeps and the suite's
+   * budget sweeps, each hyperparameter checked by the provider.
+   *
+   * @throws SuiteException at the first problem
+   */
+  List<OptimizerDraft> optimizerDrafts(Suite.Entry entry, Suite suite) {
+    List<OptimizerDraft> drafts = new ArrayList<>();
+    OptimizerProvider provider = optimizerProvider(entry);
     for (String key : dev.gradus.runner.suite.SuiteLoader.BUDGET_KEYS) {
       if (entry.settings().containsKey(key)) {
         throw SuiteException.at(
@@ -528,14 +683,21 @@ public final class Planner {
         effectiveHere.putAll(swept);
         Map<String, Object> allHere = new LinkedHashMap<>(all);
         allHere.putAll(swept);
-        candidates.add(new Labels.Candidate(entry.name(), givenHere, effectiveHere));
-        hyperparameters.add(java.util.Collections.unmodifiableMap(allHere));
-        composed.add(chain);
-        budgets.add(
-            new RunRules.Budget(
-                b.maxIterations(), b.maxEvaluations(), b.maxSeconds(), b.maxEpochs()));
+        drafts.add(
+            new OptimizerDraft(
+                new Labels.Candidate(entry.name(), givenHere, effectiveHere),
+                java.util.Collections.unmodifiableMap(allHere),
+                chain,
+                new RunRules.Budget(
+                    b.maxIterations(), b.maxEvaluations(), b.maxSeconds(), b.maxEpochs())));
       }
     }
+    return drafts;
+  }
+
+  /** The provider an optimizer entry names, or an error with close matches. */
+  OptimizerProvider optimizerProvider(Suite.Entry entry) {
+    return require(optimizers, entry, "optimizer");
   }
 
   /** Clipping by value, then by norm, as torch users chain clip_grad_value_ and clip_grad_norm_. */

@@ -25,6 +25,10 @@ final class SuiteErrors {
   }
 
   /** Throws one exception listing every problem, one a line, when there is any. */
+  boolean isEmpty() {
+    return messages.isEmpty();
+  }
+
   void throwIfAny() {
     if (count == 0) {
       return;

@@ -95,6 +95,12 @@ final class HtmlReport {
         .append(ReportTables.summary("summary-table", summary.rows(), true))
         .append("</section>\n");
 
+    String tuning = tuningSection(results);
+    if (!tuning.isEmpty()) {
+      toc.append("<li><a href=\"#tuning\">Tuning</a></li>\n");
+      body.append(tuning);
+    }
+
     ChartSpec pooled =
         EcdfChart.of(
             "ecdf-all",
@@ -303,6 +309,50 @@ final class HtmlReport {
   }
 
   /** Text made safe inside HTML elements and quoted attribute values. */
+  /**
+   * A tuned suite's {@code tables/tuning.csv} as a table: what each winner is and what it bought
+   * over the defaults; empty for a suite without tuning.
+   */
+  private static String tuningSection(ResultsFolder results) throws IOException {
+    java.nio.file.Path file =
+        results.layout().table(dev.gradus.runner.results.ResultsLayout.TUNING_CSV);
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      return "";
+    }
+    List<String> lines =
+        java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+    StringBuilder out = new StringBuilder("<section id=\"tuning\">\n<h2>Tuning</h2>\n");
+    out.append("<p class=\"note\">Each tuned configuration's winning trial on each function,")
+        .append(" picked on the tuning seeds (tuning/trials.csv has every trial), then run on")
+        .append(" fresh seeds next to the same configuration at its defaults. Medians of the")
+        .append(" metric; p is the two-sided rank-sum test of tuned against defaults.</p>\n")
+        .append("<div class=\"table-box\"><table id=\"tuning-table\">\n<thead><tr>");
+    String[] shown = {
+      "function", "tuned", "trial", "values", "metric", "tuning", "tuned", "defaults", "p"
+    };
+    int[] columns = {1, 2, 4, 5, 6, 7, 8, 9, 10};
+    for (String h : shown) {
+      out.append("<th>").append(h).append("</th>");
+    }
+    out.append("</tr></thead>\n<tbody>\n");
+    for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      List<String> cells = dev.gradus.runner.results.ResultsFolder.csvCells(line);
+      out.append("<tr>");
+      for (int c : columns) {
+        String cell = c < cells.size() ? cells.get(c) : "";
+        if (c >= 7 && !cell.isEmpty()) {
+          cell = NumberText.significant(Double.parseDouble(cell));
+        }
+        out.append("<td>").append(escape(cell.isEmpty() ? "–" : cell)).append("</td>");
+      }
+      out.append("</tr>\n");
+    }
+    return out.append("</tbody>\n</table></div>\n</section>\n").toString();
+  }
+
   static String escape(String text) {
     return dev.gradus.runner.results.TableText.html(text);
   }

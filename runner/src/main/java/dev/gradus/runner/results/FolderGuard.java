@@ -81,7 +81,13 @@ public final class FolderGuard {
               + " already holds results: add --resume to continue them (same suite only), or"
               + " --overwrite to replace them, or choose another folder with --out");
     }
-    PlanFile planFile = Files.isRegularFile(layout.plan()) ? PlanFile.read(dir) : null;
+    // a tuned suite stopped during its trials has only the trials' folder to say what it was
+    PlanFile planFile =
+        Files.isRegularFile(layout.plan())
+            ? PlanFile.read(dir)
+            : Files.isRegularFile(layout.tuning().plan())
+                ? PlanFile.read(layout.tuning().dir())
+                : null;
     Map<String, Object> first = firstRecord(layout);
     String there = storedSuite(planFile, first);
     if (!Objects.equals(there, suiteSha256)) {

@@ -73,6 +73,9 @@ public final class ResolvedSuite {
       optimizers.add(m);
     }
     out.put("optimizers", optimizers);
+    if (plan.tuning() != null) {
+      out.put("tuning", tuning(plan));
+    }
     Map<String, Object> output = new LinkedHashMap<>();
     output.put("trace", rules.logSpacedTrace() ? "log" : "every");
     output.put("trace_every", rules.traceEvery());
@@ -99,6 +102,44 @@ public final class ResolvedSuite {
     } catch (IOException e) {
       throw new ResultsWriteException(layout.resolvedSuite(), e);
     }
+  }
+
+  /** The tuning protocol as planned, and in an evaluation's plan what it picked. */
+  private static Map<String, Object> tuning(Plan plan) {
+    dev.gradus.runner.plan.Tuning t = plan.tuning();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("phase", plan.phase().id());
+    m.put("strategy", t.strategy().id());
+    m.put("seeds", t.seeds());
+    if (t.strategy() == dev.gradus.runner.plan.Tuning.Strategy.HALVING) {
+      m.put("eta", t.eta());
+      m.put("rungs", t.rungs());
+    }
+    List<Object> units = new ArrayList<>();
+    for (dev.gradus.runner.plan.Tuning.Unit u : t.units()) {
+      Map<String, Object> unit = new LinkedHashMap<>();
+      unit.put("label", u.label());
+      unit.put("searched", u.searched());
+      unit.put("trials", u.trials().size());
+      unit.put("rung_steps", java.util.Arrays.stream(u.rungSteps()).boxed().toList());
+      if (t.winners() != null) {
+        List<Object> winners = new ArrayList<>();
+        for (int f = 0; f < plan.functions().size(); f++) {
+          Map<String, Object> w = new LinkedHashMap<>();
+          int trial = t.winners()[f][u.index()];
+          w.put("function_index", f);
+          w.put("metric", t.metrics().get(f).id());
+          w.put("trial", trial);
+          w.putAll(u.trials().get(trial));
+          w.put("median", t.scores()[f][u.index()]);
+          winners.add(w);
+        }
+        unit.put("winners", winners);
+      }
+      units.add(unit);
+    }
+    m.put("tuned", units);
+    return m;
   }
 
   /**

@@ -47,6 +47,12 @@ public record ResultsLayout(Path dir) {
   public static final String REPORT = "report.html";
   public static final String COMPARE_REPORT = "compare.html";
 
+  /** A tuned suite's trials: a results folder of their own inside the suite's. */
+  public static final String TUNING = "tuning";
+
+  /** In {@link #TUNING}: every trial's score at every rung, and which won. */
+  public static final String TRIALS_CSV = "trials.csv";
+
   public static final String ERT_CSV = "ert.csv";
   public static final String ERT_MD = "ert.md";
   public static final String ERT_TEX = "ert.tex";
@@ -59,6 +65,8 @@ public record ResultsLayout(Path dir) {
   public static final String COMPARISON_CSV = "comparison.csv";
   public static final String COMPARISON_MD = "comparison.md";
   public static final String COMPARISON_TEX = "comparison.tex";
+  public static final String TUNING_CSV = "tuning.csv";
+  public static final String TUNING_MD = "tuning.md";
 
   /** The tables of a comparison folder only ({@code gradus compare --out}). */
   public static final List<String> COMPARISON_TABLES =
@@ -78,7 +86,9 @@ public record ResultsLayout(Path dir) {
           SIGNIFICANCE_TEX,
           COMPARISON_CSV,
           COMPARISON_MD,
-          COMPARISON_TEX);
+          COMPARISON_TEX,
+          TUNING_CSV,
+          TUNING_MD);
 
   /** The lock of a folder in use ({@link FolderLock}); not a result, never in {@link #ALL}. */
   public static final String LOCK = ".gradus.lock";
@@ -99,7 +109,13 @@ public record ResultsLayout(Path dir) {
           FAILURES,
           PLOTS,
           REPORT,
-          COMPARE_REPORT);
+          COMPARE_REPORT,
+          TUNING);
+
+  /** The trials' own results folder of a tuned suite. */
+  public ResultsLayout tuning() {
+    return new ResultsLayout(dir.resolve(TUNING));
+  }
 
   public Path runs() {
     return dir.resolve(RUNS);

@@ -40,6 +40,17 @@ public final class Located {
     return new Located(value, location);
   }
 
+  /**
+   * A scalar {@code value} at this value's place: what the planner puts in a suite's place when it
+   * chooses a value (a tuning trial's), so that errors still point at the text it came from.
+   */
+  public Located withValue(Object value) {
+    if (value instanceof Map || value instanceof List) {
+      throw new IllegalArgumentException("a chosen value is a scalar");
+    }
+    return new Located(value, location);
+  }
+
   public Location location() {
     return location;
   }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param sweptBudget the budget keys given as lists, in the suite's order; empty when none is
  * @param report the {@code report:} section's values by key ({@code targets.from} for nested keys),
  *     types checked, meaning given by the planner; empty when absent
+ * @param tuning the {@code tuning:} section, or null when the suite tunes nothing
  * @param baseDir the folder relative paths in the suite (CSV data) are resolved against
  * @param file the suite file's name, for messages
  * @param sha256 SHA-256 of the suite file's text, which identifies the suite across machines
@@ -31,6 +32,7 @@ public record Suite(
     List<Entry> optimizers,
     Output output,
     Map<String, Located> report,
+    Tuning tuning,
     Path baseDir,
     String file,
     String sha256) {
@@ -76,6 +78,35 @@ public record Suite(
    * One item of {@code functions:} or {@code optimizers:}: its {@code name} and every other key as
    * written, with locations.
    */
+  /**
+   * The {@code tuning:} section, types and ranges checked; the planner gives it its meaning.
+   *
+   * @param strategy {@code grid}, {@code random} or {@code halving}
+   * @param trials configurations sampled per optimizer configuration (random, halving), or null
+   *     when not given
+   * @param seeds tuning runs per trial
+   * @param select the metric that picks the winner, or null for each function's default
+   * @param eta successive halving's reduction factor
+   * @param gridPoints points of each continuous search space in a grid
+   * @param node the section, for messages
+   */
+  public record Tuning(
+      String strategy,
+      Integer trials,
+      int seeds,
+      String select,
+      int eta,
+      int gridPoints,
+      Located node) {
+    public static final int DEFAULT_TRIALS = 16;
+    public static final int DEFAULT_SEEDS = 1;
+    public static final int DEFAULT_ETA = 3;
+    public static final int DEFAULT_GRID_POINTS = 5;
+    public static final List<String> STRATEGIES = List.of("grid", "random", "halving");
+    public static final List<String> SELECT =
+        List.of("final_gap", "f", "test_accuracy", "test_loss");
+  }
+
   public record Entry(String name, Located node, Map<String, Located> settings) {
     public Located.Location location() {
       return node.location();

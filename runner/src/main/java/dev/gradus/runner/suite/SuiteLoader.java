@@ -27,9 +27,12 @@ public final class SuiteLoader {
           "functions",
           "optimizers",
           "output",
-          "report");
+          "report",
+          "tuning");
   public static final Set<String> BUDGET_KEYS =
       Set.of("max_iterations", "max_evaluations", "max_seconds", "max_epochs");
+  private static final Set<String> TUNING_KEYS =
+      Set.of("strategy", "trials", "seeds", "select", "eta", "grid_points");
   private static final Set<String> STOP_KEYS = Set.of("target", "grad_norm", "f", "test_accuracy");
   private static final Set<String> OUTPUT_KEYS = Set.of("trace", "trace_every", "checkpoint_every");
   private static final List<String> TRACE_SPACINGS = List.of("every", "log");
@@ -131,6 +134,7 @@ public final class SuiteLoader {
     Suite.Stop stop = stop(top.get("stop"));
     Suite.Output output = output(top.get("output"));
     Map<String, Located> report = report(top.get("report"));
+    Suite.Tuning tuning = tuning(top.get("tuning"));
     List<Suite.Entry> functions = entries(required(top, "functions", root), "functions");
     List<Suite.Entry> optimizers = entries(required(top, "optimizers", root), "optimizers");
     return new Suite(
@@ -144,6 +148,7 @@ public final class SuiteLoader {
         optimizers,
         output,
         report,
+        tuning,
         baseDir,
         fileName,
         sha256(text));
@@ -324,6 +329,69 @@ public final class SuiteLoader {
       }
     }
     return java.util.Collections.unmodifiableMap(out);
+  }
+
+  private static Suite.Tuning tuning(Located node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    Map<String, Located> m = map(node, "tuning");
+    checkKeys(m, TUNING_KEYS, "tuning", node);
+    String strategy =
+        m.containsKey("strategy")
+            ? oneOf(m.get("strategy"), "tuning.strategy", Suite.Tuning.STRATEGIES)
+            : "random";
+    Integer trials =
+        m.containsKey("trials") ? (int) integer(m.get("trials"), "tuning.trials", 1, 10_000) : null;
+    if (trials != null && strategy.equals("grid")) {
+      throw SuiteException.at(
+          m.get("trials").location(),
+          "tuning.trials: a grid's trials are the combinations of its search spaces (set"
+              + " grid_points for the continuous ones); trials is for random and halving");
+    }
+    int seeds =
+        m.containsKey("seeds")
+            ? (int) integer(m.get("seeds"), "tuning.seeds", 1, 1000)
+            : Suite.Tuning.DEFAULT_SEEDS;
+    String select =
+        m.containsKey("select")
+            ? oneOf(m.get("select"), "tuning.select", Suite.Tuning.SELECT)
+            : null;
+    int eta =
+        m.containsKey("eta")
+            ? (int) integer(m.get("eta"), "tuning.eta", 2, 100)
+            : Suite.Tuning.DEFAULT_ETA;
+    if (m.containsKey("eta") && !strategy.equals("halving")) {
+      throw SuiteException.at(
+          m.get("eta").location(),
+          "tuning.eta: only successive halving (strategy: halving) has it");
+    }
+    int gridPoints =
+        m.containsKey("grid_points")
+            ? (int) integer(m.get("grid_points"), "tuning.grid_points", 2, 1000)
+            : Suite.Tuning.DEFAULT_GRID_POINTS;
+    if (m.containsKey("grid_points") && !strategy.equals("grid")) {
+      throw SuiteException.at(
+          m.get("grid_points").location(),
+          "tuning.grid_points: only a grid (strategy: grid) has it");
+    }
+    return new Suite.Tuning(strategy, trials, seeds, select, eta, gridPoints, node);
+  }
+
+  private static String oneOf(Located node, String key, List<String> allowed) {
+    String value = text(node, key);
+    if (!allowed.contains(value)) {
+      throw SuiteException.at(
+          node.location(),
+          key
+              + ": no '"
+              + Names.quote(value)
+              + "'"
+              + Names.didYouMean(value, allowed)
+              + "; it is one of: "
+              + String.join(", ", allowed));
+    }
+    return value;
   }
 
   private static List<Suite.Entry> entries(Located node, String key) {
