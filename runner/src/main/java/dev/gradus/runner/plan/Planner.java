@@ -99,8 +99,15 @@ public final class Planner {
    */
   public Plan plan(Suite suite) {
     SuiteErrors errors = new SuiteErrors();
-    List<OptimizerConfig> optimizerConfigs = optimizerConfigs(suite, errors);
+    List<List<Located>> groupPatterns = new ArrayList<>();
+    List<OptimizerConfig> optimizerConfigs = optimizerConfigs(suite, errors, groupPatterns);
     List<Planned> planned = functionConfigs(suite, optimizerConfigs, errors);
+    ParamGroupsSection.check(
+        planned.stream().map(p -> p.config().label()).toList(),
+        planned.stream().map(Planned::blocks).toList(),
+        optimizerConfigs,
+        groupPatterns,
+        errors);
     errors.throwIfAny();
     List<FunctionConfig> functions = planned.stream().map(Planned::config).toList();
     long total = (long) functions.size() * optimizerConfigs.size() * suite.repeats();
@@ -174,7 +181,11 @@ public final class Planner {
   }
 
   /** A function configuration with what planning still needs of it. */
-  private record Planned(FunctionConfig config, String seedKey, long bytesPerRun) {}
+  private record Planned(
+      FunctionConfig config,
+      String seedKey,
+      long bytesPerRun,
+      List<dev.gradus.spi.ParameterBlock> blocks) {}
 
   private List<Planned> functionConfigs(
       Suite suite, List<OptimizerConfig> optimizers, SuiteErrors errors) {
@@ -241,7 +252,7 @@ public final class Planner {
       } catch (OutOfMemoryError e) {
         throw tooLarge(suite, label);
       }
-      planned.add(new Planned(config, d.seedKey(), bytes));
+      planned.add(new Planned(config, d.seedKey(), bytes, objective.blocks()));
     }
     return planned;
   }
@@ -408,14 +419,22 @@ public final class Planner {
         .real(GRADIENT_NOISE.name());
   }
 
-  private List<OptimizerConfig> optimizerConfigs(Suite suite, SuiteErrors errors) {
+  /**
+   * @param groupPatterns filled with each configuration's {@code param_groups} patterns (empty
+   *     without groups), for {@link ParamGroupsSection#check} once the functions' blocks are known
+   */
+  private List<OptimizerConfig> optimizerConfigs(
+      Suite suite, SuiteErrors errors, List<List<Located>> groupPatterns) {
     List<Labels.Candidate> candidates = new ArrayList<>();
     List<Map<String, Object>> hyperparameters = new ArrayList<>();
     List<ComposedOptimizer> composed = new ArrayList<>();
     for (Suite.Entry entry : suite.optimizers()) {
       int before = candidates.size();
       try {
-        optimizerDrafts(entry, candidates, hyperparameters, composed);
+        List<Located> patterns = optimizerDrafts(entry, candidates, hyperparameters, composed);
+        while (groupPatterns.size() < candidates.size()) {
+          groupPatterns.add(patterns);
+        }
       } catch (SuiteException e) {
         errors.add(e);
         // an entry is planned whole or not at all
@@ -434,7 +453,8 @@ public final class Planner {
     return out;
   }
 
-  private void optimizerDrafts(
+  /** Adds the configurations of {@code entry}; returns the nodes of its group patterns. */
+  private List<Located> optimizerDrafts(
       Suite.Entry entry,
       List<Labels.Candidate> candidates,
       List<Map<String, Object>> hyperparameters,
@@ -443,11 +463,13 @@ public final class Planner {
     List<HyperParameter> declared = new ArrayList<>(provider.hyperParameters());
     declared.add(clipSetting("clip_grad_norm", "clip the gradient's global L2 norm to this"));
     declared.add(clipSetting("clip_grad_value", "clip each gradient component to [-c, c]"));
-    Set<String> reserved = Set.of("schedule");
+    Set<String> reserved = Set.of("schedule", ParamGroupsSection.KEY);
+    List<ParamGroupsSection.Group> groups = ParamGroupsSection.parse(entry, provider);
     Located schedule = entry.settings().get("schedule");
     Schedule lr = schedule == null ? Schedule.constant() : extensions.schedule(schedule);
     for (Map<String, Located> choice : expand(entry, declared, reserved)) {
       Map<String, Located> own = new LinkedHashMap<>(choice);
+      List<Map<String, Object>> recordedGroups = null;
       Located norm = own.remove("clip_grad_norm");
       Located value = own.remove("clip_grad_value");
       HyperParameters values = resolve(provider.id(), provider.hyperParameters(), own, entry, null);
@@ -459,9 +481,18 @@ public final class Planner {
         throw SuiteException.at(
             at.location(), "optimizer '" + entry.name() + "': " + e.getMessage());
       }
+      if (!groups.isEmpty()) {
+        ParamGroupsSection.Built built =
+            ParamGroupsSection.build(entry, provider, own, optimizer, groups);
+        optimizer = built.optimizer();
+        recordedGroups = built.recorded();
+      }
       Double clipNorm = norm == null ? null : positive(norm, "clip_grad_norm");
       Double clipValue = value == null ? null : positive(value, "clip_grad_value");
       Map<String, Object> all = new LinkedHashMap<>(values.asMap());
+      if (recordedGroups != null) {
+        all.put(ParamGroupsSection.KEY, recordedGroups);
+      }
       if (schedule != null) {
         all.put("schedule", schedule.toPlain());
       }
@@ -481,10 +512,12 @@ public final class Planner {
       effective.putIfAbsent("schedule", "constant");
       effective.putIfAbsent("clip_grad_norm", "none");
       effective.putIfAbsent("clip_grad_value", "none");
+      effective.putIfAbsent(ParamGroupsSection.KEY, "none");
       candidates.add(new Labels.Candidate(entry.name(), given, effective));
       hyperparameters.add(java.util.Collections.unmodifiableMap(all));
       composed.add(Optimizers.compose(optimizer, lr, clip(clipValue, clipNorm)));
     }
+    return groups.stream().map(ParamGroupsSection.Group::pattern).toList();
   }
 
   /** Clipping by value, then by norm, as torch users chain clip_grad_value_ and clip_grad_norm_. */
