@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * An objective that forwards everything but its gradient to another: the base of the objectives
  * that change only how a gradient is had (numerical, analytic, noisy, minibatch), so that what they
- * pass on (minimum, domain, start, held-out metrics) is passed on alike.
+ * pass on (minimum, domain, start, held-out metrics, blocks) is passed on alike.
  */
 public abstract class DelegatingObjective implements Objective {
   /** The objective forwarded to. */
@@ -42,6 +42,11 @@ public abstract class DelegatingObjective implements Objective {
   @Override
   public Optional<dev.gradus.spi.HeldOut> heldOut() {
     return delegate.heldOut();
+  }
+
+  @Override
+  public List<dev.gradus.spi.ParameterBlock> blocks() {
+    return delegate.blocks();
   }
 
   @Override

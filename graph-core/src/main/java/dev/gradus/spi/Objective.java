@@ -56,6 +56,17 @@ public interface Objective {
     return java.util.OptionalLong.empty();
   }
 
+  /**
+   * The parameters as named, shaped blocks over the flat vector (SPI 1.3), such as an MLP's {@code
+   * W1 [64, 32]}, {@code b1 [32]}, …: views that must tile {@code [0, dimension())} ({@link
+   * ParameterBlock#requireTiling}). {@link BlockAware} optimizers receive them, and suites' {@code
+   * param_groups} select them by name. By default the one block {@code params [n]}. Objectives that
+   * wrap another should pass its blocks on.
+   */
+  default List<ParameterBlock> blocks() {
+    return ParameterBlock.whole(dimension());
+  }
+
   /** The conventional starting point, when there is one; a fresh array on each call. */
   default Optional<double[]> defaultStart() {
     return Optional.empty();

@@ -3,10 +3,14 @@ package dev.gradus.spi;
 /**
  * The version of this SPI. Plugins state the version they were built against; the runner accepts a
  * plugin when the major versions are equal and the plugin's minor version is not newer.
+ *
+ * <p>Minor versions only add default methods and optional interfaces, so older plugins keep
+ * working: 1.1 and 1.2 added held-out metrics and epochs; 1.3 adds {@link ParameterBlock}s ({@link
+ * Objective#blocks()}) and {@link BlockAware} optimizers.
  */
 public final class Spi {
   /** major.minor of the SPI in this graph-core. */
-  public static final String VERSION = "1.2";
+  public static final String VERSION = "1.3";
 
   private Spi() {}
 

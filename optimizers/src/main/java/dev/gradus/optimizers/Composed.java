@@ -1,10 +1,13 @@
 package dev.gradus.optimizers;
 
+import dev.gradus.spi.BlockAware;
 import dev.gradus.spi.Evaluator;
 import dev.gradus.spi.Optimizer;
 import dev.gradus.spi.OptimizerState;
+import dev.gradus.spi.ParameterBlock;
 import dev.gradus.spi.StateSnapshot;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** clip → schedule → inner; see {@link Optimizers#compose}. */
@@ -60,9 +63,12 @@ final class Composed implements ComposedOptimizer {
     return inner.learningRate();
   }
 
+  /**
+   * The inner optimizer's state for {@code blocks}, when it is block-aware; else its flat state.
+   */
   @Override
-  public OptimizerState init(int dimension) {
-    return new State(inner.init(dimension), inner.id());
+  public OptimizerState init(int dimension, List<ParameterBlock> blocks) {
+    return new State(BlockAware.init(inner, dimension, blocks), inner.id());
   }
 
   @Override
@@ -78,7 +84,12 @@ final class Composed implements ComposedOptimizer {
           "a composed '" + id() + "' was given a state it did not make: " + optimizerState);
     }
     clip.clip(gradient);
-    inner.step(params, value, gradient, schedule.lr(state.step, lr), state.inner, objective);
+    if (inner instanceof Grouped grouped) {
+      // each group's own rate goes through the schedule, as torch schedules each group's lr
+      grouped.step(params, value, gradient, lr, schedule, state.step, state.inner, objective);
+    } else {
+      inner.step(params, value, gradient, schedule.lr(state.step, lr), state.inner, objective);
+    }
     state.step++;
   }
 
@@ -92,7 +103,8 @@ final class Composed implements ComposedOptimizer {
   }
 
   @Override
-  public OptimizerState restore(StateSnapshot snapshot, int dimension) {
+  public OptimizerState restore(
+      StateSnapshot snapshot, int dimension, List<ParameterBlock> blocks) {
     snapshot.requireFrom(id(), dimension);
     double step = snapshot.scalar(STEP);
     if (!(step >= 0) || step != Math.rint(step)) {
@@ -118,7 +130,9 @@ final class Composed implements ComposedOptimizer {
             });
     State state =
         new State(
-            inner.restore(new StateSnapshot(id(), dimension, arrays, scalars), dimension), id());
+            BlockAware.restore(
+                inner, new StateSnapshot(id(), dimension, arrays, scalars), dimension, blocks),
+            id());
     state.step = (long) step;
     return state;
   }

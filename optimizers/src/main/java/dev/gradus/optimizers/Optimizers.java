@@ -1,6 +1,8 @@
 package dev.gradus.optimizers;
 
+import dev.gradus.spi.BlockAware;
 import dev.gradus.spi.Optimizer;
+import java.util.List;
 import java.util.Objects;
 
 /** Ways to combine optimizers with schedules and clipping, as links in an optax-style chain. */
@@ -18,12 +20,39 @@ public final class Optimizers {
    * recorded under the inner optimizer's id.
    *
    * @param schedule {@link Schedule#constant()} for none
-   * @param clip {@link GradientClip#none()} for none
+   * @param clip {@link GradientClip#none()} for none. It acts once on the whole gradient, before
+   *     any {@link #grouped} groups split it, as torch users clip all parameters together.
    */
   public static ComposedOptimizer compose(Optimizer inner, Schedule schedule, GradientClip clip) {
     return new Composed(
         Objects.requireNonNull(inner, "inner"),
         Objects.requireNonNull(schedule, "schedule"),
         Objects.requireNonNull(clip, "clip"));
+  }
+
+  /**
+   * torch's {@code param_groups} over one flat vector: each block of the objective (the {@code
+   * blocks} given to {@link BlockAware#init(int, List)}) whose name matches a group's glob is
+   * stepped by that group's optimizer, every other block by {@code base}. Groups are the same
+   * algorithm with other hyperparameters (such as {@code weight_decay: 0} for biases), each with
+   * its own state, as torch keeps state per parameter.
+   *
+   * <p>Each group's coordinates are gathered into buffers made once per run, stepped, and scattered
+   * back; a step allocates nothing. A group's optimizer that is itself block-aware sees its blocks
+   * at their places in that buffer. An optimizer that evaluates f itself (L-BFGS) sees f of its
+   * group's coordinates with the others held fixed. Under {@link #compose}, clipping acts once on
+   * the whole gradient before the groups, and the schedule applies its rule to each group's own
+   * learning rate (torch's {@code initial_lr} per group); the snapshot holds each group's state
+   * under the prefix {@code group<i>.}, and that of the blocks in no group under {@code rest.}.
+   *
+   * @param base the entry's optimizer, for blocks in no group; its id and learning rate are the
+   *     grouped optimizer's
+   * @param groups the groups, in order; their optimizers must have {@code base}'s id
+   * @throws IllegalArgumentException if a group's optimizer is another algorithm; a pattern that
+   *     matches no block, or two patterns that match one block, fail {@code init} with {@link
+   *     ParamGroups.Mismatch}
+   */
+  public static BlockAware grouped(Optimizer base, List<ParamGroup> groups) {
+    return new Grouped(Objects.requireNonNull(base, "base"), groups);
   }
 }

@@ -55,12 +55,20 @@ class AllocationTest {
     double[] g = new double[16];
     OptimizerState state = optimizer.init(16);
     int steps = 2000;
+    long least = leastAllocated(optimizer, state, x, g, steps);
+    assertTrue(least < steps, id + " allocated " + least + " bytes in " + steps + " steps");
+  }
+
+  /**
+   * The fewest bytes {@code steps} steps allocate, over a few windows after a warm-up: a one-time
+   * cost (class loading, a deoptimization) is not the steady state.
+   */
+  static long leastAllocated(
+      Optimizer optimizer, OptimizerState state, double[] x, double[] g, int steps) {
     run(optimizer, state, x, g, 20 * steps); // warm up: JIT-compile, fill histories
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long thread = Thread.currentThread().getId();
-    // the least over a few windows: a one-time cost (class loading, a deoptimization) is not the
-    // steady state
     long least = Long.MAX_VALUE;
     for (int window = 0; window < 3; window++) {
       long before = threads.getThreadAllocatedBytes(thread);
@@ -68,7 +76,7 @@ class AllocationTest {
       run(optimizer, state, x, g, steps);
       least = Math.min(least, threads.getThreadAllocatedBytes(thread) - before);
     }
-    assertTrue(least < steps, id + " allocated " + least + " bytes in " + steps + " steps");
+    return least;
   }
 
   static void run(Optimizer optimizer, OptimizerState state, double[] x, double[] g, int steps) {

@@ -340,6 +340,25 @@ public final class Mlp implements ObjectiveProvider {
       return names;
     }
 
+    /**
+     * {@code W1 [in, h1]}, {@code b1 [h1]}, …, {@code WL [h, classes]}, {@code bL [classes]}: the
+     * packing in the class comment, computed from the widths alone so that it stays a statement
+     * about the layout, not about how the loss is evaluated.
+     */
+    @Override
+    public List<dev.gradus.spi.ParameterBlock> blocks() {
+      List<dev.gradus.spi.ParameterBlock> blocks = new ArrayList<>();
+      int at = 0;
+      for (int l = 0; l + 1 < widths.length; l++) {
+        blocks.add(
+            dev.gradus.spi.ParameterBlock.matrix("W" + (l + 1), at, widths[l], widths[l + 1]));
+        at += widths[l] * widths[l + 1];
+        blocks.add(dev.gradus.spi.ParameterBlock.vector("b" + (l + 1), at, widths[l + 1]));
+        at += widths[l + 1];
+      }
+      return List.copyOf(blocks);
+    }
+
     @Override
     public String toString() {
       return ID

@@ -55,6 +55,17 @@ abstract class RegressionObjective extends GraphObjective implements BatchLoss {
     return names;
   }
 
+  /**
+   * {@code w [k]} then {@code b [1]}, as packed; the bias is a block of its own for param_groups.
+   */
+  @Override
+  public List<dev.gradus.spi.ParameterBlock> blocks() {
+    int k = data.columns();
+    return List.of(
+        dev.gradus.spi.ParameterBlock.vector("w", 0, k),
+        dev.gradus.spi.ParameterBlock.vector("b", k, 1));
+  }
+
   @Override
   public Optional<double[]> defaultStart() {
     return Optional.of(new double[dimension()]);

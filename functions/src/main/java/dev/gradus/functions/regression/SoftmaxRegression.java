@@ -249,6 +249,15 @@ public final class SoftmaxRegression implements ObjectiveProvider {
       return names;
     }
 
+    /** {@code W [k, c]} (row-major, as packed) then {@code b [c]}. */
+    @Override
+    public List<dev.gradus.spi.ParameterBlock> blocks() {
+      int k = data.columns();
+      return List.of(
+          dev.gradus.spi.ParameterBlock.matrix("W", 0, k, classes),
+          dev.gradus.spi.ParameterBlock.vector("b", k * classes, classes));
+    }
+
     @Override
     public Optional<double[]> defaultStart() {
       return Optional.of(new double[dimension()]);

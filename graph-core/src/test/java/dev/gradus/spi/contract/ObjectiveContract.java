@@ -13,6 +13,7 @@ import dev.gradus.spi.HyperParameters;
 import dev.gradus.spi.KnownMinimum;
 import dev.gradus.spi.Objective;
 import dev.gradus.spi.ObjectiveProvider;
+import dev.gradus.spi.ParameterBlock;
 import dev.gradus.spi.RandomStream;
 import dev.gradus.spi.Stochastic;
 import java.util.ArrayList;
@@ -120,6 +121,21 @@ public abstract class ObjectiveContract {
 
   /** An objective with a label naming the provider and its hyperparameters. */
   protected record Labelled(String label, Objective objective) {}
+
+  /** SPI 1.3: the declared blocks are views that tile the vector, each name once. */
+  @Test
+  public void blocksTileTheParameterVector() {
+    for (Labelled each : objectives()) {
+      Objective o = each.objective();
+      List<ParameterBlock> blocks = o.blocks();
+      try {
+        ParameterBlock.requireTiling(blocks, o.dimension());
+      } catch (IllegalArgumentException e) {
+        fail(each.label() + ": " + e.getMessage());
+      }
+      assertEquals(blocks, o.blocks(), each.label() + ": blocks() is the same on every call");
+    }
+  }
 
   @Test
   public void valueAtEachMinimizerIsTheDeclaredMinimum() {

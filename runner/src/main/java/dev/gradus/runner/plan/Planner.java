@@ -101,18 +101,27 @@ public final class Planner {
     SuiteErrors errors = new SuiteErrors();
     TuningPlanner.Drafted tuned = null;
     List<OptimizerConfig> optimizerConfigs;
+    List<List<Located>> groupPatterns = new ArrayList<>();
     if (suite.tuning() == null) {
       refuseSearchSpaces(suite, errors);
-      optimizerConfigs = optimizerConfigs(suite, errors);
+      optimizerConfigs = optimizerConfigs(suite, errors, groupPatterns);
     } else {
       tuned = new TuningPlanner(this, suite).draft(errors);
       optimizerConfigs = tuned.trialConfigs();
+      groupPatterns.addAll(tuned.trialPatterns());
     }
     List<OptimizerConfig> running = new ArrayList<>(optimizerConfigs);
     if (tuned != null) {
       tuned.slots().forEach(slot -> running.add(slot.config()));
+      groupPatterns.addAll(tuned.slotPatterns());
     }
     List<Planned> planned = functionConfigs(suite, running, errors);
+    ParamGroupsSection.check(
+        planned.stream().map(p -> p.config().label()).toList(),
+        planned.stream().map(Planned::blocks).toList(),
+        running,
+        groupPatterns,
+        errors);
     List<Tuning.Metric> metrics = tuned == null ? List.of() : metrics(suite, planned, errors);
     errors.throwIfAny();
     List<FunctionConfig> functions = planned.stream().map(Planned::config).toList();
@@ -306,7 +315,8 @@ public final class Planner {
       String seedKey,
       long bytesPerRun,
       List<String> heldOut,
-      boolean knownMinimum) {}
+      boolean knownMinimum,
+      List<dev.gradus.spi.ParameterBlock> blocks) {}
 
   private List<Planned> functionConfigs(
       Suite suite, List<OptimizerConfig> optimizers, SuiteErrors errors) {
@@ -380,7 +390,8 @@ public final class Planner {
               d.seedKey(),
               bytes,
               objective.heldOut().map(dev.gradus.spi.HeldOut::names).orElse(List.of()),
-              objective.knownMinimum().isPresent()));
+              objective.knownMinimum().isPresent(),
+              objective.blocks()));
     }
     return planned;
   }
@@ -547,7 +558,12 @@ public final class Planner {
         .real(GRADIENT_NOISE.name());
   }
 
-  private List<OptimizerConfig> optimizerConfigs(Suite suite, SuiteErrors errors) {
+  /**
+   * @param groupPatterns filled with each configuration's {@code param_groups} patterns (empty
+   *     without groups), for {@link ParamGroupsSection#check} once the functions' blocks are known
+   */
+  private List<OptimizerConfig> optimizerConfigs(
+      Suite suite, SuiteErrors errors, List<List<Located>> groupPatterns) {
     List<OptimizerDraft> drafts = new ArrayList<>();
     for (Suite.Entry entry : suite.optimizers()) {
       try {
@@ -556,6 +572,7 @@ public final class Planner {
         errors.add(e);
       }
     }
+    drafts.forEach(d -> groupPatterns.add(d.groupPatterns()));
     return configs(drafts);
   }
 
@@ -584,12 +601,14 @@ public final class Planner {
    * @param hyperparameters every value, as {@link OptimizerConfig#hyperparameters}
    * @param optimizer the composed optimizer
    * @param budget the limits of its runs
+   * @param groupPatterns the nodes of its {@code param_groups} patterns, empty without groups
    */
   record OptimizerDraft(
       Labels.Candidate candidate,
       Map<String, Object> hyperparameters,
       ComposedOptimizer optimizer,
-      RunRules.Budget budget) {}
+      RunRules.Budget budget,
+      List<Located> groupPatterns) {}
 
   /**
    * The values of the budget keys {@code suite} sweeps, by key, as records and labels show them
@@ -635,11 +654,13 @@ public final class Planner {
     List<HyperParameter> declared = new ArrayList<>(provider.hyperParameters());
     declared.add(clipSetting("clip_grad_norm", "clip the gradient's global L2 norm to this"));
     declared.add(clipSetting("clip_grad_value", "clip each gradient component to [-c, c]"));
-    Set<String> reserved = Set.of("schedule");
+    Set<String> reserved = Set.of("schedule", ParamGroupsSection.KEY);
+    List<ParamGroupsSection.Group> groups = ParamGroupsSection.parse(entry, provider);
     Located schedule = entry.settings().get("schedule");
     Schedule lr = schedule == null ? Schedule.constant() : extensions.schedule(schedule);
     for (Map<String, Located> choice : expand(entry, declared, reserved)) {
       Map<String, Located> own = new LinkedHashMap<>(choice);
+      List<Map<String, Object>> recordedGroups = null;
       Located norm = own.remove("clip_grad_norm");
       Located value = own.remove("clip_grad_value");
       HyperParameters values = resolve(provider.id(), provider.hyperParameters(), own, entry, null);
@@ -651,9 +672,18 @@ public final class Planner {
         throw SuiteException.at(
             at.location(), "optimizer '" + entry.name() + "': " + e.getMessage());
       }
+      if (!groups.isEmpty()) {
+        ParamGroupsSection.Built built =
+            ParamGroupsSection.build(entry, provider, own, optimizer, groups);
+        optimizer = built.optimizer();
+        recordedGroups = built.recorded();
+      }
       Double clipNorm = norm == null ? null : positive(norm, "clip_grad_norm");
       Double clipValue = value == null ? null : positive(value, "clip_grad_value");
       Map<String, Object> all = new LinkedHashMap<>(values.asMap());
+      if (recordedGroups != null) {
+        all.put(ParamGroupsSection.KEY, recordedGroups);
+      }
       if (schedule != null) {
         all.put("schedule", schedule.toPlain());
       }
@@ -673,6 +703,8 @@ public final class Planner {
       effective.putIfAbsent("schedule", "constant");
       effective.putIfAbsent("clip_grad_norm", "none");
       effective.putIfAbsent("clip_grad_value", "none");
+      effective.putIfAbsent(ParamGroupsSection.KEY, "none");
+      List<Located> patterns = groups.stream().map(ParamGroupsSection.Group::pattern).toList();
       ComposedOptimizer chain = Optimizers.compose(optimizer, lr, clip(clipValue, clipNorm));
       // a swept budget multiplies the configurations, as a swept hyperparameter does
       for (Suite.Budget b : suite.budgets()) {
@@ -689,7 +721,8 @@ public final class Planner {
                 java.util.Collections.unmodifiableMap(allHere),
                 chain,
                 new RunRules.Budget(
-                    b.maxIterations(), b.maxEvaluations(), b.maxSeconds(), b.maxEpochs())));
+                    b.maxIterations(), b.maxEvaluations(), b.maxSeconds(), b.maxEpochs()),
+                patterns));
       }
     }
     return drafts;

@@ -35,7 +35,11 @@ final class TuningPlanner {
 
   /** What planning the optimizers of a tuned suite gives. */
   record Drafted(
-      List<OptimizerConfig> trialConfigs, List<PendingUnit> units, List<Tuning.Slot> slots) {}
+      List<OptimizerConfig> trialConfigs,
+      List<PendingUnit> units,
+      List<Tuning.Slot> slots,
+      List<List<Located>> trialPatterns,
+      List<List<Located>> slotPatterns) {}
 
   /** A unit before the functions are known. */
   record PendingUnit(
@@ -159,7 +163,12 @@ final class TuningPlanner {
               u.tuned(),
               u.defaults()));
     }
-    return new Drafted(trialConfigs, labelled, slots);
+    return new Drafted(
+        trialConfigs,
+        labelled,
+        slots,
+        trialDrafts.stream().map(Planner.OptimizerDraft::groupPatterns).toList(),
+        slotDrafts.stream().map(Planner.OptimizerDraft::groupPatterns).toList());
   }
 
   /**
@@ -306,7 +315,8 @@ final class TuningPlanner {
         new Labels.Candidate(d.candidate().name(), given, effective),
         d.hyperparameters(),
         d.optimizer(),
-        budget);
+        budget,
+        d.groupPatterns());
   }
 
   /** The tuned slot: the defaults' draft with each searched value written {@code tuned}. */
@@ -323,6 +333,7 @@ final class TuningPlanner {
         new Labels.Candidate(base.candidate().name(), given, effective),
         java.util.Collections.unmodifiableMap(hyperparameters),
         base.optimizer(),
-        base.budget());
+        base.budget(),
+        base.groupPatterns());
   }
 }

@@ -227,7 +227,7 @@ public final class RunEngine {
     if (resume == null) {
       x = spec.function().start().point(objective, spec.seed());
       t.xStart = x.clone();
-      state = optimizer.init(n);
+      state = optimizer.init(n, objective.blocks());
       best = x.clone();
       first = 0;
       stepNorm = 0;
@@ -235,7 +235,7 @@ public final class RunEngine {
     } else {
       x = resume.x();
       t.xStart = resume.xStart();
-      state = optimizer.restore(resume.optimizer(), n);
+      state = optimizer.restore(resume.optimizer(), n, objective.blocks());
       best = resume.xBest() == null ? x.clone() : resume.xBest();
       t.fBest = resume.fBest();
       t.iterationsToTarget = resume.iterationsToTarget() < 0 ? null : resume.iterationsToTarget();

@@ -103,6 +103,43 @@ class PluginLoadingTest {
     assertTrue(resolved.contains("sign.jar") && resolved.contains("sha256:"), resolved);
   }
 
+  /**
+   * SPI 1.3 added blocks: a flat optimizer from a jar of any earlier minor version still runs on a
+   * function with blocks, alone and inside param_groups, and ends where the built-in-free path
+   * would.
+   */
+  @Test
+  void olderSpiJarsRunOnBlockFunctionsAndInsideParamGroups() throws IOException {
+    for (String version : List.of("1.0", "1.2", dev.gradus.spi.Spi.VERSION)) {
+      Path folder = dir.resolve("v" + version);
+      TestJars.build(
+          folder,
+          "sign-" + version + ".jar",
+          Map.of("demo.Sign", TestJars.optimizer("demo", "Sign", "sign-descent", "", "")),
+          Map.of(SERVICE, "demo.Sign\n"),
+          TestJars.manifest(version, "1"));
+      Gradus gradus =
+          Gradus.create(Plugins.discover(getClass().getClassLoader(), List.of(folder)), false);
+      var plan =
+          gradus
+              .planner()
+              .plan(
+                  new SuiteLoader()
+                      .parse(
+                          "suite: p\nbudget: {max_iterations: 15}\n"
+                              + "functions: [{name: softmax-regression}]\n"
+                              + "optimizers: [{name: sign-descent, lr: 0.01},"
+                              + " {name: sign-descent, lr: 0.01,"
+                              + " param_groups: [{blocks: b, lr: 0.01}]}]\n",
+                          "p.yaml",
+                          folder));
+      SuiteOutcome outcome = TestSuites.run(gradus, plan, folder.resolve("out"), 1);
+      assertEquals(RunStatus.BUDGET_EXHAUSTED, outcome.results().get(0).status(), version);
+      assertEquals(
+          outcome.results().get(0).fFinal(), outcome.results().get(1).fFinal(), 0.0, version);
+    }
+  }
+
   @Test
   void twoJarsClaimingOneIdFailNamingBoth() throws IOException {
     signJar("a.jar", "sign-descent");
