@@ -20,6 +20,10 @@ import java.util.Locale;
  * Diverged, failed and timed-out runs are counted in their own columns and left out of them, and
  * the final gap also leaves out runs that ended outside the domain ({@code out_of_domain}).
  * Quantiles interpolate linearly between order statistics, as NumPy's default.
+ *
+ * <p>Functions that hold data out add the medians of {@code test_loss} and {@code test_accuracy}
+ * over the same runs; the CSV and the table show those columns only when some row has them, so a
+ * suite without held-out data reads as before.
  */
 public record Summary(List<Row> rows) {
   public static final String HEADER =
@@ -52,7 +56,15 @@ public record Summary(List<Row> rows) {
       double finalGapIqr,
       double bestGapMedian,
       double bestGapIqr,
-      double wallMsMedian) {}
+      double wallMsMedian,
+      double testLossMedian,
+      double testAccuracyMedian) {}
+
+  /** Whether some row has held-out metrics, and so the summary shows their columns. */
+  public boolean hasHeldOut() {
+    return rows.stream()
+        .anyMatch(r -> !Double.isNaN(r.testLossMedian()) || !Double.isNaN(r.testAccuracyMedian()));
+  }
 
   /** Groups runs by (function index, optimizer index), in that order. */
   public static Summary of(List<RunResult> results) {
@@ -69,6 +81,8 @@ public record Summary(List<Row> rows) {
       List<Double> finalGaps = new ArrayList<>();
       List<Double> bestGaps = new ArrayList<>();
       List<Double> walls = new ArrayList<>();
+      List<Double> testLosses = new ArrayList<>();
+      List<Double> testAccuracies = new ArrayList<>();
       for (RunResult r : group) {
         byStatus[r.status().ordinal()]++;
         // counted among runs whose values are results, so that the columns do not overlap
@@ -83,6 +97,14 @@ public record Summary(List<Row> rows) {
           }
           if (r.bestGap() != null) {
             bestGaps.add(r.bestGap());
+          }
+          Double loss = r.heldOut() == null ? null : r.heldOut().get("test_loss");
+          Double accuracy = r.heldOut() == null ? null : r.heldOut().get("test_accuracy");
+          if (loss != null) {
+            testLosses.add(loss);
+          }
+          if (accuracy != null) {
+            testAccuracies.add(accuracy);
           }
         }
         walls.add((double) r.wallMs());
@@ -109,7 +131,9 @@ public record Summary(List<Row> rows) {
               iqr(finalGaps),
               Quantiles.linear(bestGaps, 0.5),
               iqr(bestGaps),
-              Quantiles.linear(walls, 0.5)));
+              Quantiles.linear(walls, 0.5),
+              Quantiles.linear(testLosses, 0.5),
+              Quantiles.linear(testAccuracies, 0.5)));
     }
     return new Summary(List.copyOf(rows));
   }
@@ -119,7 +143,11 @@ public record Summary(List<Row> rows) {
   }
 
   public String toCsv() {
-    StringBuilder out = new StringBuilder(HEADER).append('\n');
+    boolean heldOut = hasHeldOut();
+    StringBuilder out =
+        new StringBuilder(HEADER)
+            .append(heldOut ? ",test_loss_median,test_accuracy_median" : "")
+            .append('\n');
     for (Row r : rows) {
       out.append(r.functionIndex())
           .append(',')
@@ -153,6 +181,12 @@ public record Summary(List<Row> rows) {
           }) {
         out.append(',').append(number(v));
       }
+      if (heldOut) {
+        out.append(',')
+            .append(number(r.testLossMedian()))
+            .append(',')
+            .append(number(r.testAccuracyMedian()));
+      }
       out.append('\n');
     }
     return out.toString();
@@ -173,18 +207,60 @@ public record Summary(List<Row> rows) {
    * A table that fits {@code width} columns: one block per function configuration under its label,
    * one row per optimizer configuration, numbered {@code function_index.optimizer_index}. {@code
    * not ok} counts the runs that diverged, failed or timed out; gaps are medians with the
-   * interquartile range in brackets. Labels too long for the width are cut with an ellipsis;
-   * summary.csv has them whole.
+   * interquartile range in brackets; with held-out data, the medians of test loss and accuracy take
+   * the best gap's place. Labels too long for the width are cut with an ellipsis; summary.csv has
+   * them whole.
    */
   public String toTable(int width) {
+    boolean heldOut = hasHeldOut();
     String[] head = {
       "#", "optimizer", "runs", "success", "not ok", "iters→target", "final gap", "best gap", "ms"
     };
+    if (heldOut) {
+      // the best gap gives way to the held-out columns, so that the table still fits
+      head =
+          new String[] {
+            "#",
+            "optimizer",
+            "runs",
+            "success",
+            "not ok",
+            "iters→target",
+            "final gap",
+            "test loss",
+            "test acc",
+            "ms"
+          };
+    }
     List<String[]> lines = new ArrayList<>();
     List<String> functions = new ArrayList<>();
     for (Row r : rows) {
       int notOk = r.diverged() + r.failed() + r.timeout();
       functions.add(r.function());
+      if (heldOut) {
+        lines.add(
+            new String[] {
+              r.functionIndex() + "." + r.optimizerIndex(),
+              r.optimizer(),
+              Integer.toString(r.runs()),
+              String.format(Locale.ROOT, "%.0f%%", 100 * r.successRate()),
+              notOk == 0 ? "-" : Integer.toString(notOk),
+              Double.isNaN(r.iterationsToTargetMedian())
+                  ? "-"
+                  : String.format(
+                      Locale.ROOT,
+                      "%.0f (%.0f)",
+                      r.iterationsToTargetMedian(),
+                      r.iterationsToTargetIqr()),
+              gap(r.finalGapMedian(), r.finalGapIqr()),
+              Double.isNaN(r.testLossMedian()) ? "-" : significant(r.testLossMedian()),
+              Double.isNaN(r.testAccuracyMedian())
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.4f", r.testAccuracyMedian()),
+              String.format(Locale.ROOT, "%.0f", r.wallMsMedian())
+            });
+        continue;
+      }
       lines.add(
           new String[] {
             r.functionIndex() + "." + r.optimizerIndex(),

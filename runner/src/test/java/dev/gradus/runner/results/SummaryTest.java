@@ -54,6 +54,43 @@ class SummaryTest {
   }
 
   @Test
+  void heldOutMetricsGetMediansOfTheirOwnOnlyWhenThereAreAny() {
+    List<RunResult> runs = new ArrayList<>();
+    double[][] metrics = {{0.30, 0.90}, {0.20, 0.95}, {0.50, 0.80}};
+    for (double[] m : metrics) {
+      runs.add(
+          RunResults.sample()
+              .run(0, "mlp", 0, "adam")
+              .heldOut(Map.of("test_loss", m[0], "test_accuracy", m[1]))
+              .build());
+    }
+    // a diverged run's metrics are not results, and are left out as its gaps are
+    runs.add(
+        RunResults.sample()
+            .run(0, "mlp", 0, "adam")
+            .status(RunStatus.DIVERGED)
+            .heldOut(Map.of("test_loss", 9.0, "test_accuracy", 0.1))
+            .build());
+    Summary summary = Summary.of(runs);
+    Summary.Row row = summary.rows().get(0);
+    // sorted: losses 0.2, 0.3, 0.5 and accuracies 0.8, 0.9, 0.95; the middle ones
+    assertEquals(0.30, row.testLossMedian());
+    assertEquals(0.90, row.testAccuracyMedian());
+    String csv = summary.toCsv();
+    assertTrue(csv.startsWith(Summary.HEADER + ",test_loss_median,test_accuracy_median\n"), csv);
+    assertTrue(csv.strip().endsWith(",0.3,0.9"), csv);
+    String table = summary.toTable(100);
+    assertTrue(table.contains("test acc"), table);
+    assertTrue(table.contains("0.9000"), table);
+    String without = Summary.of(List.of(run(0, "gd", RunStatus.CONVERGED, 3L, 0.0, 1))).toCsv();
+    assertTrue(without.startsWith(Summary.HEADER + "\n"), without);
+    assertTrue(
+        !Summary.of(List.of(run(0, "gd", RunStatus.CONVERGED, 3L, 0.0, 1)))
+            .toTable(100)
+            .contains("test acc"));
+  }
+
+  @Test
   void groupsByConfigurationAndCountsOutcomes() {
     List<RunResult> runs = new ArrayList<>();
     runs.add(run(0, "adam", RunStatus.CONVERGED, 10L, 1e-9, 5));
