@@ -112,17 +112,57 @@ public final class Mlp implements ObjectiveProvider {
       };
     }
 
-    /** act'(z) from a = act(z). */
-    double slope(double a) {
-      return switch (this) {
-        case TANH -> 1 - a * a;
-        case RELU -> a > 0 ? 1 : 0;
-        case SIGMOID -> a * (1 - a);
-      };
+    /**
+     * z[i] ← act(z[i]) for i < n; one loop per activation, so that none tests which per element.
+     */
+    void applyInPlace(double[] z, int n) {
+      switch (this) {
+        case TANH -> {
+          for (int i = 0; i < n; i++) {
+            z[i] = Math.tanh(z[i]);
+          }
+        }
+        case RELU -> {
+          for (int i = 0; i < n; i++) {
+            z[i] = z[i] > 0 ? z[i] : 0;
+          }
+        }
+        case SIGMOID -> {
+          for (int i = 0; i < n; i++) {
+            z[i] = apply(z[i]);
+          }
+        }
+      }
+    }
+
+    /** d[i] ← d[i]·act'(z) for i < n, with act'(z) from the activation a[i] = act(z). */
+    void multiplySlope(double[] d, double[] a, int n) {
+      switch (this) {
+        case TANH -> {
+          for (int i = 0; i < n; i++) {
+            d[i] *= 1 - a[i] * a[i];
+          }
+        }
+        case RELU -> {
+          for (int i = 0; i < n; i++) {
+            d[i] *= a[i] > 0 ? 1 : 0;
+          }
+        }
+        case SIGMOID -> {
+          for (int i = 0; i < n; i++) {
+            d[i] *= a[i] * (1 - a[i]);
+          }
+        }
+      }
     }
   }
 
-  /** The network's mean cross-entropy on a dataset: by the graph in full, by hand on batches. */
+  /**
+   * The network's mean cross-entropy on a dataset. Value, gradient, batch gradients and accuracy
+   * are computed by hand-written passes over preallocated buffers with {@link DenseProducts}, and
+   * allocate nothing; the graph ({@link #build}) defines the same loss and serves as the check of
+   * those passes and for the graph's export.
+   */
   static final class Loss extends GraphObjective implements BatchLoss, Stochastic {
     final Dataset data;
     final int[] widths;
@@ -136,10 +176,22 @@ public final class Mlp implements ObjectiveProvider {
     private dev.gradus.spi.HeldOut heldOut;
     private RandomStream stream = new RandomStream(0);
 
-    /** Per-layer values of a batch's rows (activations, then their deltas), grown on demand. */
-    private double[][] values = new double[0][];
+    /**
+     * Rows per pass through the network: the height of the buffers below. A minibatch up to this
+     * size is one pass; larger batches and the full training set are cut into passes of this many.
+     */
+    static final int BLOCK_ROWS = 128;
 
-    private double[][] deltas = new double[0][];
+    /**
+     * Each layer's values for a block of rows (layer 0: a minibatch's gathered inputs), and their
+     * deltas (layers 1 …), {@link #BLOCK_ROWS} × width each; then each layer's weights transposed
+     * (layers 1 …), for the deltas of the layer below. Made once, so no call allocates; an instance
+     * is therefore confined to one thread, as {@link Objective} allows, and a run gets its own.
+     */
+    private final double[][] values;
+
+    private final double[][] deltas;
+    private final double[][] transposed;
 
     Loss(Dataset data, int[] widths, Activation activation) {
       super(parameters(widths));
@@ -166,6 +218,16 @@ public final class Mlp implements ObjectiveProvider {
         at += widths[l + 1];
       }
       names = List.copyOf(n);
+      values = new double[layers + 1][];
+      deltas = new double[layers + 1][];
+      transposed = new double[layers][];
+      for (int l = 0; l <= layers; l++) {
+        values[l] = new double[BLOCK_ROWS * widths[l]];
+        deltas[l] = new double[l == 0 ? 0 : BLOCK_ROWS * widths[l]];
+      }
+      for (int l = 0; l < layers; l++) {
+        transposed[l] = new double[l == 0 ? 0 : widths[l] * widths[l + 1]];
+      }
     }
 
     static int parameters(int[] widths) {
@@ -192,82 +254,145 @@ public final class Mlp implements ObjectiveProvider {
       return SoftmaxRegression.Loss.crossEntropy(a, data, widths[layers]);
     }
 
+    /**
+     * The mean loss over all training rows by the hand-written forward pass (the graph computes the
+     * same, slower; {@link #graphValueAndGradient} keeps it reachable for the tests).
+     */
+    @Override
+    public double value(double[] x) {
+      Objective.requireDimension(this, x);
+      return pass(x, null, data.rows(), null);
+    }
+
+    /** The full-batch loss and gradient by hand: {@link #batchGradient} over every row. */
+    @Override
+    public double valueAndGradient(double[] x, double[] gradient) {
+      Objective.requireDimension(this, x);
+      if (gradient.length != dimension()) {
+        throw new IllegalArgumentException(
+            "gradient buffer has " + gradient.length + " entries, dimension is " + dimension());
+      }
+      return pass(x, null, data.rows(), gradient);
+    }
+
+    /**
+     * Value and gradient through the graph, by autodiff: what the hand-written passes must match.
+     */
+    double graphValueAndGradient(double[] x, double[] gradient) {
+      return super.valueAndGradient(x, gradient);
+    }
+
     /** Backpropagation over the batch's rows, written out: a forward pass, then one back. */
     @Override
     public void batchGradient(double[] p, int[] rows, int count, double[] gradient) {
+      pass(p, rows, count, gradient);
+    }
+
+    /**
+     * The mean loss over the rows {@code rows[0 … count)} (over rows 0 … count − 1, read in place,
+     * when {@code rows} is null), with its gradient written into {@code gradient} unless that is
+     * null. The rows go through the network {@link #BLOCK_ROWS} at a time; the gradient and the
+     * loss still add the rows' terms in row order, so the block size changes no result.
+     */
+    private double pass(double[] p, int[] rows, int count, double[] gradient) {
       int layers = widths.length - 1;
-      if (values.length == 0 || values[0].length < count * widths[0]) {
-        values = new double[layers + 1][];
-        deltas = new double[layers + 1][];
-        for (int l = 0; l <= layers; l++) {
-          values[l] = new double[count * widths[l]];
-          deltas[l] = new double[count * widths[l]];
+      if (gradient != null) {
+        Arrays.fill(gradient, 0);
+        for (int l = 1; l < layers; l++) {
+          DenseProducts.transpose(p, weightsAt[l], widths[l], widths[l + 1], transposed[l]);
         }
       }
       int k = widths[0];
-      for (int r = 0; r < count; r++) {
-        System.arraycopy(data.features(), rows[r] * k, values[0], r * k, k);
+      int c = widths[layers];
+      double[] logits = values[layers];
+      double[] top = deltas[layers];
+      double total = 0;
+      for (int r0 = 0; r0 < count; r0 += BLOCK_ROWS) {
+        int n = Math.min(BLOCK_ROWS, count - r0);
+        double[] input = data.features();
+        int inputAt = r0 * k;
+        if (rows != null) {
+          for (int r = 0; r < n; r++) {
+            System.arraycopy(input, rows[r0 + r] * k, values[0], r * k, k);
+          }
+          input = values[0];
+          inputAt = 0;
+        }
+        forward(p, input, inputAt, n);
+        for (int r = 0; r < n; r++) {
+          int at = r * c;
+          double largest = Double.NEGATIVE_INFINITY;
+          for (int j = 0; j < c; j++) {
+            largest = Math.max(largest, logits[at + j]);
+          }
+          double sum = 0;
+          for (int j = 0; j < c; j++) {
+            top[at + j] = Math.exp(logits[at + j] - largest);
+            sum += top[at + j];
+          }
+          int label = (int) data.targets()[rows == null ? r0 + r : rows[r0 + r]];
+          total += Math.log(sum) + largest - logits[at + label];
+          if (gradient != null) {
+            // the output's delta: softmax minus the one-hot label, over the batch's mean
+            for (int j = 0; j < c; j++) {
+              top[at + j] = (top[at + j] / sum - (j == label ? 1 : 0)) / count;
+            }
+          }
+        }
+        if (gradient != null) {
+          backward(p, input, inputAt, n, gradient);
+        }
       }
+      return total / count;
+    }
+
+    /** Each layer's values for {@code n} rows of inputs at {@code input[inputAt …]}. */
+    private void forward(double[] p, double[] input, int inputAt, int n) {
+      int layers = widths.length - 1;
       for (int l = 0; l < layers; l++) {
         int in = widths[l];
         int out = widths[l + 1];
-        double[] a = values[l];
         double[] z = values[l + 1];
-        for (int r = 0; r < count; r++) {
-          for (int j = 0; j < out; j++) {
-            double s = p[biasAt[l] + j];
-            for (int i = 0; i < in; i++) {
-              s += a[r * in + i] * p[weightsAt[l] + i * out + j];
-            }
-            z[r * out + j] = l + 1 < layers ? activation.apply(s) : s;
-          }
+        // the bias first, so that each unit's sum runs b + a₀w₀ + a₁w₁ + … as the graph's does
+        for (int r = 0; r < n; r++) {
+          System.arraycopy(p, biasAt[l], z, r * out, out);
+        }
+        DenseProducts.multiplyAdd(
+            l == 0 ? input : values[l], l == 0 ? inputAt : 0, p, weightsAt[l], z, 0, n, in, out);
+        if (l + 1 < layers) {
+          activation.applyInPlace(z, n * out);
         }
       }
-      // the output's delta: softmax minus the one-hot label, over the batch's mean
-      int c = widths[layers];
-      double[] top = deltas[layers];
-      double[] logits = values[layers];
-      for (int r = 0; r < count; r++) {
-        double largest = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < c; j++) {
-          largest = Math.max(largest, logits[r * c + j]);
-        }
-        double sum = 0;
-        for (int j = 0; j < c; j++) {
-          top[r * c + j] = Math.exp(logits[r * c + j] - largest);
-          sum += top[r * c + j];
-        }
-        int label = (int) data.targets()[rows[r]];
-        for (int j = 0; j < c; j++) {
-          top[r * c + j] = (top[r * c + j] / sum - (j == label ? 1 : 0)) / count;
-        }
-      }
-      Arrays.fill(gradient, 0);
+    }
+
+    /** Adds the block's share to {@code gradient}, from the output's deltas down. */
+    private void backward(double[] p, double[] input, int inputAt, int n, double[] gradient) {
+      int layers = widths.length - 1;
       for (int l = layers - 1; l >= 0; l--) {
         int in = widths[l];
         int out = widths[l + 1];
-        double[] a = values[l];
         double[] d = deltas[l + 1];
-        for (int r = 0; r < count; r++) {
+        int b = biasAt[l];
+        for (int r = 0; r < n; r++) {
           for (int j = 0; j < out; j++) {
-            double dj = d[r * out + j];
-            gradient[biasAt[l] + j] += dj;
-            for (int i = 0; i < in; i++) {
-              gradient[weightsAt[l] + i * out + j] += a[r * in + i] * dj;
-            }
+            gradient[b + j] += d[r * out + j];
           }
         }
+        DenseProducts.transposedMultiplyAdd(
+            l == 0 ? input : values[l],
+            l == 0 ? inputAt : 0,
+            d,
+            0,
+            gradient,
+            weightsAt[l],
+            n,
+            in,
+            out);
         if (l > 0) {
           double[] below = deltas[l];
-          for (int r = 0; r < count; r++) {
-            for (int i = 0; i < in; i++) {
-              double s = 0;
-              for (int j = 0; j < out; j++) {
-                s += d[r * out + j] * p[weightsAt[l] + i * out + j];
-              }
-              below[r * in + i] = s * activation.slope(a[r * in + i]);
-            }
-          }
+          Arrays.fill(below, 0, n * in, 0);
+          DenseProducts.multiplyAdd(d, 0, transposed[l], 0, below, 0, n, out, in);
+          activation.multiplySlope(below, values[l], n * in);
         }
       }
     }
@@ -275,31 +400,22 @@ public final class Mlp implements ObjectiveProvider {
     /** The share of rows whose label is the class of the largest output (the first of equal). */
     double accuracy(double[] p) {
       int layers = widths.length - 1;
+      int c = widths[layers];
+      double[] logits = values[layers];
       int right = 0;
-      double[] a = new double[Arrays.stream(widths).max().orElse(0)];
-      double[] z = new double[a.length];
-      for (int r = 0; r < data.rows(); r++) {
-        System.arraycopy(data.features(), r * widths[0], a, 0, widths[0]);
-        for (int l = 0; l < layers; l++) {
-          int in = widths[l];
-          int out = widths[l + 1];
-          for (int j = 0; j < out; j++) {
-            double s = p[biasAt[l] + j];
-            for (int i = 0; i < in; i++) {
-              s += a[i] * p[weightsAt[l] + i * out + j];
+      for (int r0 = 0; r0 < data.rows(); r0 += BLOCK_ROWS) {
+        int n = Math.min(BLOCK_ROWS, data.rows() - r0);
+        forward(p, data.features(), r0 * widths[0], n);
+        for (int r = 0; r < n; r++) {
+          int best = 0;
+          for (int j = 1; j < c; j++) {
+            if (logits[r * c + j] > logits[r * c + best]) {
+              best = j;
             }
-            z[j] = l + 1 < layers ? activation.apply(s) : s;
           }
-          System.arraycopy(z, 0, a, 0, out);
-        }
-        int best = 0;
-        for (int j = 1; j < widths[layers]; j++) {
-          if (a[j] > a[best]) {
-            best = j;
+          if (best == data.targets()[r0 + r]) {
+            right++;
           }
-        }
-        if (best == data.targets()[r]) {
-          right++;
         }
       }
       return (double) right / data.rows();

@@ -52,8 +52,12 @@ class MlpTest {
         double[] x = theta.stream().mapToDouble(Double::doubleValue).toArray();
         assertEquals(f.dimension(), x.length);
         double[] graph = new double[x.length];
-        double value = f.valueAndGradient(x, graph);
+        double value = f.graphValueAndGradient(x, graph);
         assertEquals(Double.parseDouble(cells[3]), value, 1e-12, f + ": loss");
+        double[] full = new double[x.length];
+        assertEquals(
+            Double.parseDouble(cells[3]), f.valueAndGradient(x, full), 1e-12, f + ": loss");
+        assertEquals(value, f.value(x), 1e-14, f + ": the hand-written loss against the graph's");
         double[] byHand = new double[x.length];
         int[] all = new int[f.data.rows()];
         for (int i = 0; i < all.length; i++) {
@@ -64,6 +68,9 @@ class MlpTest {
           assertEquals(expected.get(j), graph[j], 1e-10, f + ": ∂/∂" + f.parameterNames().get(j));
           assertEquals(
               expected.get(j), byHand[j], 1e-10, f + " by hand: ∂/∂" + f.parameterNames().get(j));
+          assertEquals(byHand[j], full[j], 0.0, f + " full batch: ∂/∂" + f.parameterNames().get(j));
+          assertEquals(
+              graph[j], byHand[j], 1e-14, f + " hand vs graph: ∂/∂" + f.parameterNames().get(j));
         }
         cases++;
       } else {
