@@ -39,7 +39,7 @@ java -jar "$jar" "${jmh_args[@]}" -prof gc -rf csv -rff "$out/jmh.csv" >"$out/jm
 : >"$out/pytorch.txt"
 if "$python" -c "import torch" 2>/dev/null; then
   echo "== PyTorch ($("$python" -c 'import torch; print(torch.__version__)')) ..."
-  for script in beale_adam rosenbrock adam_step linear_regression; do
+  for script in beale_adam rosenbrock adam_step linear_regression mlp_step; do
     (cd benchmarks/pytorch && "$python" "$script.py") | tee -a "$out/pytorch.txt"
   done
 else
@@ -111,17 +111,21 @@ awk -v pytorch="$out/pytorch.txt" -v suite="$out/suite.txt" '
     else if (name !~ /:/) { time[name] = seconds($5, $7) }
   }
   END {
-    split("beale-adam BealeAdamBenchmark.graph BealeAdamBenchmark.handWritten per-step " \
+    workloads = split("beale-adam BealeAdamBenchmark.graph BealeAdamBenchmark.handWritten per-step " \
           "rosenbrock-1e6 RosenbrockBenchmark.graph RosenbrockBenchmark.handWritten value+grad " \
           "adam-1e7 AdamStepBenchmark.optimizer AdamStepBenchmark.handWritten step " \
-          "linear-regression LinearRegressionBenchmark.graph LinearRegressionBenchmark.handWritten 100-epochs", w, " ")
+          "linear-regression LinearRegressionBenchmark.graph LinearRegressionBenchmark.handWritten 100-epochs " \
+          "mlp-step MlpStepBenchmark.step MlpStepBenchmark.handWritten per-step " \
+          "mlp-step-with-loss MlpStepBenchmark.suiteStep - per-step", w, " ")
     goal["beale-adam"] = "<= 5x hand, >= 100x vs torch"
     goal["rosenbrock-1e6"] = "<= 3x hand"
     goal["adam-1e7"] = "<= 1.5x hand"
     goal["linear-regression"] = "<= 3x hand"
+    goal["mlp-step"] = ">= 3x vs torch, 0 B/op"
+    goal["mlp-step-with-loss"] = "(a suite step: + full training loss)"
     printf "\n%-18s %11s %11s %11s %11s %13s %12s  %s\n", "workload", "gradus", "hand Java", "PyTorch",
       "gradus/hand", "torch/gradus", "alloc B/op", "goal"
-    for (i = 1; i <= 16; i += 4) {
+    for (i = 1; i <= workloads; i += 4) {
       id = w[i]; g = time[w[i + 1]]; h = time[w[i + 2]]
       printf "%-18s %11s %11s %11s %11s %13s %12s  %s\n", id, fmt(g), fmt(h), fmt(torch[id]),
         ratio(g, h), ratio(torch[id], g), (w[i + 1] in alloc) ? sprintf("%.3f", alloc[w[i + 1]]) : "-", goal[id]

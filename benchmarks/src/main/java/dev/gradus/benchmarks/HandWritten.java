@@ -123,4 +123,94 @@ public final class HandWritten {
     }
     return loss;
   }
+
+  /**
+   * One hidden layer of tanh units and a softmax output, trained on minibatches as one writes it
+   * without a kernel: plain triple loops over flat row-major arrays, parameters packed as the mlp
+   * packs them (W₁ [k × h], b₁, W₂ [h × c], b₂).
+   */
+  public static final class Mlp {
+    final double[] features;
+    final double[] labels;
+    final int k;
+    final int h;
+    final int c;
+    final double[] hidden;
+    final double[] hiddenDelta;
+    final double[] output;
+
+    public Mlp(double[] features, double[] labels, int k, int h, int c, int batch) {
+      this.features = features;
+      this.labels = labels;
+      this.k = k;
+      this.h = h;
+      this.c = c;
+      hidden = new double[batch * h];
+      hiddenDelta = new double[batch * h];
+      output = new double[batch * c];
+    }
+
+    /** The mean cross-entropy's gradient over rows {@code rows[0 … count)}, into {@code g}. */
+    public void batchGradient(double[] p, int[] rows, int count, double[] g) {
+      int b1 = k * h;
+      int w2 = b1 + h;
+      int b2 = w2 + h * c;
+      for (int r = 0; r < count; r++) {
+        int x = rows[r] * k;
+        for (int j = 0; j < h; j++) {
+          double s = p[b1 + j];
+          for (int i = 0; i < k; i++) {
+            s += features[x + i] * p[i * h + j];
+          }
+          hidden[r * h + j] = Math.tanh(s);
+        }
+        double largest = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < c; j++) {
+          double s = p[b2 + j];
+          for (int i = 0; i < h; i++) {
+            s += hidden[r * h + i] * p[w2 + i * c + j];
+          }
+          output[r * c + j] = s;
+          largest = Math.max(largest, s);
+        }
+        double sum = 0;
+        for (int j = 0; j < c; j++) {
+          output[r * c + j] = Math.exp(output[r * c + j] - largest);
+          sum += output[r * c + j];
+        }
+        int label = (int) labels[rows[r]];
+        for (int j = 0; j < c; j++) {
+          output[r * c + j] = (output[r * c + j] / sum - (j == label ? 1 : 0)) / count;
+        }
+      }
+      java.util.Arrays.fill(g, 0);
+      for (int r = 0; r < count; r++) {
+        for (int j = 0; j < c; j++) {
+          double d = output[r * c + j];
+          g[b2 + j] += d;
+          for (int i = 0; i < h; i++) {
+            g[w2 + i * c + j] += hidden[r * h + i] * d;
+          }
+        }
+        for (int i = 0; i < h; i++) {
+          double s = 0;
+          for (int j = 0; j < c; j++) {
+            s += output[r * c + j] * p[w2 + i * c + j];
+          }
+          double a = hidden[r * h + i];
+          hiddenDelta[r * h + i] = s * (1 - a * a);
+        }
+      }
+      for (int r = 0; r < count; r++) {
+        int x = rows[r] * k;
+        for (int j = 0; j < h; j++) {
+          double d = hiddenDelta[r * h + j];
+          g[b1 + j] += d;
+          for (int i = 0; i < k; i++) {
+            g[i * h + j] += features[x + i] * d;
+          }
+        }
+      }
+    }
+  }
 }

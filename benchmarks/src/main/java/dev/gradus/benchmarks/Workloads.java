@@ -40,6 +40,13 @@ public final class Workloads {
   public static final double REGRESSION_NOISE = 0.5;
   public static final long REGRESSION_SEED = 7;
 
+  /** The mlp step: digits (64 pixels, 10 classes), one hidden layer of 32 tanh units, batch 64. */
+  public static final int MLP_INPUTS = 64;
+
+  public static final int MLP_HIDDEN = 32;
+  public static final int MLP_CLASSES = 10;
+  public static final int MLP_BATCH = 64;
+
   private Workloads() {}
 
   public static Objective beale() {

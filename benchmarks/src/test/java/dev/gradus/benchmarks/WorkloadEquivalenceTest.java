@@ -14,6 +14,38 @@ class WorkloadEquivalenceTest {
   private static final double TOLERANCE = 1e-10;
 
   @Test
+  void mlpBatchGradientMatchesThePlainLoops() {
+    dev.gradus.functions.regression.MlpSteps mlp =
+        new dev.gradus.functions.regression.MlpSteps(
+            java.util.List.of((double) Workloads.MLP_HIDDEN), "tanh", Workloads.MLP_BATCH, 3);
+    double[] x = mlp.start();
+    for (int i = 0; i < x.length; i++) {
+      x[i] += 0.05 * Math.sin(i); // biases away from zero too
+    }
+    HandWritten.Mlp hand =
+        new HandWritten.Mlp(
+            mlp.features(),
+            mlp.labels(),
+            Workloads.MLP_INPUTS,
+            Workloads.MLP_HIDDEN,
+            Workloads.MLP_CLASSES,
+            Workloads.MLP_BATCH);
+    int[] rows = new int[Workloads.MLP_BATCH];
+    for (int count : new int[] {Workloads.MLP_BATCH, 5}) {
+      for (int r = 0; r < count; r++) {
+        rows[r] = (r * 37 + count) % mlp.labels().length;
+      }
+      double[] viaMlp = new double[x.length];
+      double[] byHand = new double[x.length];
+      mlp.batchGradient(x, rows, count, viaMlp);
+      hand.batchGradient(x, rows, count, byHand);
+      for (int i = 0; i < x.length; i++) {
+        assertClose(byHand[i], viaMlp[i], "batch of " + count + ": gradient[" + i + "]");
+      }
+    }
+  }
+
+  @Test
   void bealeGraphMatchesTheHandDerivedGradient() {
     Objective beale = Workloads.beale();
     double[][] points = {{1, 1}, {3, 0.5}, {-2.5, 1.7}, {0.3, -4.1}};

@@ -52,8 +52,12 @@ class MlpTest {
         double[] x = theta.stream().mapToDouble(Double::doubleValue).toArray();
         assertEquals(f.dimension(), x.length);
         double[] graph = new double[x.length];
-        double value = f.valueAndGradient(x, graph);
+        double value = f.graphValueAndGradient(x, graph);
         assertEquals(Double.parseDouble(cells[3]), value, 1e-12, f + ": loss");
+        double[] full = new double[x.length];
+        assertEquals(
+            Double.parseDouble(cells[3]), f.valueAndGradient(x, full), 1e-12, f + ": loss");
+        assertEquals(value, f.value(x), 1e-14, f + ": the hand-written loss against the graph's");
         double[] byHand = new double[x.length];
         int[] all = new int[f.data.rows()];
         for (int i = 0; i < all.length; i++) {
@@ -64,6 +68,9 @@ class MlpTest {
           assertEquals(expected.get(j), graph[j], 1e-10, f + ": ∂/∂" + f.parameterNames().get(j));
           assertEquals(
               expected.get(j), byHand[j], 1e-10, f + " by hand: ∂/∂" + f.parameterNames().get(j));
+          assertEquals(byHand[j], full[j], 0.0, f + " full batch: ∂/∂" + f.parameterNames().get(j));
+          assertEquals(
+              graph[j], byHand[j], 1e-14, f + " hand vs graph: ∂/∂" + f.parameterNames().get(j));
         }
         cases++;
       } else {
@@ -72,6 +79,74 @@ class MlpTest {
       }
     }
     assertEquals(3, cases);
+  }
+
+  /**
+   * A minibatch step (the full training loss and the next batch's gradient) and the held-out
+   * accuracy allocate nothing once warm: under one byte per step over many steps, where one step's
+   * activations alone would be 64 × 42 doubles.
+   */
+  @Test
+  void minibatchStepsAllocateNothingInSteadyState() {
+    Mlp.Loss loss =
+        loss(
+            Map.of(
+                "data",
+                Map.of("dataset", "digits", "test_fraction", 0.8),
+                "hidden",
+                List.of(32.0)));
+    MinibatchObjective<Mlp.Loss> f = new MinibatchObjective<>(loss, loss.data.rows(), 64);
+    f.useStream(new RandomStream(2));
+    double[] x = f.defaultStart().orElseThrow();
+    double[] g = new double[x.length];
+    int steps = 500;
+    double checksum = steps(f, loss, x, g, 10 * steps);
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    // the least over a few windows: a one-time cost (a deoptimization) is not the steady state
+    long least = Long.MAX_VALUE;
+    for (int window = 0; window < 3; window++) {
+      long before = threads.getThreadAllocatedBytes(thread);
+      assertTrue(before > 0, "this JVM measures allocation per thread");
+      checksum += steps(f, loss, x, g, steps);
+      least = Math.min(least, threads.getThreadAllocatedBytes(thread) - before);
+    }
+    assertTrue(Double.isFinite(checksum));
+    assertTrue(least < steps, "allocated " + least + " bytes in " + steps + " steps");
+  }
+
+  /** Gradient steps with a small fixed rate, so that the point moves as in a run. */
+  private static double steps(
+      dev.gradus.spi.Objective f, Mlp.Loss loss, double[] x, double[] g, int steps) {
+    double sum = 0;
+    for (int s = 0; s < steps; s++) {
+      sum += f.valueAndGradient(x, g);
+      for (int i = 0; i < x.length; i++) {
+        x[i] -= 0.01 * g[i];
+      }
+      if (s % 50 == 0) {
+        sum += loss.accuracy(x);
+      }
+    }
+    return sum;
+  }
+
+  /** The exp-based tanh of the hand-written passes against Math.tanh, from tiny to saturated. */
+  @Test
+  void tanhIsWithinThreeTenthsOfAFemtoOfMathTanh() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(8);
+    for (int i = 0; i < 200_000; i++) {
+      double x = r.nextDouble(-1, 1) * Math.exp(r.nextDouble(-40, 6));
+      assertEquals(Math.tanh(x), Mlp.Activation.tanh(x), 3e-16, "tanh(" + x + ")");
+    }
+    for (double x : new double[] {0.0, -0.0, 20, -20, 400, -400}) {
+      assertEquals(Math.tanh(x), Mlp.Activation.tanh(x), 0.0, "tanh(" + x + ")");
+    }
+    assertEquals(1.0, Mlp.Activation.tanh(Double.POSITIVE_INFINITY), 0.0);
+    assertTrue(Double.isNaN(Mlp.Activation.tanh(Double.NaN)));
+    assertEquals(
+        Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(Mlp.Activation.tanh(-0.0)));
   }
 
   @Test
