@@ -14,6 +14,10 @@ package dev.gradus.spi;
  * @param stepNorm ‖x_t − x_{t−1}‖₂; 0 at iteration 0
  * @param lr the learning rate of the step that produced x_t (from x_{t−1}); NaN at iteration 0
  * @param inDomain whether x_t lies in the function's search domain (true without a domain)
+ * @param trainLoss the objective's held-out {@link HeldOut#TRAIN_LOSS} at x_t, NaN where it was not
+ *     evaluated (SPI 1.3: rows at the suite's held-out interval have it)
+ * @param testLoss {@link HeldOut#TEST_LOSS} at x_t, or NaN
+ * @param testAccuracy {@link HeldOut#TEST_ACCURACY} at x_t, or NaN
  */
 public record Iteration(
     long iteration,
@@ -24,4 +28,39 @@ public record Iteration(
     double gradNorm,
     double stepNorm,
     double lr,
-    boolean inDomain) {}
+    boolean inDomain,
+    double trainLoss,
+    double testLoss,
+    double testAccuracy) {
+
+  /** A row without held-out metrics, as every row was before SPI 1.3. */
+  public Iteration(
+      long iteration,
+      long evaluations,
+      double seconds,
+      double f,
+      double gap,
+      double gradNorm,
+      double stepNorm,
+      double lr,
+      boolean inDomain) {
+    this(
+        iteration,
+        evaluations,
+        seconds,
+        f,
+        gap,
+        gradNorm,
+        stepNorm,
+        lr,
+        inDomain,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN);
+  }
+
+  /** Whether this row has any held-out metric. */
+  public boolean hasHeldOut() {
+    return !Double.isNaN(trainLoss) || !Double.isNaN(testLoss) || !Double.isNaN(testAccuracy);
+  }
+}

@@ -32,13 +32,14 @@ final class RemoteRuns implements FlatMapFunction<Iterator<Integer>, RemoteRuns.
   private static final Map<String, Plan> PLANS = new ConcurrentHashMap<>();
 
   /** The fields of one {@link Iteration}, as {@link RemoteRun#events} packs them. */
-  static final int FIELDS = 9;
+  static final int FIELDS = 12;
 
   /**
    * One run executed remotely.
    *
    * @param events {@link #FIELDS} doubles per recorded iteration, in order: iteration, evaluations,
-   *     seconds, f, gap, grad norm, step norm, lr, in domain (1 or 0)
+   *     seconds, f, gap, grad norm, step norm, lr, in domain (1 or 0), train loss, test loss, test
+   *     accuracy
    */
   record RemoteRun(int index, RunResult result, double[] events) implements Serializable {
     /** The recorded iterations, unpacked. */
@@ -55,7 +56,10 @@ final class RemoteRuns implements FlatMapFunction<Iterator<Integer>, RemoteRuns.
                 events[k + 5],
                 events[k + 6],
                 events[k + 7],
-                events[k + 8] != 0));
+                events[k + 8] != 0,
+                events[k + 9],
+                events[k + 10],
+                events[k + 11]));
       }
       return out;
     }
@@ -104,6 +108,9 @@ final class RemoteRuns implements FlatMapFunction<Iterator<Integer>, RemoteRuns.
       events[size++] = row.stepNorm();
       events[size++] = row.lr();
       events[size++] = row.inDomain() ? 1 : 0;
+      events[size++] = row.trainLoss();
+      events[size++] = row.testLoss();
+      events[size++] = row.testAccuracy();
     }
 
     double[] packed() {

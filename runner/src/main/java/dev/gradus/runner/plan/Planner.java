@@ -186,7 +186,8 @@ public final class Planner {
             suite.output().traceEvery(),
             suite.output().checkpointEvery(),
             suite.output().logSpacedTrace(),
-            ReportSection.traceTargets(suite, report));
+            ReportSection.traceTargets(suite, report),
+            suite.output().heldOutEvery());
     return new Plan(
         suite.name(),
         suite.file(),

@@ -13,13 +13,20 @@ package dev.gradus.runner.plan;
  * @param traceTargets gaps f − f* in decreasing order at whose first crossing a row is always
  *     recorded, so that runtimes to these targets (aRT, ECDFs, tests) are exact however sparse the
  *     trace; empty for none
+ * @param heldOutEvery iterations between rows with the objective's held-out metrics (a row is
+ *     recorded at each, and the last row has them too), 0 for none in the trace (runs.jsonl still
+ *     has the final ones), or {@link #HELD_OUT_AT_TRACE_ROWS}
  */
 public record RunRules(
     Stop stop,
     int traceEvery,
     long checkpointEvery,
     boolean logSpacedTrace,
-    double[] traceTargets) {
+    double[] traceTargets,
+    long heldOutEvery) {
+  /** Held-out metrics at every scheduled trace row (and the last): the default. */
+  public static final long HELD_OUT_AT_TRACE_ROWS = -1;
+
   /** Rows per decade of iterations in a log-spaced trace. */
   public static final int ROWS_PER_DECADE = 100;
 
@@ -27,7 +34,7 @@ public record RunRules(
    * Every {@code traceEvery}-th row and no target rows: the rules of a suite without {@code trace}.
    */
   public RunRules(Stop stop, int traceEvery, long checkpointEvery) {
-    this(stop, traceEvery, checkpointEvery, false, new double[0]);
+    this(stop, traceEvery, checkpointEvery, false, new double[0], HELD_OUT_AT_TRACE_ROWS);
   }
 
   public RunRules {
@@ -39,6 +46,9 @@ public record RunRules(
     }
     if (traceEvery < 1) {
       throw new IllegalArgumentException("trace_every must be at least 1, got " + traceEvery);
+    }
+    if (heldOutEvery < HELD_OUT_AT_TRACE_ROWS) {
+      throw new IllegalArgumentException("held_out_every must be at least 0, got " + heldOutEvery);
     }
     if (checkpointEvery < 0) {
       throw new IllegalArgumentException(

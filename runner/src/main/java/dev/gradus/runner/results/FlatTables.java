@@ -62,9 +62,12 @@ public final class FlatTables {
           "resumed_from",
           "error");
 
-  /** The columns of {@code traces.csv.gz}: the run's keys, then the trace's own. */
+  /**
+   * The columns of {@code traces.csv.gz}: the run's keys, then the trace's own, held-out metrics
+   * included (empty for runs without them).
+   */
   public static final String TRACES_HEADER =
-      "run_id,function_index,optimizer_index,repeat," + TraceWriter.HEADER;
+      "run_id,function_index,optimizer_index,repeat," + TraceWriter.HEADER_WITH_HELD_OUT;
 
   private FlatTables() {}
 
@@ -228,11 +231,13 @@ public final class FlatTables {
                     + r.repeat()
                     + ",";
             try (BufferedReader in = ResultsFolder.openTrace(trace)) {
-              in.readLine(); // the trace's own header
+              String header = in.readLine(); // the trace's own
+              String pad = TraceWriter.HEADER_WITH_HELD_OUT.equals(header) ? "" : ",,,";
               for (String row = in.readLine(); row != null; row = in.readLine()) {
                 if (!row.isEmpty()) {
                   out.write(keys);
                   out.write(row);
+                  out.write(pad);
                   out.write('\n');
                 }
               }

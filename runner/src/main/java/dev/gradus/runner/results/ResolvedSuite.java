@@ -79,6 +79,10 @@ public final class ResolvedSuite {
     Map<String, Object> output = new LinkedHashMap<>();
     output.put("trace", rules.logSpacedTrace() ? "log" : "every");
     output.put("trace_every", rules.traceEvery());
+    if (rules.heldOutEvery() != RunRules.HELD_OUT_AT_TRACE_ROWS) {
+      // only when set, so that folders of earlier versions compare alike
+      output.put("held_out_every", rules.heldOutEvery());
+    }
     output.put("checkpoint_every", rules.checkpointEvery());
     out.put("output", output);
     ReportRules report = plan.report();

@@ -100,9 +100,12 @@ public record ResultsFolder(
    */
   public static Trace readTrace(Path file) throws IOException {
     List<String> lines = new ArrayList<>();
+    String header;
     try (BufferedReader in = openTrace(file)) {
-      String header = in.readLine();
-      if (header == null || !header.equals(TraceWriter.HEADER)) {
+      header = in.readLine();
+      if (header == null
+          || !(header.equals(TraceWriter.HEADER)
+              || header.equals(TraceWriter.HEADER_WITH_HELD_OUT))) {
         throw new IllegalArgumentException(
             file + ":1: not a trace of this Gradus (header " + header + ")");
       }
@@ -110,7 +113,7 @@ public record ResultsFolder(
         lines.add(line);
       }
     }
-    int columns = TraceWriter.HEADER.split(",").length;
+    int columns = header.split(",").length;
     int n = lines.size();
     double[] iteration = new double[n];
     double[] evaluations = new double[n];
@@ -138,7 +141,11 @@ public record ResultsFolder(
         evaluations[rows] = Long.parseLong(line, commas[0] + 1, commas[1], 10);
         f[rows] = cell(line.substring(commas[2] + 1, commas[3]));
         gap[rows] = cell(line.substring(commas[3] + 1, commas[4]));
-        inDomain[rows] = Boolean.parseBoolean(line.substring(commas[7] + 1));
+        inDomain[rows] =
+            Boolean.parseBoolean(
+                commas.length > 8
+                    ? line.substring(commas[7] + 1, commas[8])
+                    : line.substring(commas[7] + 1));
         rows++;
       } catch (RuntimeException e) {
         if (k == n - 1) {

@@ -32,9 +32,25 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TraceWriter implements RunListener {
   public static final String HEADER =
       "iteration,evaluations,seconds,f,f_gap,grad_norm,step_norm,lr,in_domain";
+
+  /** The columns a trace of a run with held-out metrics adds to {@link #HEADER}. */
+  public static final String HELD_OUT_COLUMNS = "train_loss,test_loss,test_accuracy";
+
+  /**
+   * The header of a run whose objective holds data out: its rows at the held-out interval have the
+   * metrics, the others empty cells.
+   */
+  public static final String HEADER_WITH_HELD_OUT = HEADER + "," + HELD_OUT_COLUMNS;
+
   private final ResultsLayout layout;
   private final Map<String, BufferedWriter> open = new ConcurrentHashMap<>();
   private final Map<String, Long> resumeAt = new ConcurrentHashMap<>();
+
+  /**
+   * Each open trace's columns: with held-out metrics or without; absent while a fresh trace waits
+   * for its first row, which decides (a run with held-out data has them at iteration 0).
+   */
+  private final Map<String, Boolean> withHeldOut = new ConcurrentHashMap<>();
 
   public TraceWriter(ResultsLayout layout) {
     this.layout = layout;
@@ -58,13 +74,15 @@ public final class TraceWriter implements RunListener {
       // a run started again (its record lost to a kill) writes its trace anew
       Files.deleteIfExists(finished);
       BufferedWriter writer;
+      withHeldOut.remove(run.runId());
       if (from != null && Files.isRegularFile(file)) {
-        Files.writeString(file, rowsBefore(file, from), StandardCharsets.UTF_8);
+        String kept = rowsBefore(file, from);
+        withHeldOut.put(run.runId(), kept.startsWith(HEADER_WITH_HELD_OUT + "\n"));
+        Files.writeString(file, kept, StandardCharsets.UTF_8);
         writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
       } else {
+        // the header waits for the first row, which says whether the run has held-out metrics
         writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        writer.write(HEADER);
-        writer.write('\n');
       }
       open.put(run.runId(), writer);
     } catch (IOException e) {
@@ -77,7 +95,11 @@ public final class TraceWriter implements RunListener {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
     lines.remove(lines.size() - 1); // after the last newline: empty, or a torn row
-    StringBuilder kept = new StringBuilder(HEADER).append('\n');
+    String header =
+        !lines.isEmpty() && lines.get(0).equals(HEADER_WITH_HELD_OUT)
+            ? HEADER_WITH_HELD_OUT
+            : HEADER;
+    StringBuilder kept = new StringBuilder(header).append('\n');
     for (int i = 1; i < lines.size(); i++) {
       String line = lines.get(i);
       int comma = line.indexOf(',');
@@ -95,9 +117,24 @@ public final class TraceWriter implements RunListener {
       return;
     }
     try {
-      writer.write(row(row));
+      Boolean heldOut = withHeldOut.get(run.runId());
+      if (heldOut == null) {
+        heldOut = row.hasHeldOut();
+        withHeldOut.put(run.runId(), heldOut);
+        writer.write(heldOut ? HEADER_WITH_HELD_OUT : HEADER);
+        writer.write('\n');
+      }
+      writer.write(heldOut ? rowWithHeldOut(row) : row(row));
     } catch (IOException e) {
       throw new ResultsWriteException(layout.trace(run.runId()), e);
+    }
+  }
+
+  /** Writes the header of a trace that got no row, so that every trace file has one. */
+  private void headIfEmpty(String runId, BufferedWriter writer) throws IOException {
+    if (withHeldOut.remove(runId) == null) {
+      writer.write(HEADER);
+      writer.write('\n');
     }
   }
 
@@ -111,6 +148,19 @@ public final class TraceWriter implements RunListener {
         throw new ResultsWriteException(layout.trace(runId), e);
       }
     }
+  }
+
+  /** One line of a trace with held-out columns, newline included. */
+  public static String rowWithHeldOut(Iteration r) {
+    String plain = row(r);
+    return plain.substring(0, plain.length() - 1)
+        + ","
+        + cell(r.trainLoss())
+        + ","
+        + cell(r.testLoss())
+        + ","
+        + cell(r.testAccuracy())
+        + "\n";
   }
 
   /** One trace line, newline included. */
@@ -148,6 +198,7 @@ public final class TraceWriter implements RunListener {
       BufferedWriter writer = open.remove(runId);
       if (writer != null) {
         try {
+          headIfEmpty(runId, writer);
           writer.close();
         } catch (IOException e) {
           // the suite is stopping already for a reason of its own; this one is secondary
@@ -162,6 +213,7 @@ public final class TraceWriter implements RunListener {
     if (writer != null) {
       Path file = layout.trace(run.runId());
       try {
+        headIfEmpty(run.runId(), writer);
         writer.close();
         compress(file, layout.finishedTrace(run.runId()));
       } catch (IOException e) {

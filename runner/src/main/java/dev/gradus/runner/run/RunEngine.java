@@ -279,6 +279,7 @@ public final class RunEngine {
             : t.heldOutSource.names().indexOf(dev.gradus.spi.HeldOut.TEST_ACCURACY);
     long checkpointEvery = rules.checkpointEvery();
     int traceEvery = rules.traceEvery();
+    long heldOutEvery = rules.heldOutEvery();
     boolean logSpaced = rules.logSpacedTrace();
     double[] traceTargets = rules.traceTargets();
     // targets already crossed: those at or above the best gap so far (a resumed run has one)
@@ -355,12 +356,20 @@ public final class RunEngine {
       boolean lowEnough = inDomain && f <= fStop;
       boolean scheduled =
           logSpaced ? RunRules.logSpacedRow(iteration) : iteration % traceEvery == 0;
-      // the held-out accuracy costs a pass over the test rows: checked at scheduled rows only
+      // held-out metrics cost a pass over the data: evaluated at their interval's rows only (and
+      // at the last row), where the stop on test accuracy is checked too
+      double[] heldOut =
+          t.heldOutSource != null
+                  && (heldOutEvery == RunRules.HELD_OUT_AT_TRACE_ROWS
+                      ? scheduled
+                      : heldOutEvery > 0 && iteration % heldOutEvery == 0)
+              ? t.heldOutSource.at(x)
+              : null;
       boolean accurate =
           accuracyAt >= 0
-              && scheduled
+              && heldOut != null
               && inDomain
-              && t.heldOutSource.at(x)[accuracyAt] >= stop.testAccuracy();
+              && heldOut[accuracyAt] >= stop.testAccuracy();
       boolean last =
           reached
               || stationary
@@ -374,11 +383,14 @@ public final class RunEngine {
         nextTarget++;
         crossed = true;
       }
-      if ((scheduled || crossed || last) && !t.abandoned) {
+      if ((scheduled || crossed || last || heldOut != null) && !t.abandoned) {
+        if (last && heldOut == null && t.heldOutSource != null && heldOutEvery != 0) {
+          heldOut = t.heldOutSource.at(x);
+        }
         // made only for a recorded row, so that unrecorded iterations allocate nothing
-        listener.iteration(
-            info,
-            row(iteration, evaluations[0], started, f, gap, gradNorm, stepNorm, lastLr, inDomain));
+        Iteration recorded =
+            row(iteration, evaluations[0], started, f, gap, gradNorm, stepNorm, lastLr, inDomain);
+        listener.iteration(info, heldOut == null ? recorded : withHeldOut(recorded, heldOut, t));
       }
       if (reached || stationary || lowEnough || accurate) {
         t.status = RunStatus.CONVERGED;
@@ -424,6 +436,31 @@ public final class RunEngine {
         stepNorm,
         lr,
         inDomain);
+  }
+
+  /** {@code row} with the objective's held-out metrics {@code values}, by their names. */
+  private static Iteration withHeldOut(Iteration row, double[] values, Tracker t) {
+    java.util.List<String> names = t.heldOutSource.names();
+    double[] metric = {Double.NaN, Double.NaN, Double.NaN};
+    for (int i = 0; i < names.size(); i++) {
+      int at = dev.gradus.spi.HeldOut.NAMES.indexOf(names.get(i));
+      if (at >= 0) {
+        metric[at] = values[i];
+      }
+    }
+    return new Iteration(
+        row.iteration(),
+        row.evaluations(),
+        row.seconds(),
+        row.f(),
+        row.gap(),
+        row.gradNorm(),
+        row.stepNorm(),
+        row.lr(),
+        row.inDomain(),
+        metric[0],
+        metric[1],
+        metric[2]);
   }
 
   /** The domain test without a copy of the bounds; NaN coordinates lie outside. */

@@ -69,7 +69,15 @@ public record Suite(
    * @param traceEvery iterations between trace rows
    * @param checkpointEvery iterations between checkpoints of each running run; 0 for none
    */
-  public record Output(int traceEvery, long checkpointEvery, boolean logSpacedTrace) {
+  /**
+   * @param heldOutEvery iterations between held-out metrics in the traces, 0 for none, or {@link
+   *     #HELD_OUT_AT_TRACE_ROWS}
+   */
+  public record Output(
+      int traceEvery, long checkpointEvery, boolean logSpacedTrace, long heldOutEvery) {
+    /** Held-out metrics at every scheduled trace row: the default. */
+    public static final long HELD_OUT_AT_TRACE_ROWS = -1;
+
     public static final int DEFAULT_TRACE_EVERY = 1;
     public static final long DEFAULT_CHECKPOINT_EVERY = 0;
   }

@@ -34,7 +34,8 @@ public final class SuiteLoader {
   private static final Set<String> TUNING_KEYS =
       Set.of("strategy", "trials", "seeds", "select", "eta", "grid_points");
   private static final Set<String> STOP_KEYS = Set.of("target", "grad_norm", "f", "test_accuracy");
-  private static final Set<String> OUTPUT_KEYS = Set.of("trace", "trace_every", "checkpoint_every");
+  private static final Set<String> OUTPUT_KEYS =
+      Set.of("trace", "trace_every", "checkpoint_every", "held_out_every");
   private static final List<String> TRACE_SPACINGS = List.of("every", "log");
   private static final Set<String> REPORT_KEYS = Set.of("convergence", "ecdf_x", "targets", "tau");
   private static final Set<String> TARGET_KEYS = Set.of("from", "to", "step");
@@ -270,7 +271,10 @@ public final class SuiteLoader {
   private static Suite.Output output(Located node) {
     if (node == null) {
       return new Suite.Output(
-          Suite.Output.DEFAULT_TRACE_EVERY, Suite.Output.DEFAULT_CHECKPOINT_EVERY, false);
+          Suite.Output.DEFAULT_TRACE_EVERY,
+          Suite.Output.DEFAULT_CHECKPOINT_EVERY,
+          false,
+          Suite.Output.HELD_OUT_AT_TRACE_ROWS);
     }
     Map<String, Located> m = map(node, "output");
     checkKeys(m, OUTPUT_KEYS, "output", node);
@@ -295,7 +299,11 @@ public final class SuiteLoader {
             "output.trace_every applies to 'trace: every'; a log-spaced trace has no step");
       }
     }
-    return new Suite.Output(every, checkpoints, log);
+    long heldOut =
+        m.containsKey("held_out_every")
+            ? integer(m.get("held_out_every"), "output.held_out_every", 0, 1_000_000_000L)
+            : Suite.Output.HELD_OUT_AT_TRACE_ROWS;
+    return new Suite.Output(every, checkpoints, log, heldOut);
   }
 
   /**
