@@ -5,6 +5,8 @@ interface BatchLoss {
   /**
    * The gradient of the loss's mean over rows {@code rows[0 … count)} of its data (each once) at
    * {@code parameters}, written into {@code gradient}; allocates nothing.
+   *
+   * @return that mean loss over the same rows
    */
-  void batchGradient(double[] parameters, int[] rows, int count, double[] gradient);
+  double batchGradient(double[] parameters, int[] rows, int count, double[] gradient);
 }

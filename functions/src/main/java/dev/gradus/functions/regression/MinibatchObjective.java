@@ -3,17 +3,19 @@ package dev.gradus.functions.regression;
 import dev.gradus.functions.DelegatingObjective;
 import dev.gradus.spi.Objective;
 import dev.gradus.spi.RandomStream;
+import dev.gradus.spi.SampledLoss;
 import dev.gradus.spi.Stochastic;
 
 /**
  * A regression trained on minibatches ({@code batch_size}): each gradient is the mean loss's
  * gradient on the next batch of {@link Minibatches}, while the value is the full training loss,
  * exact, so that what a run records, stops on and reports (f, its best, its gap) is the training
- * loss itself and never a batch's. The full value costs one forward pass over the training rows per
- * step, the gradient one pass over the batch.
+ * loss itself and never a batch's. The full value costs one forward pass over the training rows,
+ * the gradient one pass over the batch; as a {@link SampledLoss} it lets the runner skip the full
+ * pass at the iterations that record nothing.
  */
 final class MinibatchObjective<L extends Objective & BatchLoss> extends DelegatingObjective
-    implements Stochastic {
+    implements SampledLoss {
   private final L loss;
   private final Minibatches batches;
   private final int[] batch;
@@ -56,6 +58,13 @@ final class MinibatchObjective<L extends Objective & BatchLoss> extends Delegati
     int count = batches.next(stream, batch);
     loss.batchGradient(x, batch, count, gradient);
     return f;
+  }
+
+  /** The next batch's gradient and its mean loss: the same draws, without the full pass. */
+  @Override
+  public double sampledValueAndGradient(double[] x, double[] gradient) {
+    int count = batches.next(stream, batch);
+    return loss.batchGradient(x, batch, count, gradient);
   }
 
   @Override

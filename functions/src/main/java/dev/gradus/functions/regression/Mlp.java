@@ -311,8 +311,8 @@ public final class Mlp implements ObjectiveProvider {
 
     /** Backpropagation over the batch's rows, written out: a forward pass, then one back. */
     @Override
-    public void batchGradient(double[] p, int[] rows, int count, double[] gradient) {
-      pass(p, rows, count, gradient);
+    public double batchGradient(double[] p, int[] rows, int count, double[] gradient) {
+      return pass(p, rows, count, gradient);
     }
 
     /**

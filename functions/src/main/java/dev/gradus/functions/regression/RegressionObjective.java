@@ -95,10 +95,14 @@ abstract class RegressionObjective extends GraphObjective implements BatchLoss {
   /** ∂loss/∂z of one row at z, its target y, for the batch gradient (∂z/∂w = x, ∂z/∂b = 1). */
   abstract double slope(double z, double y);
 
+  /** The loss of one row at z, its target y, as the graph's mean adds it up. */
+  abstract double rowLoss(double z, double y);
+
   @Override
-  public final void batchGradient(double[] parameters, int[] rows, int count, double[] gradient) {
+  public final double batchGradient(double[] parameters, int[] rows, int count, double[] gradient) {
     int k = data.columns();
     java.util.Arrays.fill(gradient, 0, k + 1, 0);
+    double loss = 0;
     for (int r = 0; r < count; r++) {
       int i = rows[r];
       double z = parameters[k];
@@ -106,11 +110,13 @@ abstract class RegressionObjective extends GraphObjective implements BatchLoss {
         z += parameters[j] * data.features()[i * k + j];
       }
       double s = slope(z, data.targets()[i]) / count;
+      loss += rowLoss(z, data.targets()[i]);
       for (int j = 0; j < k; j++) {
         gradient[j] += s * data.features()[i * k + j];
       }
       gradient[k] += s;
     }
+    return loss / count;
   }
 
   @Override
@@ -148,6 +154,11 @@ abstract class RegressionObjective extends GraphObjective implements BatchLoss {
     @Override
     double slope(double z, double y) {
       return 2 * (z - y);
+    }
+
+    @Override
+    double rowLoss(double z, double y) {
+      return (z - y) * (z - y);
     }
 
     /** ∂/∂w = (2/n)·Xᵀr and ∂/∂b = (2/n)·Σr, with residuals r = X·w + b − y. */
@@ -200,6 +211,12 @@ abstract class RegressionObjective extends GraphObjective implements BatchLoss {
     double slope(double z, double y) {
       double p = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
       return p - y;
+    }
+
+    /** softplus(z) − y·z, in the graph's stable form max(z, 0) + log(1 + e^−|z|). */
+    @Override
+    double rowLoss(double z, double y) {
+      return Math.max(z, 0) + Math.log(1 + Math.exp(-Math.abs(z))) - y * z;
     }
 
     @Override

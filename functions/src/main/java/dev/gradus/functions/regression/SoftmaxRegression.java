@@ -161,9 +161,10 @@ public final class SoftmaxRegression implements ObjectiveProvider {
 
     /** ∂/∂W = (1/B)·Xᵀ(P − Y) and ∂/∂b = mean(P − Y) over the batch's rows. */
     @Override
-    public void batchGradient(double[] parameters, int[] rows, int count, double[] gradient) {
+    public double batchGradient(double[] parameters, int[] rows, int count, double[] gradient) {
       int k = data.columns();
       java.util.Arrays.fill(gradient, 0);
+      double loss = 0;
       for (int r = 0; r < count; r++) {
         int i = rows[r];
         double largest = Double.NEGATIVE_INFINITY;
@@ -175,12 +176,15 @@ public final class SoftmaxRegression implements ObjectiveProvider {
           logits[c] = z;
           largest = Math.max(largest, z);
         }
+        int label = (int) data.targets()[i];
+        double labelShifted = logits[label] - largest;
         double sum = 0;
         for (int c = 0; c < classes; c++) {
           logits[c] = Math.exp(logits[c] - largest);
           sum += logits[c];
         }
-        int label = (int) data.targets()[i];
+        // −log softmax(z)_label = log Σ e^(z − largest) − (z_label − largest)
+        loss += Math.log(sum) - labelShifted;
         for (int c = 0; c < classes; c++) {
           double s = (logits[c] / sum - (c == label ? 1 : 0)) / count;
           for (int j = 0; j < k; j++) {
@@ -189,6 +193,7 @@ public final class SoftmaxRegression implements ObjectiveProvider {
           gradient[k * classes + c] += s;
         }
       }
+      return loss / count;
     }
 
     @Override

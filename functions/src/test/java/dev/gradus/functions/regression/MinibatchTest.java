@@ -47,6 +47,48 @@ class MinibatchTest {
   }
 
   @Test
+  void theSampledValueIsTheBatchLossAndDrawsWhatTheExactOneDraws() {
+    int digits = DataSpec.splitRows(Datasets.load("digits"), 0.9, 0, true)[0].length;
+    Map<String, Object> mlp = new java.util.LinkedHashMap<>(SOFTMAX);
+    mlp.put("hidden", List.of(8.0));
+    for (Object[] c :
+        new Object[][] {
+          {new LogisticRegression(), LOGISTIC, 60},
+          {new LinearRegression(), LINEAR, 60},
+          {new SoftmaxRegression(), SOFTMAX, digits},
+          {new Mlp(), mlp, digits}
+        }) {
+      ObjectiveProvider p = (ObjectiveProvider) c[0];
+      @SuppressWarnings("unchecked")
+      Map<String, ?> base = (Map<String, ?>) c[1];
+      int rows = (int) c[2];
+      // a batch of every row: its loss is the full loss
+      Objective whole = create(p, with(base, rows));
+      ((Stochastic) whole).useStream(new RandomStream(5));
+      double[] x = point(whole.dimension(), 9);
+      double[] g = new double[whole.dimension()];
+      double batchLoss = ((dev.gradus.spi.SampledLoss) whole).sampledValueAndGradient(x, g);
+      assertEquals(whole.value(x), batchLoss, 1e-12 * Math.abs(whole.value(x)), p.id());
+      // exact and sampled calls draw the same batches: mixing them changes no gradient
+      Objective a = create(p, with(base, 7));
+      Objective b = create(p, with(base, 7));
+      ((Stochastic) a).useStream(new RandomStream(11));
+      ((Stochastic) b).useStream(new RandomStream(11));
+      double[] ga = new double[a.dimension()];
+      double[] gb = new double[b.dimension()];
+      for (int step = 0; step < 12; step++) {
+        a.valueAndGradient(x, ga);
+        double sampled =
+            step % 3 == 0
+                ? b.valueAndGradient(x, gb)
+                : ((dev.gradus.spi.SampledLoss) b).sampledValueAndGradient(x, gb);
+        assertArrayEquals(ga, gb, p.id() + " step " + step);
+        assertTrue(Double.isFinite(sampled));
+      }
+    }
+  }
+
+  @Test
   void oneEpochOfBatchesAveragesToTheFullGradient() {
     // 60 training rows in batches of 12, and of 7 (the last of 4); the digits' 179 training
     // rows (at a 0.9 test fraction) in batches of 20, the last of 19: the batch means weighted
@@ -157,6 +199,6 @@ class MinibatchTest {
             IllegalArgumentException.class,
             () -> Objectives.withGradient(batched, GradientMethod.NUMERICAL));
     assertTrue(numerical.getMessage().startsWith("gradient = 'numerical'"), numerical.getMessage());
-    assertTrue(Arrays.asList(batched.getClass().getInterfaces()).contains(Stochastic.class));
+    assertTrue(batched instanceof Stochastic && batched instanceof dev.gradus.spi.SampledLoss);
   }
 }

@@ -258,11 +258,21 @@ public final class RunEngine {
     double fStar = t.minimum.map(KnownMinimum::value).orElse(Double.NaN);
     double[] gradient = new double[n];
     double[] previous = new double[n];
+    // a minibatch loss: the optimizer sees the batch's loss, and the exact training loss is
+    // measured, uncounted, only at the iterations that need it (see the loop), which changes
+    // nothing the run does
+    dev.gradus.spi.SampledLoss sampled =
+        objective instanceof dev.gradus.spi.SampledLoss s ? s : null;
     Evaluator evaluator =
-        (point, g) -> {
-          evaluations[0]++;
-          return objective.valueAndGradient(point, g);
-        };
+        sampled != null
+            ? (point, g) -> {
+              evaluations[0]++;
+              return sampled.sampledValueAndGradient(point, g);
+            }
+            : (point, g) -> {
+              evaluations[0]++;
+              return objective.valueAndGradient(point, g);
+            };
     RunRules.Budget budget = spec.budget();
     long maxIterations = budget.maxSteps(objective.stepsPerEpoch());
     RunRules.Stop stop = rules.stop();
@@ -315,15 +325,37 @@ public final class RunEngine {
       if (positions != null) {
         positions.accept(x);
       }
-      double f = evaluator.evaluate(x, gradient);
+      boolean scheduled =
+          logSpaced ? RunRules.logSpacedRow(iteration) : iteration % traceEvery == 0;
+      boolean heldOutRow =
+          t.heldOutSource != null
+              && (heldOutEvery == RunRules.HELD_OUT_AT_TRACE_ROWS
+                  ? scheduled
+                  : heldOutEvery > 0 && iteration % heldOutEvery == 0);
+      double fSampled = evaluator.evaluate(x, gradient);
       t.evaluations = evaluations[0];
       double gradNorm = norm(gradient);
-      t.fFinal = f;
+      boolean timeUp = System.nanoTime() > deadline;
+      // f is exact where anything reads it: rows, stop rules, the best point; a sampled loss's
+      // other iterations skip the pass over every training row
+      boolean exact =
+          sampled == null
+              || scheduled
+              || heldOutRow
+              || iteration >= maxIterations
+              || evaluations[0] >= maxEvaluations
+              || !(Math.abs(fSampled) <= OVERFLOW && gradNorm <= OVERFLOW)
+              || gradNorm <= gradTolerance
+              || timeUp;
+      double f = sampled == null ? fSampled : exact ? objective.value(x) : Double.NaN;
+      t.fFinal = exact ? f : t.fFinal;
       t.gradNormFinal = gradNorm;
       t.iterations = iteration;
       boolean inDomain = lower == null || inBox(x, lower, upper);
       double gap = f - fStar;
-      if (!Double.isFinite(f) || Math.abs(f) > OVERFLOW || !(gradNorm <= OVERFLOW)) {
+      // every iteration that could diverge is exact: a huge or non-finite sampled loss or
+      // gradient makes it so
+      if (exact && (!Double.isFinite(f) || Math.abs(f) > OVERFLOW || !(gradNorm <= OVERFLOW))) {
         if (!t.abandoned) { // the last row, as the listener protocol promises
           listener.iteration(
               info,
@@ -342,29 +374,21 @@ public final class RunEngine {
         t.error = "diverged at iteration " + iteration + ": f = " + f + ", ‖∇f‖ = " + gradNorm;
         return;
       }
-      if (inDomain && f < t.fBest) {
+      if (exact && inDomain && f < t.fBest) {
         t.fBest = f;
         System.arraycopy(x, 0, best, 0, n);
       }
-      boolean reached = inDomain && gap <= target;
+      boolean reached = exact && inDomain && gap <= target;
       if (reached && t.iterationsToTarget == null) {
         t.iterationsToTarget = iteration;
         t.evaluationsToTarget = evaluations[0];
         t.secondsToTarget = (System.nanoTime() - started) / 1e9;
       }
       boolean stationary = inDomain && gradNorm <= gradTolerance;
-      boolean lowEnough = inDomain && f <= fStop;
-      boolean scheduled =
-          logSpaced ? RunRules.logSpacedRow(iteration) : iteration % traceEvery == 0;
+      boolean lowEnough = exact && inDomain && f <= fStop;
       // held-out metrics cost a pass over the data: evaluated at their interval's rows only (and
       // at the last row), where the stop on test accuracy is checked too
-      double[] heldOut =
-          t.heldOutSource != null
-                  && (heldOutEvery == RunRules.HELD_OUT_AT_TRACE_ROWS
-                      ? scheduled
-                      : heldOutEvery > 0 && iteration % heldOutEvery == 0)
-              ? t.heldOutSource.at(x)
-              : null;
+      double[] heldOut = heldOutRow ? t.heldOutSource.at(x) : null;
       boolean accurate =
           accuracyAt >= 0
               && heldOut != null
@@ -377,9 +401,12 @@ public final class RunEngine {
               || accurate
               || iteration >= maxIterations
               || evaluations[0] >= maxEvaluations
-              || System.nanoTime() > deadline;
+              || timeUp;
       boolean crossed = false;
-      while (inDomain && nextTarget < traceTargets.length && gap <= traceTargets[nextTarget]) {
+      while (exact
+          && inDomain
+          && nextTarget < traceTargets.length
+          && gap <= traceTargets[nextTarget]) {
         nextTarget++;
         crossed = true;
       }
@@ -400,13 +427,13 @@ public final class RunEngine {
         t.status = RunStatus.BUDGET_EXHAUSTED;
         return;
       }
-      if (System.nanoTime() > deadline) {
+      if (timeUp) {
         t.status = RunStatus.TIMEOUT;
         return;
       }
       System.arraycopy(x, 0, previous, 0, n);
       lastLr = optimizer.nextLearningRate(state);
-      optimizer.step(x, f, gradient, optimizer.learningRate(), state, evaluator);
+      optimizer.step(x, fSampled, gradient, optimizer.learningRate(), state, evaluator);
       if (project) {
         for (int i = 0; i < n; i++) {
           x[i] = Math.max(lower[i], Math.min(upper[i], x[i]));
