@@ -55,6 +55,11 @@ public abstract class DelegatingObjective implements Objective {
   }
 
   @Override
+  public java.util.OptionalLong samplesAfter(long steps) {
+    return delegate.samplesAfter(steps);
+  }
+
+  @Override
   public Optional<Domain> domain() {
     return delegate.domain();
   }

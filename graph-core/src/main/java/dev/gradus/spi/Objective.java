@@ -57,6 +57,16 @@ public interface Objective {
   }
 
   /**
+   * The training rows the first {@code steps} steps draw, a row counted each time it is drawn (SPI
+   * 1.3): {@code steps × rows} for a full-batch loss; for minibatches of b over n rows, n for each
+   * whole epoch and b for each step of the epoch begun. A suite's {@code max_samples} needs it;
+   * empty, by default, for an objective without training rows.
+   */
+  default java.util.OptionalLong samplesAfter(long steps) {
+    return java.util.OptionalLong.empty();
+  }
+
+  /**
    * The parameters as named, shaped blocks over the flat vector (SPI 1.3), such as an MLP's {@code
    * W1 [64, 32]}, {@code b1 [32]}, …: views that must tile {@code [0, dimension())} ({@link
    * ParameterBlock#requireTiling}). {@link BlockAware} optimizers receive them, and suites' {@code

@@ -73,6 +73,11 @@ final class MinibatchObjective<L extends Objective & BatchLoss> extends Delegati
   }
 
   @Override
+  public java.util.OptionalLong samplesAfter(long steps) {
+    return java.util.OptionalLong.of(batches.samplesAfter(steps));
+  }
+
+  @Override
   public String toString() {
     return loss + ", " + batches;
   }

@@ -72,6 +72,14 @@ final class Minibatches {
     return (rows + size - 1) / size;
   }
 
+  /**
+   * The rows the first {@code steps} batches hold: every row per whole epoch, then full batches.
+   */
+  long samplesAfter(long steps) {
+    long epoch = stepsPerEpoch();
+    return steps / epoch * rows + Math.min(steps % epoch * size, rows);
+  }
+
   /** {place, order...}. */
   long[] state() {
     long[] s = new long[rows + 1];

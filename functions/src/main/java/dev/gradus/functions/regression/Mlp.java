@@ -506,6 +506,11 @@ public final class Mlp implements ObjectiveProvider {
     }
 
     @Override
+    public java.util.OptionalLong samplesAfter(long steps) {
+      return java.util.OptionalLong.of(steps * features.length);
+    }
+
+    @Override
     public List<String> parameterNames() {
       return names;
     }

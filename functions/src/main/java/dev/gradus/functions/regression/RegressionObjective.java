@@ -130,6 +130,11 @@ abstract class RegressionObjective extends GraphObjective implements BatchLoss {
     return java.util.OptionalLong.of(1);
   }
 
+  @Override
+  public java.util.OptionalLong samplesAfter(long steps) {
+    return java.util.OptionalLong.of(steps * data.rows());
+  }
+
   /** Mean squared error of ŷ = X·w + b. */
   static final class MeanSquaredError extends RegressionObjective implements AnalyticGradient {
     private final Optional<KnownMinimum> minimum;

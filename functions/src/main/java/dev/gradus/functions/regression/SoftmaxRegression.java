@@ -206,6 +206,11 @@ public final class SoftmaxRegression implements ObjectiveProvider {
       return java.util.OptionalLong.of(1);
     }
 
+    @Override
+    public java.util.OptionalLong samplesAfter(long steps) {
+      return java.util.OptionalLong.of(steps * data.rows());
+    }
+
     Loss(Dataset data, int classes) {
       super((data.columns() + 1) * classes);
       this.data = data;

@@ -12,7 +12,6 @@ import dev.gradus.spi.Objective;
 import dev.gradus.spi.ObjectiveProvider;
 import dev.gradus.spi.RandomStream;
 import dev.gradus.spi.Stochastic;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;

@@ -361,6 +361,15 @@ public final class Planner {
                   + "' has no training rows, so budget.max_epochs cannot limit its runs: give"
                   + " max_iterations instead, or run it in a suite of its own");
         }
+        if (suite.budgets().stream().anyMatch(b -> b.maxSamples() != null)
+            && objective.samplesAfter(0).isEmpty()) {
+          throw SuiteException.at(
+              d.entry().location(),
+              "function '"
+                  + label
+                  + "' has no training rows, so budget.max_samples cannot limit its runs: give"
+                  + " max_iterations instead, or run it in a suite of its own");
+        }
         start = startRule(d.start(), objective, label);
         bounds = bounds(d.bounds(), objective, label);
       } catch (SuiteException e) {
@@ -625,6 +634,7 @@ public final class Planner {
             case "max_evaluations" -> budget.maxEvaluations();
             case "max_seconds" -> budget.maxSeconds();
             case "max_epochs" -> budget.maxEpochs();
+            case "max_samples" -> budget.maxSamples();
             default -> throw new IllegalStateException("no budget key " + key);
           });
     }
@@ -722,7 +732,11 @@ public final class Planner {
                 java.util.Collections.unmodifiableMap(allHere),
                 chain,
                 new RunRules.Budget(
-                    b.maxIterations(), b.maxEvaluations(), b.maxSeconds(), b.maxEpochs()),
+                    b.maxIterations(),
+                    b.maxEvaluations(),
+                    b.maxSeconds(),
+                    b.maxEpochs(),
+                    b.maxSamples()),
                 patterns));
       }
     }

@@ -79,17 +79,41 @@ public record RunRules(
    * @param maxSeconds wall-clock seconds, or null for no limit
    * @param maxEpochs passes over a function's training rows ({@link
    *     dev.gradus.spi.Objective#stepsPerEpoch} steps each), or null for no limit
+   * @param maxSamples training rows drawn ({@link dev.gradus.spi.Objective#samplesAfter}), or null
+   *     for no limit: the run ends after the first step whose rows reach it
    */
-  public record Budget(long maxIterations, Long maxEvaluations, Double maxSeconds, Long maxEpochs) {
-    /** The steps a run of an objective of {@code stepsPerEpoch} steps an epoch may take. */
-    public long maxSteps(java.util.OptionalLong stepsPerEpoch) {
-      if (maxEpochs == null || stepsPerEpoch.isEmpty()) {
-        return maxIterations;
+  public record Budget(
+      long maxIterations, Long maxEvaluations, Double maxSeconds, Long maxEpochs, Long maxSamples) {
+    /** Limits without a sample budget, as every suite had before {@code max_samples}. */
+    public Budget(long maxIterations, Long maxEvaluations, Double maxSeconds, Long maxEpochs) {
+      this(maxIterations, maxEvaluations, maxSeconds, maxEpochs, null);
+    }
+
+    /** The steps a run of {@code objective} may take: the fewest its limits allow. */
+    public long maxSteps(dev.gradus.spi.Objective objective) {
+      long steps = maxIterations;
+      java.util.OptionalLong perEpoch = objective.stepsPerEpoch();
+      if (maxEpochs != null && perEpoch.isPresent()) {
+        long e = perEpoch.getAsLong();
+        steps = maxEpochs > steps / e ? steps : Math.min(steps, maxEpochs * e);
       }
-      long steps = stepsPerEpoch.getAsLong();
-      return maxEpochs > maxIterations / steps
-          ? maxIterations
-          : Math.min(maxIterations, maxEpochs * steps);
+      if (maxSamples != null && objective.samplesAfter(0).isPresent()) {
+        // the fewest steps whose rows reach maxSamples: samplesAfter grows with the steps
+        long low = 0;
+        long high = steps;
+        if (objective.samplesAfter(high).getAsLong() >= maxSamples) {
+          while (low < high) {
+            long mid = low + (high - low) / 2;
+            if (objective.samplesAfter(mid).getAsLong() >= maxSamples) {
+              high = mid;
+            } else {
+              low = mid + 1;
+            }
+          }
+          steps = low;
+        }
+      }
+      return steps;
     }
   }
 

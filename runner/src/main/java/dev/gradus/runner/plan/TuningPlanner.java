@@ -264,10 +264,13 @@ final class TuningPlanner {
 
   /**
    * The steps of each rung in the unit's own resource: epochs when its budget has them, else
-   * iterations; rung k of R gets ⌊B / eta^(R−1−k)⌋, the last the whole budget B.
+   * samples, else iterations; rung k of R gets ⌊B / eta^(R−1−k)⌋, the last the whole budget B.
    */
   private long[] rungSteps(RunRules.Budget budget, int rungs, Suite.Entry entry) {
-    long whole = budget.maxEpochs() != null ? budget.maxEpochs() : budget.maxIterations();
+    long whole =
+        budget.maxEpochs() != null
+            ? budget.maxEpochs()
+            : budget.maxSamples() != null ? budget.maxSamples() : budget.maxIterations();
     long[] steps = new long[rungs];
     long divisor = 1;
     for (int k = rungs - 1; k >= 0; k--) {
@@ -282,7 +285,9 @@ final class TuningPlanner {
               + " trials needs "
               + rungs
               + " rungs, and the first would get no "
-              + (budget.maxEpochs() != null ? "epoch" : "iteration")
+              + (budget.maxEpochs() != null
+                  ? "epoch"
+                  : budget.maxSamples() != null ? "sample" : "iteration")
               + " of the budget ("
               + whole
               + ") of '"
@@ -309,8 +314,16 @@ final class TuningPlanner {
             ? b
             : b.maxEpochs() != null
                 ? new RunRules.Budget(
-                    b.maxIterations(), b.maxEvaluations(), b.maxSeconds(), rungSteps)
-                : new RunRules.Budget(rungSteps, b.maxEvaluations(), b.maxSeconds(), null);
+                    b.maxIterations(),
+                    b.maxEvaluations(),
+                    b.maxSeconds(),
+                    rungSteps,
+                    b.maxSamples())
+                : b.maxSamples() != null
+                    ? new RunRules.Budget(
+                        b.maxIterations(), b.maxEvaluations(), b.maxSeconds(), null, rungSteps)
+                    : new RunRules.Budget(
+                        rungSteps, b.maxEvaluations(), b.maxSeconds(), null, null);
     return new Planner.OptimizerDraft(
         new Labels.Candidate(d.candidate().name(), given, effective),
         d.hyperparameters(),

@@ -40,6 +40,10 @@ public final class ResolvedSuite {
       // only when set, so that folders of earlier versions compare alike
       budget.put("max_epochs", epochs);
     }
+    Object samples = values(plan, RunRules.Budget::maxSamples);
+    if (samples != null) {
+      budget.put("max_samples", samples);
+    }
     out.put("budget", budget);
     Map<String, Object> stop = new LinkedHashMap<>();
     stop.put("target", rules.stop().target());

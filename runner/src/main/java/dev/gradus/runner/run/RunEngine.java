@@ -274,7 +274,7 @@ public final class RunEngine {
               return objective.valueAndGradient(point, g);
             };
     RunRules.Budget budget = spec.budget();
-    long maxIterations = budget.maxSteps(objective.stepsPerEpoch());
+    long maxIterations = budget.maxSteps(objective);
     RunRules.Stop stop = rules.stop();
     long maxEvaluations =
         budget.maxEvaluations() == null ? Long.MAX_VALUE : budget.maxEvaluations();

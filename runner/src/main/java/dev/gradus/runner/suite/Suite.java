@@ -47,8 +47,10 @@ public record Suite(
    * @param maxEvaluations objective evaluations, or null for no limit
    * @param maxSeconds wall-clock seconds, or null for no limit
    * @param maxEpochs passes over a function's training rows, or null for no limit
+   * @param maxSamples training rows drawn (a row each time it is drawn), or null for no limit
    */
-  public record Budget(long maxIterations, Long maxEvaluations, Double maxSeconds, Long maxEpochs) {
+  public record Budget(
+      long maxIterations, Long maxEvaluations, Double maxSeconds, Long maxEpochs, Long maxSamples) {
     public static final long DEFAULT_MAX_ITERATIONS = 1000;
 
     /** The most max_iterations may be, and its value when only max_epochs limits the runs. */

@@ -30,7 +30,7 @@ public final class SuiteLoader {
           "report",
           "tuning");
   public static final Set<String> BUDGET_KEYS =
-      Set.of("max_iterations", "max_evaluations", "max_seconds", "max_epochs");
+      Set.of("max_iterations", "max_evaluations", "max_seconds", "max_epochs", "max_samples");
   private static final Set<String> TUNING_KEYS =
       Set.of("strategy", "trials", "seeds", "select", "eta", "grid_points");
   private static final Set<String> STOP_KEYS = Set.of("target", "grad_norm", "f", "test_accuracy");
@@ -229,19 +229,25 @@ public final class SuiteLoader {
         m.containsKey("max_epochs")
             ? integer(m.get("max_epochs"), "budget.max_epochs", 1, 1_000_000_000L)
             : null;
-    // epochs alone limit the runs: no default iteration count cuts them short
+    Long samples =
+        m.containsKey("max_samples")
+            ? integer(m.get("max_samples"), "budget.max_samples", 1, Long.MAX_VALUE / 2)
+            : null;
+    // epochs or samples alone limit the runs: no default iteration count cuts them short
     long iterations =
         m.containsKey("max_iterations")
             ? integer(
                 m.get("max_iterations"), "budget.max_iterations", 0, Suite.Budget.MOST_ITERATIONS)
-            : epochs != null ? Suite.Budget.MOST_ITERATIONS : Suite.Budget.DEFAULT_MAX_ITERATIONS;
+            : epochs != null || samples != null
+                ? Suite.Budget.MOST_ITERATIONS
+                : Suite.Budget.DEFAULT_MAX_ITERATIONS;
     Long evaluations =
         m.containsKey("max_evaluations")
             ? integer(m.get("max_evaluations"), "budget.max_evaluations", 1, Long.MAX_VALUE / 2)
             : null;
     Double seconds =
         m.containsKey("max_seconds") ? positive(m.get("max_seconds"), "budget.max_seconds") : null;
-    return new Suite.Budget(iterations, evaluations, seconds, epochs);
+    return new Suite.Budget(iterations, evaluations, seconds, epochs, samples);
   }
 
   private static Suite.Stop stop(Located node) {

@@ -47,6 +47,35 @@ class EpochBudgetTest {
   }
 
   @Test
+  void aSampleBudgetEndsAfterTheStepWhoseRowsReachIt() {
+    Plan plan = TestSuites.plan(SUITE.replace("{max_epochs: 3}", "{max_samples: 50}"));
+    RunEngine engine = new RunEngine(plan.rules());
+    // batches of 8 over 30 rows draw 8, 16, 24, 30 (the epoch's last batch has 6), 38, 46, 54:
+    // the 7th step is the first to reach 50; the full batch draws 30, 60: 2 steps
+    assertEquals(7, engine.run(plan.runs().get(0), new RunListener() {}).iterations());
+    assertEquals(2, engine.run(plan.runs().get(1), new RunListener() {}).iterations());
+    Plan exact = TestSuites.plan(SUITE.replace("{max_epochs: 3}", "{max_samples: 30}"));
+    // exactly one epoch of rows: 4 batches, or 1 full batch
+    assertEquals(
+        4,
+        new RunEngine(exact.rules()).run(exact.runs().get(0), new RunListener() {}).iterations());
+    assertEquals(
+        1,
+        new RunEngine(exact.rules()).run(exact.runs().get(1), new RunListener() {}).iterations());
+    SuiteException none =
+        assertThrows(
+            SuiteException.class,
+            () ->
+                TestSuites.plan(
+                    SUITE
+                        .replace("{max_epochs: 3}", "{max_samples: 50}")
+                        .replace(
+                            "  - name: logistic-regression",
+                            "  - {name: rosenbrock, dim: 2}\n  - name: logistic-regression")));
+    assertTrue(none.getMessage().contains("budget.max_samples"), none.getMessage());
+  }
+
+  @Test
   void aFunctionWithoutTrainingRowsIsRefusedForEpochs() {
     SuiteException e =
         assertThrows(
