@@ -139,8 +139,40 @@ class TunedSuiteTest {
   }
 
   @Test
-  void aTunedSuiteRunsWholeAndItsReportShowsTheTuning(@TempDir Path dir) throws Exception {
+  void shardsEachRunTheTrialsAndSplitTheEvaluationWhichMergesAsOneRun(@TempDir Path dir)
+      throws Exception {
     Plan plan = TestSuites.plan(SUITE);
+    SuiteOutcome whole = TestSuites.run(SUITE, dir.resolve("whole"), 2);
+    // the shards keep the suite, as the command line does, so that the merge can report
+    Path suiteFile = dir.resolve("tuned.yaml");
+    Files.writeString(suiteFile, SUITE);
+    List<Path> shards = new ArrayList<>();
+    for (int s = 0; s < 2; s++) {
+      Path shard = dir.resolve("shard-" + s);
+      TestSuites.pipeline(List.of())
+          .run(
+              new RunRequest(
+                  plan,
+                  plan.runs(),
+                  s + "/2",
+                  shard,
+                  FolderGuard.Mode.NEW,
+                  new LocalExecutor(1),
+                  suiteFile,
+                  false));
+      shards.add(shard);
+    }
+    assertEquals(9, records(dir.resolve("shard-0/runs.jsonl")).size());
+    Path merged = dir.resolve("merged");
+    TestSuites.pipeline(List.of()).merge(shards, merged, false, problem -> {});
+    assertEquals(
+        timeless(whole.results()),
+        timeless(ResultsFolder.read(merged).runs()),
+        "the merged evaluation is the whole run's");
+    assertEquals(
+        Files.readString(dir.resolve("whole/tables/tuning.csv")),
+        Files.readString(merged.resolve("tables/tuning.csv")));
+    // --runs cannot pick trials: the winners depend on all of them
     FolderGuard.RefusedException e =
         assertThrows(
             FolderGuard.RefusedException.class,
@@ -150,13 +182,29 @@ class TunedSuiteTest {
                         new RunRequest(
                             plan,
                             plan.runs().subList(0, 10),
-                            "1/4",
-                            dir.resolve("shard"),
+                            null,
+                            dir.resolve("some"),
                             FolderGuard.Mode.NEW,
                             new LocalExecutor(1),
                             null,
                             false)));
-    assertTrue(e.getMessage().contains("runs whole"), e.getMessage());
+    assertTrue(e.getMessage().contains("no --runs"), e.getMessage());
+    // shards of other trials do not merge
+    Path other = dir.resolve("other");
+    TestSuites.run(SUITE.replace("seed: 11", "seed: 12"), other, 1);
+    Files.writeString(
+        shards.get(1).resolve("tuning/trials.csv"),
+        Files.readString(other.resolve("tuning/trials.csv")));
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TestSuites.pipeline(List.of()).merge(shards, dir.resolve("m2"), false, p -> {}));
+    assertTrue(refused.getMessage().contains("did not run the same tuning"), refused.getMessage());
+  }
+
+  @Test
+  void aTunedFolderReportsItsTuning(@TempDir Path dir) throws Exception {
+    Plan plan = TestSuites.plan(SUITE);
     Path out = dir.resolve("out");
     TestSuites.run(SUITE, out, 2);
     Path report = TestSuites.pipeline(List.of()).report(out, Pipeline.evaluationOf(plan, out));

@@ -155,7 +155,16 @@ final class RunCommand implements Callable<Integer> {
     Path defaultDir = Path.of("results", plan.suiteName());
     if (shard != null) {
       part = shard.equals("auto") ? Shard.fromEnvironment(System.getenv()) : Shard.parse(shard);
-      selected = Shards.select(selected, part, Selection.costs(costs, defaultDir));
+      if (plan.phase() == Plan.Phase.TUNING) {
+        // every shard runs all the trials; the pipeline splits the evaluation they pick
+        if (costs != null) {
+          throw new IllegalArgumentException(
+              "--costs balances a suite's runs, and a tuned suite's evaluation is known only after"
+                  + " its trials: leave --costs out");
+        }
+      } else {
+        selected = Shards.select(selected, part, Selection.costs(costs, defaultDir));
+      }
     }
     Path dir =
         out != null

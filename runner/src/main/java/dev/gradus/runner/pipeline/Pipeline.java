@@ -176,13 +176,12 @@ public final class Pipeline {
       throw new IllegalArgumentException(
           "a tuned suite runs from the plan of its trials, which picks the evaluation");
     }
-    if (plan.phase() == Plan.Phase.TUNING
-        && (request.shard() != null || request.selected().size() != plan.runs().size())) {
+    if (plan.phase() == Plan.Phase.TUNING && request.selected().size() != plan.runs().size()) {
       throw new FolderGuard.RefusedException(
           "suite '"
               + plan.suiteName()
-              + "' tunes its optimizers, and its evaluation depends on every trial: it runs"
-              + " whole, on one machine (no --shard, no --runs)");
+              + "' tunes its optimizers, and its evaluation depends on every trial: its trials run"
+              + " whole (no --runs); --shard splits its evaluation");
     }
     FolderGuard.Decision decision =
         FolderGuard.check(
@@ -192,11 +191,20 @@ public final class Pipeline {
     }
     if (plan.phase() == Plan.Phase.TUNING) {
       Plan evaluation = runTrials(request, layout, decision.resume());
+      // each shard runs every trial, so every shard picks the same winners; the evaluation's
+      // runs are what shards split
+      List<RunSpec> mine =
+          request.shard() == null
+              ? evaluation.runs()
+              : dev.gradus.runner.scale.Shards.select(
+                  evaluation.runs(),
+                  dev.gradus.runner.scale.Shard.parse(request.shard()),
+                  Map.of());
       request =
           new RunRequest(
               evaluation,
-              evaluation.runs(),
-              null,
+              mine,
+              request.shard(),
               request.dir(),
               request.mode(),
               request.executor(),

@@ -156,6 +156,7 @@ public final class Merger {
         }
       }
     }
+    checkTrials(folders);
     List<String> missing = new ArrayList<>();
     List<Line> ordered = new ArrayList<>();
     for (String id : first.runs()) {
@@ -173,6 +174,54 @@ public final class Merger {
       writeInPlace(out, folders.get(0), first, ordered, summary);
     }
     return new Outcome(first.runs(), ordered.size(), missing, summary);
+  }
+
+  /**
+   * Shards of a tuned suite each ran every trial ({@code tuning/}), and must have picked the same
+   * winners: their {@code tuning/trials.csv}, which has every trial's score and no time, must be
+   * the same text. Folders with and without trials are not one suite.
+   */
+  private static void checkTrials(List<Path> folders) {
+    Path firstTrials =
+        new ResultsLayout(folders.get(0)).tuning().dir().resolve(ResultsLayout.TRIALS_CSV);
+    String expected = readIfPresent(firstTrials);
+    for (Path folder : folders.subList(1, folders.size())) {
+      Path trials = new ResultsLayout(folder).tuning().dir().resolve(ResultsLayout.TRIALS_CSV);
+      String found = readIfPresent(trials);
+      if (!Objects.equals(expected, found)) {
+        throw new IllegalArgumentException(
+            "merge: "
+                + (expected == null
+                    ? folder + " has tuning trials (" + trials + ") and " + folders.get(0) + " none"
+                    : found == null
+                        ? folders.get(0) + " has tuning trials and " + folder + " none"
+                        : trials + " differs from " + firstTrials)
+                + ": the shards did not run the same tuning, so their evaluations cannot be merged;"
+                + " run every shard with the same suite, seed and plugins");
+      }
+    }
+  }
+
+  private static String readIfPresent(Path file) {
+    try {
+      return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("merge: cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Copies a folder's files, folders included, into {@code to}. */
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var paths = Files.walk(from)) {
+      for (Path p : paths.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -271,6 +320,11 @@ public final class Merger {
       ResultsLayout first = new ResultsLayout(firstFolder);
       copyIfPresent(first.resolvedSuite(), target.resolvedSuite());
       copyIfPresent(first.suiteCopy(), target.suiteCopy());
+      if (Files.isDirectory(first.tuning().dir())) {
+        // every shard's trials are the same (checkTrials): the first's stand for them all
+        copyTree(first.tuning().dir(), target.tuning().dir());
+        Files.deleteIfExists(target.tuning().dir().resolve(ResultsLayout.LOCK));
+      }
       // after the resolved suite, whose stop target the significance table reads
       FlatTables.write(target, merged);
       Map<String, Object> m = new LinkedHashMap<>();
