@@ -130,6 +130,15 @@ public final class GradusSpark implements Callable<Integer> {
             Plugins.discover(Thread.currentThread().getContextClassLoader(), pluginFolders), false);
     Pipeline pipeline = gradus.pipeline();
     Plan plan = pipeline.plan(suite);
+    if (plan.phase() == Plan.Phase.TUNING) {
+      // executors re-plan the suite and find runs by index, and a tuned suite's evaluation is
+      // known only once its trials ran
+      throw new IllegalArgumentException(
+          "gradus-spark: suite '"
+              + plan.suiteName()
+              + "' tunes its optimizers, which Spark does not run yet: run it with ./gradus run,"
+              + " or as shards (--shard I/N) and merge them");
+    }
     SparkExecutor executor =
         new SparkExecutor(spark, text, suiteFile.toString(), baseDir.toString(), runsPerPartition);
     return pipeline.run(

@@ -10,6 +10,7 @@ import dev.gradus.runner.pipeline.RunRequest;
 import dev.gradus.runner.pipeline.SuiteOutcome;
 import dev.gradus.runner.plan.Plan;
 import dev.gradus.runner.results.FolderGuard;
+import dev.gradus.runner.run.RunResult;
 import dev.gradus.runner.wiring.TestJars;
 import dev.gradus.spi.OptimizerProvider;
 import java.io.IOException;
@@ -44,12 +45,64 @@ class SparkLocalTest {
           dim: 3
           start: random
         - name: beale
+        - name: logistic-regression
+          data: {generate: {n: 40, weights: [1.0, -1.0]}, test_fraction: 0.25}
+          batch_size: 8
       optimizers:
         - name: sign-descent
           lr: [0.01, 0.001]
         - name: adam
           lr: 0.01
       """;
+
+  /** A summary line without its wall_ms_median, the one column that differs between runs. */
+  private static String withoutWallTime(String line) {
+    List<String> cells = new ArrayList<>(dev.gradus.runner.results.ResultsFolder.csvCells(line));
+    cells.remove(18);
+    return String.join("|", cells);
+  }
+
+  private static List<String> withoutSeconds(List<String> trace) {
+    List<String> out = new ArrayList<>();
+    for (String line : trace) {
+      String[] cells = line.split(",", -1);
+      cells[2] = "";
+      out.add(String.join(",", cells));
+    }
+    return out;
+  }
+
+  /** A run's trace lines, gzipped or plain. */
+  static final class TraceLines {
+    static List<String> of(Path dir, String runId) throws IOException {
+      Path file = new dev.gradus.runner.results.ResultsLayout(dir).existingTrace(runId);
+      try (java.io.BufferedReader in = dev.gradus.runner.results.ResultsFolder.openTrace(file)) {
+        return in.lines().toList();
+      }
+    }
+  }
+
+  @Test
+  void aTunedSuiteIsRefusedBeforeAnySparkWork() throws Exception {
+    Path suite = dir.resolve("tuned.yaml");
+    Files.writeString(
+        suite,
+        """
+        suite: tuned
+        tuning: {trials: 2}
+        functions:
+          - {name: sphere, dim: 2}
+        optimizers:
+          - {name: adam, lr: {log_uniform: [1.0e-3, 0.1]}}
+        """);
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                GradusSpark.run(
+                    null, suite, dir.resolve("t"), List.of(), 2, FolderGuard.Mode.NEW, false));
+    assertTrue(e.getMessage().contains("tunes its optimizers"), e.getMessage());
+  }
 
   private static List<String> lines(Path runs) throws IOException {
     List<String> out = new ArrayList<>();
@@ -147,7 +200,7 @@ class SparkLocalTest {
     assertTrue(
         Files.exists(dir.resolve("spark/report.html")), "the same pipeline draws the report");
     assertTrue(Files.exists(dir.resolve("spark/suite.yaml")), "and keeps the suite");
-    assertEquals(2 * 3 * 3, outcome.results().size());
+    assertEquals(3 * 3 * 3, outcome.results().size());
 
     StringWriter err = new StringWriter();
     int code =
@@ -164,17 +217,27 @@ class SparkLocalTest {
     assertEquals(0, code, err.toString());
 
     assertEquals(lines(dir.resolve("local/runs.jsonl")), lines(dir.resolve("spark/runs.jsonl")));
+    // traces too, held-out columns included (the seconds column aside)
+    for (RunResult r : outcome.results()) {
+      List<String> local = withoutSeconds(TraceLines.of(dir.resolve("local"), r.runId()));
+      List<String> remote = withoutSeconds(TraceLines.of(dir.resolve("spark"), r.runId()));
+      assertEquals(local, remote, r.runId());
+    }
+    assertTrue(
+        TraceLines.of(dir.resolve("spark"), "f2-logistic-regression_o2-adam_r0")
+            .get(0)
+            .endsWith(",test_accuracy"));
     for (String name : new String[] {"summary.csv", "plan.json"}) {
       List<String> local = Files.readAllLines(dir.resolve("local").resolve(name));
       List<String> remote = Files.readAllLines(dir.resolve("spark").resolve(name));
       if (name.equals("summary.csv")) {
-        local = local.stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
-        remote = remote.stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+        local = local.stream().map(SparkLocalTest::withoutWallTime).toList();
+        remote = remote.stream().map(SparkLocalTest::withoutWallTime).toList();
       }
       assertEquals(local, remote, name);
     }
     try (var traces = Files.list(dir.resolve("spark/traces"))) {
-      assertEquals(18, traces.count());
+      assertEquals(27, traces.count());
     }
     String someRun = "f1-beale_o2-adam_r0";
     assertEquals(
