@@ -279,29 +279,12 @@ public final class Planner {
       List<Planned> planned,
       List<Tuning.Metric> metrics) {
     Suite.Tuning section = suite.tuning();
-    Tuning.Strategy strategy =
-        Tuning.Strategy.valueOf(section.strategy().toUpperCase(java.util.Locale.ROOT));
-    List<Tuning.Unit> units = new ArrayList<>();
-    int rungs = 1;
-    for (TuningPlanner.PendingUnit u : tuned.units()) {
-      rungs = u.rungSteps().length;
-      units.add(
-          new Tuning.Unit(
-              units.size(),
-              u.label(),
-              u.searched(),
-              u.trials(),
-              u.configs(),
-              u.rungSteps(),
-              u.tuned(),
-              u.defaults()));
-    }
     return new Tuning(
-        strategy,
+        tuned.strategy(),
         section.seeds(),
         section.eta(),
-        rungs,
-        units,
+        tuned.rungs(),
+        tuned.units(),
         metrics,
         tuned.slots(),
         planned.stream().map(Planned::seedKey).toList(),

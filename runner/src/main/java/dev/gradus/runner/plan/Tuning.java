@@ -102,7 +102,6 @@ public record Tuning(
    * One tuned optimizer configuration.
    *
    * @param index position among the units
-   * @param label what the tables call it: the tuned slot's label
    * @param searched the tuned hyperparameters, in the suite's order
    * @param trials each trial's values of the searched hyperparameters, by trial
    * @param configs the tuning plan's optimizer index of trial t at rung k: {@code configs[t][k]}
@@ -113,7 +112,6 @@ public record Tuning(
    */
   public record Unit(
       int index,
-      String label,
       List<String> searched,
       List<Map<String, Object>> trials,
       int[][] configs,
@@ -204,6 +202,11 @@ public record Tuning(
   /** The seed key of tuning run {@code seed} on function {@code f}. */
   String tuningSeedKey(int f, int seed) {
     return seedKeys.get(f) + "|tuning seed " + seed;
+  }
+
+  /** What the tables call {@code unit}: its tuned slot's label, such as {@code adam lr=tuned}. */
+  public String label(Unit unit) {
+    return slots.get(unit.tuned()).config().label();
   }
 
   /** Which unit, trial and rung the tuning plan's optimizer configuration {@code index} is. */

@@ -33,23 +33,21 @@ final class TuningPlanner {
     this.strategy = Tuning.Strategy.valueOf(section.strategy().toUpperCase(java.util.Locale.ROOT));
   }
 
-  /** What planning the optimizers of a tuned suite gives. */
+  /**
+   * What planning the optimizers of a tuned suite gives.
+   *
+   * @param rungs the rungs every unit has (1 but for successive halving)
+   * @param trialPatterns each trial configuration's {@code param_groups} patterns
+   * @param slotPatterns each evaluation configuration's
+   */
   record Drafted(
+      Tuning.Strategy strategy,
+      int rungs,
       List<OptimizerConfig> trialConfigs,
-      List<PendingUnit> units,
+      List<Tuning.Unit> units,
       List<Tuning.Slot> slots,
       List<List<Located>> trialPatterns,
       List<List<Located>> slotPatterns) {}
-
-  /** A unit before the functions are known. */
-  record PendingUnit(
-      String label,
-      List<String> searched,
-      List<Map<String, Object>> trials,
-      int[][] configs,
-      long[] rungSteps,
-      int tuned,
-      int defaults) {}
 
   /** The search spaces of an entry, by key in the suite's order; empty when it has none. */
   static Map<String, SearchSpace> searchSpaces(Suite.Entry entry) {
@@ -79,7 +77,7 @@ final class TuningPlanner {
 
   Drafted draft(SuiteErrors errors) {
     List<Planner.OptimizerDraft> trialDrafts = new ArrayList<>();
-    List<PendingUnit> units = new ArrayList<>();
+    List<Tuning.Unit> units = new ArrayList<>();
     List<Planner.OptimizerDraft> slotDrafts = new ArrayList<>();
     List<Integer> slotUnits = new ArrayList<>();
     int rungs = 1;
@@ -104,7 +102,7 @@ final class TuningPlanner {
         for (Map<String, Object> values : trials) {
           byTrial.add(planner.optimizerDrafts(with(entry, values), suite));
         }
-        List<PendingUnit> entryUnits = new ArrayList<>();
+        List<Tuning.Unit> entryUnits = new ArrayList<>();
         for (int u = 0; u < defaults.size(); u++) {
           Planner.OptimizerDraft base = defaults.get(u);
           long[] rungSteps = rungSteps(base.budget(), rungs, entry);
@@ -123,8 +121,8 @@ final class TuningPlanner {
           slotDrafts.add(base);
           slotUnits.add(-1);
           entryUnits.add(
-              new PendingUnit(
-                  null,
+              new Tuning.Unit(
+                  units.size() + entryUnits.size(),
                   List.copyOf(spaces.keySet()),
                   trials,
                   configs,
@@ -151,21 +149,11 @@ final class TuningPlanner {
     for (int i = 0; i < slotConfigs.size(); i++) {
       slots.add(new Tuning.Slot(slotConfigs.get(i), slotUnits.get(i)));
     }
-    List<PendingUnit> labelled = new ArrayList<>();
-    for (PendingUnit u : units) {
-      labelled.add(
-          new PendingUnit(
-              slotConfigs.get(u.tuned()).label(),
-              u.searched(),
-              u.trials(),
-              u.configs(),
-              u.rungSteps(),
-              u.tuned(),
-              u.defaults()));
-    }
     return new Drafted(
+        strategy,
+        rungs,
         trialConfigs,
-        labelled,
+        units,
         slots,
         trialDrafts.stream().map(Planner.OptimizerDraft::groupPatterns).toList(),
         slotDrafts.stream().map(Planner.OptimizerDraft::groupPatterns).toList());

@@ -126,7 +126,7 @@ public final class ResolvedSuite {
     List<Object> units = new ArrayList<>();
     for (dev.gradus.runner.plan.Tuning.Unit u : t.units()) {
       Map<String, Object> unit = new LinkedHashMap<>();
-      unit.put("label", u.label());
+      unit.put("label", t.label(u));
       unit.put("searched", u.searched());
       unit.put("trials", u.trials().size());
       unit.put("rung_steps", java.util.Arrays.stream(u.rungSteps()).boxed().toList());

@@ -41,7 +41,7 @@ public final class TrialsTable {
       List<String> cells = new ArrayList<>();
       cells.add(Integer.toString(r.function()));
       cells.add(Csv.cell(trials.functions().get(r.function()).label()));
-      cells.add(Csv.cell(unit.label()));
+      cells.add(Csv.cell(tuning.label(unit)));
       cells.add(Integer.toString(r.trial()));
       cells.add(Integer.toString(r.rung()));
       cells.add(Long.toString(r.steps()));

@@ -61,7 +61,7 @@ public final class TuningTable {
             new Row(
                 f,
                 evaluation.functions().get(f).label(),
-                evaluation.optimizers().get(u.tuned()).label(),
+                tuning.label(u),
                 evaluation.optimizers().get(u.defaults()).label(),
                 trial,
                 values(u.trials().get(trial)),
