@@ -237,48 +237,33 @@ public record Summary(List<Row> rows) {
     for (Row r : rows) {
       int notOk = r.diverged() + r.failed() + r.timeout();
       functions.add(r.function());
+      List<String> cells =
+          new ArrayList<>(
+              List.of(
+                  r.functionIndex() + "." + r.optimizerIndex(),
+                  r.optimizer(),
+                  Integer.toString(r.runs()),
+                  String.format(Locale.ROOT, "%.0f%%", 100 * r.successRate()),
+                  notOk == 0 ? "-" : Integer.toString(notOk),
+                  Double.isNaN(r.iterationsToTargetMedian())
+                      ? "-"
+                      : String.format(
+                          Locale.ROOT,
+                          "%.0f (%.0f)",
+                          r.iterationsToTargetMedian(),
+                          r.iterationsToTargetIqr()),
+                  gap(r.finalGapMedian(), r.finalGapIqr())));
       if (heldOut) {
-        lines.add(
-            new String[] {
-              r.functionIndex() + "." + r.optimizerIndex(),
-              r.optimizer(),
-              Integer.toString(r.runs()),
-              String.format(Locale.ROOT, "%.0f%%", 100 * r.successRate()),
-              notOk == 0 ? "-" : Integer.toString(notOk),
-              Double.isNaN(r.iterationsToTargetMedian())
-                  ? "-"
-                  : String.format(
-                      Locale.ROOT,
-                      "%.0f (%.0f)",
-                      r.iterationsToTargetMedian(),
-                      r.iterationsToTargetIqr()),
-              gap(r.finalGapMedian(), r.finalGapIqr()),
-              Double.isNaN(r.testLossMedian()) ? "-" : significant(r.testLossMedian()),
-              Double.isNaN(r.testAccuracyMedian())
-                  ? "-"
-                  : String.format(Locale.ROOT, "%.4f", r.testAccuracyMedian()),
-              String.format(Locale.ROOT, "%.0f", r.wallMsMedian())
-            });
-        continue;
-      }
-      lines.add(
-          new String[] {
-            r.functionIndex() + "." + r.optimizerIndex(),
-            r.optimizer(),
-            Integer.toString(r.runs()),
-            String.format(Locale.ROOT, "%.0f%%", 100 * r.successRate()),
-            notOk == 0 ? "-" : Integer.toString(notOk),
-            Double.isNaN(r.iterationsToTargetMedian())
+        cells.add(Double.isNaN(r.testLossMedian()) ? "-" : significant(r.testLossMedian()));
+        cells.add(
+            Double.isNaN(r.testAccuracyMedian())
                 ? "-"
-                : String.format(
-                    Locale.ROOT,
-                    "%.0f (%.0f)",
-                    r.iterationsToTargetMedian(),
-                    r.iterationsToTargetIqr()),
-            gap(r.finalGapMedian(), r.finalGapIqr()),
-            gap(r.bestGapMedian(), r.bestGapIqr()),
-            String.format(Locale.ROOT, "%.0f", r.wallMsMedian())
-          });
+                : String.format(Locale.ROOT, "%.4f", r.testAccuracyMedian()));
+      } else {
+        cells.add(gap(r.bestGapMedian(), r.bestGapIqr()));
+      }
+      cells.add(String.format(Locale.ROOT, "%.0f", r.wallMsMedian()));
+      lines.add(cells.toArray(new String[0]));
     }
     int[] widths = new int[head.length];
     for (int i = 0; i < head.length; i++) {
