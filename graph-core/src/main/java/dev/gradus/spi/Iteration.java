@@ -59,6 +59,23 @@ public record Iteration(
         Double.NaN);
   }
 
+  /** This row with the given held-out metrics (NaN for one not evaluated). */
+  public Iteration withHeldOut(double trainLoss, double testLoss, double testAccuracy) {
+    return new Iteration(
+        iteration,
+        evaluations,
+        seconds,
+        f,
+        gap,
+        gradNorm,
+        stepNorm,
+        lr,
+        inDomain,
+        trainLoss,
+        testLoss,
+        testAccuracy);
+  }
+
   /** Whether this row has any held-out metric. */
   public boolean hasHeldOut() {
     return !Double.isNaN(trainLoss) || !Double.isNaN(testLoss) || !Double.isNaN(testAccuracy);

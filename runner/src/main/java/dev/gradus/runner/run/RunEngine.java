@@ -103,7 +103,7 @@ public final class RunEngine {
       listener.runStarted(info);
       iterate(spec, info, listener, resume, positions, t, started);
       if (t.heldOutSource != null && t.x != null && !t.abandoned) {
-        t.heldOut = heldOut(t.heldOutSource, t.x);
+        t.heldOut = heldOut(t.heldOutSource, t.x, t.lastRowHeldOut);
       }
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       if (e instanceof ResultsWriteException unwritten) {
@@ -117,15 +117,19 @@ public final class RunEngine {
     return t.result(System.nanoTime() - started);
   }
 
-  /** The metrics at the final point by name, null for those not finite. */
-  private static java.util.Map<String, Double> heldOut(dev.gradus.spi.HeldOut source, double[] x) {
+  /**
+   * The metrics at the final point by name, null for those not finite; {@code measured} are the
+   * last row's, at that same point, or null when the trace did not measure them.
+   */
+  private static java.util.Map<String, Double> heldOut(
+      dev.gradus.spi.HeldOut source, double[] x, double[] measured) {
     for (double v : x) {
       if (!Double.isFinite(v)) {
         return java.util.Map.of();
       }
     }
     java.util.List<String> names = source.names();
-    double[] values = source.at(x.clone());
+    double[] values = measured != null ? measured : source.at(x.clone());
     java.util.Map<String, Double> metrics = new java.util.LinkedHashMap<>();
     for (int i = 0; i < names.size(); i++) {
       if (!dev.gradus.spi.HeldOut.NAMES.contains(names.get(i))) {
@@ -418,6 +422,9 @@ public final class RunEngine {
         Iteration recorded =
             row(iteration, evaluations[0], started, f, gap, gradNorm, stepNorm, lastLr, inDomain);
         listener.iteration(info, heldOut == null ? recorded : withHeldOut(recorded, heldOut, t));
+        if (last) {
+          t.lastRowHeldOut = heldOut; // the record's, measured once
+        }
       }
       if (reached || stationary || lowEnough || accurate) {
         t.status = RunStatus.CONVERGED;
@@ -475,19 +482,7 @@ public final class RunEngine {
         metric[at] = values[i];
       }
     }
-    return new Iteration(
-        row.iteration(),
-        row.evaluations(),
-        row.seconds(),
-        row.f(),
-        row.gap(),
-        row.gradNorm(),
-        row.stepNorm(),
-        row.lr(),
-        row.inDomain(),
-        metric[0],
-        metric[1],
-        metric[2]);
+    return row.withHeldOut(metric[0], metric[1], metric[2]);
   }
 
   /** The domain test without a copy of the bounds; NaN coordinates lie outside. */
@@ -527,6 +522,10 @@ public final class RunEngine {
   private static final class Tracker {
     final RunSpec spec;
     RunStatus status = RunStatus.FAILED;
+
+    /** The held-out metrics the last row measured at the final point, or null. */
+    double[] lastRowHeldOut;
+
     String error;
     String stackTrace;
     volatile long iterations;
