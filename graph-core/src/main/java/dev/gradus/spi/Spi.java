@@ -6,11 +6,13 @@ package dev.gradus.spi;
  *
  * <p>Minor versions only add default methods and optional interfaces, so older plugins keep
  * working: 1.1 and 1.2 added held-out metrics and epochs; 1.3 adds {@link ParameterBlock}s ({@link
- * Objective#blocks()}) and {@link BlockAware} optimizers.
+ * Objective#blocks()}) and {@link BlockAware} optimizers; 1.4 adds {@link MomentumAware}
+ * optimizers, whose momentum a schedule may cycle, and {@link AveragedIterate} ones, which keep an
+ * averaged point.
  */
 public final class Spi {
   /** major.minor of the SPI in this graph-core. */
-  public static final String VERSION = "1.3";
+  public static final String VERSION = "1.4";
 
   private Spi() {}
 
