@@ -55,7 +55,48 @@ CASES = {
     # mu_product·μₜ·μₜ₊₁, one μₜ too many, unlike its documented Π_{i=1}^{t+1} μᵢ and later torch.
     "lbfgs": (torch.optim.LBFGS, {"history_size": 3, "max_iter": 4}, 0.5, 1e-3),
     "lbfgs-strong-wolfe": (torch.optim.LBFGS, {"line_search_fn": "strong_wolfe"}, 1.0, 1.0),
+    "adadelta": (torch.optim.Adadelta, {}, 1.0, 1.0),
+    "adadelta-rho-decay": (
+        torch.optim.Adadelta,
+        {"rho": 0.8, "eps": 1e-4, "weight_decay": 0.1},
+        1.0,
+        1.0,
+    ),
+    "adamax": (torch.optim.Adamax, {}, 0.1, 0.01),
+    "adamax-maximize-decay": (
+        torch.optim.Adamax,
+        {"betas": (0.8, 0.99), "weight_decay": 0.1, "maximize": True},
+        0.1,
+        0.01,
+    ),
+    "asgd": (torch.optim.ASGD, {}, 0.05, 2e-4),
+    # t0 = 5: ax is a copy of the iterate through step 7 and a running average from step 8 on.
+    "asgd-averaging": (
+        torch.optim.ASGD,
+        {"lambd": 0.01, "alpha": 0.5, "t0": 5, "weight_decay": 0.05},
+        0.05,
+        2e-4,
+    ),
+    "asgd-maximize": (torch.optim.ASGD, {"t0": 10, "maximize": True}, 0.01, 1e-5),
+    # torch 1.13's RAdam has neither maximize nor decoupled_weight_decay (later torch has both).
+    "radam": (torch.optim.RAdam, {}, 0.1, 0.01),
+    "radam-weight-decay": (
+        torch.optim.RAdam,
+        {"betas": (0.8, 0.9), "weight_decay": 0.1, "eps": 1e-3},
+        0.1,
+        0.01,
+    ),
+    "rprop": (torch.optim.Rprop, {}, 0.01, 1e-3),
+    "rprop-maximize-etas": (
+        torch.optim.Rprop,
+        {"etas": (0.3, 1.5), "step_sizes": (1e-3, 0.5), "maximize": True},
+        0.01,
+        1e-3,
+    ),
 }
+
+# ASGD cases whose averaged point state["ax"] is recorded too, as rows of case "<name>:ax".
+AVERAGED = ("asgd-averaging", "asgd-maximize")
 
 
 def trajectory(cls, kwargs, lr, function, start):
@@ -68,11 +109,13 @@ def trajectory(cls, kwargs, lr, function, start):
         p.grad = torch.tensor(gradient)
         return torch.tensor(value)
 
-    rows = []
+    rows, averaged = [], []
     for _ in range(STEPS):
         optimizer.step(closure)
         rows.append(p.detach().tolist())
-    return rows
+        if "ax" in optimizer.state[p]:
+            averaged.append(optimizer.state[p]["ax"].tolist())
+    return rows, averaged
 
 
 def main():
@@ -81,8 +124,12 @@ def main():
     for name, (cls, kwargs, lr_quadratic, lr_rosenbrock) in CASES.items():
         for objective, (function, start) in OBJECTIVES.items():
             lr = lr_quadratic if objective == "quadratic" else lr_rosenbrock
-            for step, (x, y) in enumerate(trajectory(cls, kwargs, lr, function, start), 1):
+            rows, averaged = trajectory(cls, kwargs, lr, function, start)
+            for step, (x, y) in enumerate(rows, 1):
                 out.write("%s,%s,%d,%r,%r\n" % (name, objective, step, x, y))
+            if name in AVERAGED:
+                for step, (x, y) in enumerate(averaged, 1):
+                    out.write("%s:ax,%s,%d,%r,%r\n" % (name, objective, step, x, y))
 
 
 if __name__ == "__main__":

@@ -48,6 +48,29 @@ class TorchGoldenTest {
     add("adagrad-decay", "adagrad", Map.of("lr_decay", 0.01, "initial_accumulator_value", 0.5));
     add("lbfgs", "lbfgs", Map.of("history_size", 3, "max_iter", 4));
     add("lbfgs-strong-wolfe", "lbfgs", Map.of("line_search", "strong_wolfe"));
+    add("adadelta", "adadelta", Map.of());
+    add("adadelta-rho-decay", "adadelta", Map.of("rho", 0.8, "eps", 1e-4, "weight_decay", 0.1));
+    add("adamax", "adamax", Map.of());
+    add(
+        "adamax-maximize-decay",
+        "adamax",
+        Map.of("betas", List.of(0.8, 0.99), "weight_decay", 0.1, "maximize", true));
+    add("asgd", "asgd", Map.of());
+    add(
+        "asgd-averaging",
+        "asgd",
+        Map.of("lambd", 0.01, "alpha", 0.5, "t0", 5.0, "weight_decay", 0.05));
+    add("asgd-maximize", "asgd", Map.of("t0", 10.0, "maximize", true));
+    add("radam", "radam", Map.of());
+    add(
+        "radam-weight-decay",
+        "radam",
+        Map.of("betas", List.of(0.8, 0.9), "weight_decay", 0.1, "eps", 1e-3));
+    add("rprop", "rprop", Map.of());
+    add(
+        "rprop-maximize-etas",
+        "rprop",
+        Map.of("etas", List.of(0.3, 1.5), "step_sizes", List.of(1e-3, 0.5), "maximize", true));
   }
 
   static void add(String name, String id, Map<String, Object> params) {
@@ -66,7 +89,18 @@ class TorchGoldenTest {
           Map.entry("rmsprop-centered-momentum", 0.01),
           Map.entry("adagrad-decay", 0.1),
           Map.entry("lbfgs", 0.5),
-          Map.entry("lbfgs-strong-wolfe", 1.0));
+          Map.entry("lbfgs-strong-wolfe", 1.0),
+          Map.entry("adadelta", 1.0),
+          Map.entry("adadelta-rho-decay", 1.0),
+          Map.entry("adamax", 0.1),
+          Map.entry("adamax-maximize-decay", 0.1),
+          Map.entry("asgd", 0.05),
+          Map.entry("asgd-averaging", 0.05),
+          Map.entry("asgd-maximize", 0.01),
+          Map.entry("radam", 0.1),
+          Map.entry("radam-weight-decay", 0.1),
+          Map.entry("rprop", 0.01),
+          Map.entry("rprop-maximize-etas", 0.01));
   static final Map<String, Double> LR_ROSENBROCK =
       Map.ofEntries(
           Map.entry("gd", 2e-4),
@@ -78,7 +112,21 @@ class TorchGoldenTest {
           Map.entry("rmsprop-centered-momentum", 1e-3),
           Map.entry("adagrad-decay", 0.05),
           Map.entry("lbfgs", 1e-3),
-          Map.entry("lbfgs-strong-wolfe", 1.0));
+          Map.entry("lbfgs-strong-wolfe", 1.0),
+          Map.entry("adadelta", 1.0),
+          Map.entry("adadelta-rho-decay", 1.0),
+          Map.entry("adamax", 0.01),
+          Map.entry("adamax-maximize-decay", 0.01),
+          Map.entry("asgd", 2e-4),
+          Map.entry("asgd-averaging", 2e-4),
+          Map.entry("asgd-maximize", 1e-5),
+          Map.entry("radam", 0.01),
+          Map.entry("radam-weight-decay", 0.01),
+          Map.entry("rprop", 1e-3),
+          Map.entry("rprop-maximize-etas", 1e-3));
+
+  /** The suffix of the rows that record ASGD's averaged point state["ax"] instead of θ. */
+  static final String AVERAGED = ":ax";
 
   /** (case, objective) → rows of (x, y), one per step. */
   static Map<String, List<double[]>> read() throws IOException {
@@ -101,7 +149,72 @@ class TorchGoldenTest {
   }
 
   static Stream<Arguments> runs() throws IOException {
-    return read().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+    return read().entrySet().stream()
+        .filter(e -> !e.getKey().contains(AVERAGED))
+        .map(e -> Arguments.of(e.getKey(), e.getValue()));
+  }
+
+  static Stream<Arguments> averagedRuns() throws IOException {
+    Map<String, List<double[]>> all = read();
+    return all.entrySet().stream()
+        .filter(e -> e.getKey().contains(AVERAGED))
+        .map(e -> Arguments.of(e.getKey().replace(AVERAGED, ""), e.getValue()));
+  }
+
+  @org.junit.jupiter.api.Test
+  void everyCaseHasRecordingsAndEveryRecordingACase() throws IOException {
+    java.util.Set<String> recorded = new java.util.TreeSet<>();
+    for (String run : read().keySet()) {
+      recorded.add(run.substring(0, run.indexOf(' ')).replace(AVERAGED, ""));
+    }
+    assertEquals(new java.util.TreeSet<>(CASES.keySet()), recorded);
+    assertEquals(4, averagedRuns().count(), "asgd-averaging and asgd-maximize, on both objectives");
+  }
+
+  /**
+   * ASGD's averaged point against torch's state["ax"] after each step: the {@link
+   * dev.gradus.spi.AveragedIterate} copy while averaging, and "no averaged point" exactly while
+   * torch's ax is still a copy of θ (the recorded ax equals the recorded θ).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("averagedRuns")
+  void averagedPointMatchesTorch(String run, List<double[]> expected) throws IOException {
+    List<double[]> iterates = read().get(run);
+    String name = run.substring(0, run.indexOf(' '));
+    boolean quadratic = run.endsWith("quadratic");
+    Evaluator f = quadratic ? GoldenTrajectoryTest.QUADRATIC : GoldenTrajectoryTest.ROSENBROCK;
+    double lr = (quadratic ? LR_QUADRATIC : LR_ROSENBROCK).get(name);
+    Map<String, Object> params = new HashMap<>(CASES.get(name));
+    params.put("lr", lr);
+    OptimizerProvider provider = StateRestoreTest.REGISTRY.require(IDS.get(name));
+    Optimizer optimizer = provider.create(HyperParameters.resolve(provider, params));
+    double[] x = quadratic ? new double[] {2, -1.5} : new double[] {-1.5, 2};
+    double[] g = new double[2];
+    double[] ax = new double[2];
+    OptimizerState state = optimizer.init(2);
+    assertEquals(false, dev.gradus.spi.AveragedIterate.averagedPoint(optimizer, state, ax));
+    int averagedSteps = 0;
+    for (int k = 0; k < expected.size(); k++) {
+      double value = f.evaluate(x, g);
+      optimizer.step(x, value, g, lr, state, f);
+      double[] want = expected.get(k);
+      boolean torchAveraged = want[0] != iterates.get(k)[0] || want[1] != iterates.get(k)[1];
+      java.util.Arrays.fill(ax, Double.NaN);
+      boolean averaged = dev.gradus.spi.AveragedIterate.averagedPoint(optimizer, state, ax);
+      if (!averaged) {
+        assertEquals(false, torchAveraged, "step " + (k + 1) + ": torch's ax is an average");
+        assertEquals(true, Double.isNaN(ax[0]) && Double.isNaN(ax[1]), "left unchanged");
+        continue;
+      }
+      averagedSteps++;
+      for (int i = 0; i < 2; i++) {
+        if (!(Math.abs(ax[i] - want[i]) <= RELATIVE * Math.abs(want[i]))) {
+          fail("step " + (k + 1) + ", ax[" + i + "]: got " + ax[i] + ", torch " + want[i]);
+        }
+      }
+    }
+    // t0 = 5 averages from step 8 on, t0 = 10 from step 13 on: 43 and 38 of 50 steps.
+    assertEquals(name.equals("asgd-averaging") ? 43 : 38, averagedSteps);
   }
 
   @ParameterizedTest(name = "{0}")
