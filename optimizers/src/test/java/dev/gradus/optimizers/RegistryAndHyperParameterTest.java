@@ -20,9 +20,22 @@ class RegistryAndHyperParameterTest {
           OptimizerProvider.class, RegistryAndHyperParameterTest.class.getClassLoader());
 
   @Test
-  void allEightIdsLoadThroughServiceLoader() {
+  void allBuiltInIdsLoadThroughServiceLoader() {
     for (String id :
-        List.of("gd", "momentum", "adam", "adamw", "rmsprop", "adagrad", "nadam", "lbfgs")) {
+        List.of(
+            "gd",
+            "momentum",
+            "adam",
+            "adamw",
+            "rmsprop",
+            "adagrad",
+            "nadam",
+            "lbfgs",
+            "adadelta",
+            "adamax",
+            "asgd",
+            "radam",
+            "rprop")) {
       assertTrue(REGISTRY.contains(id), "missing " + id);
       assertEquals(id, REGISTRY.require(id).id());
       assertTrue(REGISTRY.source(id).contains("dev.gradus.optimizers.internal"));
@@ -50,6 +63,33 @@ class RegistryAndHyperParameterTest {
     assertEquals(20L, defaults("lbfgs").get("max_iter"));
     assertEquals(100L, defaults("lbfgs").get("history_size"));
     assertEquals("none", defaults("lbfgs").get("line_search"));
+    assertEquals(1.0, defaults("adadelta").get("lr"));
+    assertEquals(0.9, defaults("adadelta").get("rho"));
+    assertEquals(1e-6, defaults("adadelta").get("eps"));
+    assertEquals(2e-3, defaults("adamax").get("lr"));
+    assertEquals(List.of(0.9, 0.999), defaults("adamax").get("betas"));
+    assertEquals(1e-2, defaults("asgd").get("lr"));
+    assertEquals(1e-4, defaults("asgd").get("lambd"));
+    assertEquals(0.75, defaults("asgd").get("alpha"));
+    assertEquals(1e6, defaults("asgd").get("t0"));
+    assertEquals(1e-3, defaults("radam").get("lr"));
+    assertEquals(false, defaults("radam").get("decoupled_weight_decay"));
+    assertEquals(false, defaults("radam").get("maximize"));
+    assertEquals(1e-2, defaults("rprop").get("lr"));
+    assertEquals(List.of(0.5, 1.2), defaults("rprop").get("etas"));
+    assertEquals(List.of(1e-6, 50.0), defaults("rprop").get("step_sizes"));
+  }
+
+  @Test
+  void newTorchOptimizersRejectOutOfRangeValues() {
+    assertNames(reject("adadelta", Map.of("rho", 1.5)), "rho", "1.5", "[0, 1]");
+    assertNames(reject("adamax", Map.of("betas", List.of(0.9, 1.0))), "betas", "1.0", "[0, 1)");
+    assertNames(reject("asgd", Map.of("t0", -1)), "t0", "-1", "[0, ∞)");
+    assertNames(reject("radam", Map.of("weight_decay", -0.1)), "weight_decay", "-0.1");
+    assertNames(reject("rprop", Map.of("etas", List.of(0.5, 0.9))), "etas", "0 < etaminus < 1");
+    assertNames(reject("rprop", Map.of("etas", List.of(1.5, 2.0))), "etas", "1.5");
+    assertNames(
+        reject("rprop", Map.of("step_sizes", List.of(1.0, 0.1))), "step_sizes", "must not exceed");
   }
 
   static InvalidHyperParameterException reject(String id, Map<String, Object> values) {

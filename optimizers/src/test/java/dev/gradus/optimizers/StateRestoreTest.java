@@ -42,6 +42,11 @@ class StateRestoreTest {
             "rmsprop", builtIn("rmsprop", Map.of("lr", 1e-3, "centered", true, "momentum", 0.5))),
         Arguments.of("adagrad", builtIn("adagrad", Map.of("lr", 0.05, "lr_decay", 0.01))),
         Arguments.of("nadam", builtIn("nadam", Map.of("lr", 0.01))),
+        Arguments.of("adadelta", builtIn("adadelta", Map.of("weight_decay", 0.1))),
+        Arguments.of("adamax", builtIn("adamax", Map.of("lr", 0.01))),
+        Arguments.of("asgd", builtIn("asgd", Map.of("lr", 2e-4, "t0", 5.0))),
+        Arguments.of("radam", builtIn("radam", Map.of("lr", 0.01, "weight_decay", 0.1))),
+        Arguments.of("rprop", builtIn("rprop", Map.of("lr", 1e-3))),
         Arguments.of("lbfgs", builtIn("lbfgs", Map.of("lr", 1e-3, "history_size", 4))),
         Arguments.of(
             "lbfgs strong_wolfe",
