@@ -30,6 +30,7 @@ class AllocationTest {
         Arguments.of("asgd", Map.of("t0", 10.0, "weight_decay", 0.1)),
         Arguments.of("radam", Map.of("weight_decay", 0.1, "decoupled_weight_decay", true)),
         Arguments.of("rprop", Map.of("maximize", true)),
+        Arguments.of("adafactor", Map.of("weight_decay", 0.1)),
         Arguments.of("lbfgs", Map.of("lr", 1e-4, "history_size", 3, "max_iter", 3)),
         Arguments.of(
             "lbfgs",

@@ -35,7 +35,8 @@ class RegistryAndHyperParameterTest {
             "adamax",
             "asgd",
             "radam",
-            "rprop")) {
+            "rprop",
+            "adafactor")) {
       assertTrue(REGISTRY.contains(id), "missing " + id);
       assertEquals(id, REGISTRY.require(id).id());
       assertTrue(REGISTRY.source(id).contains("dev.gradus.optimizers.internal"));
@@ -90,6 +91,9 @@ class RegistryAndHyperParameterTest {
     assertNames(reject("rprop", Map.of("etas", List.of(1.5, 2.0))), "etas", "1.5");
     assertNames(
         reject("rprop", Map.of("step_sizes", List.of(1.0, 0.1))), "step_sizes", "must not exceed");
+    assertNames(reject("adafactor", Map.of("d", 0.5)), "d", "0.5", "[1, ∞)");
+    assertNames(reject("adafactor", Map.of("beta2_decay", 0.2)), "beta2_decay", "0.2");
+    assertNames(reject("adafactor", Map.of("eps", List.of(-1.0, 1e-3))), "eps", "-1.0");
   }
 
   static InvalidHyperParameterException reject(String id, Map<String, Object> values) {

@@ -47,6 +47,7 @@ class StateRestoreTest {
         Arguments.of("asgd", builtIn("asgd", Map.of("lr", 2e-4, "t0", 5.0))),
         Arguments.of("radam", builtIn("radam", Map.of("lr", 0.01, "weight_decay", 0.1))),
         Arguments.of("rprop", builtIn("rprop", Map.of("lr", 1e-3))),
+        Arguments.of("adafactor", builtIn("adafactor", Map.of("lr", 0.05, "maximize", false))),
         Arguments.of("lbfgs", builtIn("lbfgs", Map.of("lr", 1e-3, "history_size", 4))),
         Arguments.of(
             "lbfgs strong_wolfe",
