@@ -93,7 +93,7 @@ final class TuningPlanner {
           continue;
         }
         checkExtremes(entry, spaces);
-        List<Map<String, Object>> trials = trials(e, spaces);
+        List<Map<String, Object>> trials = asRun(entry, trials(e, spaces));
         rungs = rungs(strategy, trials.size(), section.eta());
         List<Planner.OptimizerDraft> defaults =
             planner.optimizerDrafts(without(entry, spaces), suite);
@@ -200,6 +200,29 @@ final class TuningPlanner {
   }
 
   /**
+   * The trials with each value as its run takes it: a uniform draw (or grid point) for an integer
+   * hyperparameter, such as history_size, is its nearest integer, so that trials.csv and
+   * tables/tuning.md show the value that ran.
+   */
+  private List<Map<String, Object>> asRun(Suite.Entry entry, List<Map<String, Object>> trials) {
+    Map<String, HyperParameter> declared = declared(entry);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> trial : trials) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      trial.forEach((key, v) -> values.put(key, integral(declared.get(key), v)));
+      out.add(java.util.Collections.unmodifiableMap(values));
+    }
+    return List.copyOf(out);
+  }
+
+  /** {@code v} as an integer hyperparameter takes it: a double is its nearest integer. */
+  private static Object integral(HyperParameter p, Object v) {
+    return p != null && p.type() == HyperParameter.Type.INTEGER && v instanceof Double d
+        ? (Object) Math.round(d)
+        : v;
+  }
+
+  /**
    * Each end of each space (each value of a choice) is checked by the provider before any trial.
    */
   private void checkExtremes(Suite.Entry entry, Map<String, SearchSpace> spaces) {
@@ -226,13 +249,8 @@ final class TuningPlanner {
                 settings.put(key, node);
                 return;
               }
-              Object v = values.get(key);
-              HyperParameter p = declared.get(key);
               // a uniform draw for an integer hyperparameter (history_size) is its nearest integer
-              if (p != null && p.type() == HyperParameter.Type.INTEGER && v instanceof Double d) {
-                v = Math.round(d);
-              }
-              settings.put(key, node.withValue(v));
+              settings.put(key, node.withValue(integral(declared.get(key), values.get(key))));
             });
     return new Suite.Entry(entry.name(), entry.node(), settings);
   }

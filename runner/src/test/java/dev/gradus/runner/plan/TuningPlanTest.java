@@ -94,6 +94,32 @@ class TuningPlanTest {
   }
 
   @Test
+  void integerTrialsRecordTheValueTheyRunWith() {
+    // trials.csv and tables/tuning.md show Unit.trials: for history_size they must show the
+    // integer the trial ran with, not the unrounded draw (7.305 and 7.377 both ran as 7)
+    Plan plan =
+        TestSuites.plan(
+            """
+            suite: integer
+            seed: 1
+            budget: {max_iterations: 20}
+            tuning: {strategy: random, trials: 3}
+            functions:
+              - {name: rosenbrock}
+            optimizers:
+              - {name: lbfgs, history_size: {uniform: [2, 10]}}
+            """);
+    Tuning.Unit unit = plan.tuning().units().get(0);
+    for (int t = 0; t < unit.trials().size(); t++) {
+      Object shown = unit.trials().get(t).get("history_size");
+      Object ran =
+          plan.optimizers().get(unit.configs()[t][0]).hyperparameters().get("history_size");
+      assertEquals(Long.class, shown.getClass(), unit.trials().toString());
+      assertEquals(((Number) ran).longValue(), shown);
+    }
+  }
+
+  @Test
   void aGridTakesEveryCombination() {
     Plan plan =
         TestSuites.plan(
