@@ -31,6 +31,16 @@ sealed interface SearchSpace {
   /** The ends of a continuous space, which the provider checks before any trial; or the choices. */
   List<Object> extremes();
 
+  /**
+   * This space for an integer hyperparameter (such as history_size): a uniform space draws each
+   * integer in [⌈a⌉, ⌊b⌋] as likely (rounding a continuous draw would give the two ends half the
+   * chance of the others); log-uniform and choice values are rounded to the nearest integer where
+   * they are used. Grids are deduplicated after rounding by the planner.
+   */
+  default SearchSpace forIntegers() {
+    return this;
+  }
+
   /** Whether {@code node} is a search space: a map with one key, one of {@link #KINDS}. */
   static boolean is(Located node) {
     return node.isMap()
@@ -118,6 +128,11 @@ sealed interface SearchSpace {
 
   record Uniform(double low, double high) implements SearchSpace {
     @Override
+    public SearchSpace forIntegers() {
+      return new IntegerUniform((long) Math.ceil(low), (long) Math.floor(high));
+    }
+
+    @Override
     public Object draw(RandomStream stream) {
       return rounded(low + stream.nextDouble() * (high - low), low, high);
     }
@@ -127,6 +142,32 @@ sealed interface SearchSpace {
       List<Object> out = new ArrayList<>();
       for (int k = 0; k < points; k++) {
         out.add(rounded(low + (high - low) * k / (points - 1), low, high));
+      }
+      return out;
+    }
+
+    @Override
+    public List<Object> extremes() {
+      return List.of(low, high);
+    }
+  }
+
+  /** Each integer of [low, high] as likely: a uniform space of an integer hyperparameter. */
+  record IntegerUniform(long low, long high) implements SearchSpace {
+    @Override
+    public Object draw(RandomStream stream) {
+      return low + (long) stream.nextInt((int) Math.min(Integer.MAX_VALUE, high - low + 1));
+    }
+
+    /** {@code points} integers spread evenly from low to high, each once. */
+    @Override
+    public List<Object> grid(int points) {
+      List<Object> out = new ArrayList<>();
+      for (int k = 0; k < points; k++) {
+        long v = Math.round(low + (high - low) * (double) k / (points - 1));
+        if (!out.contains(v)) {
+          out.add(v);
+        }
       }
       return out;
     }

@@ -93,7 +93,7 @@ final class TuningPlanner {
           continue;
         }
         checkExtremes(entry, spaces);
-        List<Map<String, Object>> trials = asRun(entry, trials(e, spaces));
+        List<Map<String, Object>> trials = asRun(entry, trials(e, forTypes(entry, spaces)));
         rungs = rungs(strategy, trials.size(), section.eta());
         List<Planner.OptimizerDraft> defaults =
             planner.optimizerDrafts(without(entry, spaces), suite);
@@ -210,9 +210,26 @@ final class TuningPlanner {
     for (Map<String, Object> trial : trials) {
       Map<String, Object> values = new LinkedHashMap<>();
       trial.forEach((key, v) -> values.put(key, integral(declared.get(key), v)));
-      out.add(java.util.Collections.unmodifiableMap(values));
+      // a grid point that rounds onto another is the same configuration: run it once
+      if (strategy != Tuning.Strategy.GRID || !out.contains(values)) {
+        out.add(java.util.Collections.unmodifiableMap(values));
+      }
     }
     return List.copyOf(out);
+  }
+
+  /** The spaces as their hyperparameters' types draw them (see {@link SearchSpace#forIntegers}). */
+  private Map<String, SearchSpace> forTypes(Suite.Entry entry, Map<String, SearchSpace> spaces) {
+    Map<String, HyperParameter> declared = declared(entry);
+    Map<String, SearchSpace> out = new LinkedHashMap<>();
+    spaces.forEach(
+        (key, space) -> {
+          HyperParameter p = declared.get(key);
+          out.put(
+              key,
+              p != null && p.type() == HyperParameter.Type.INTEGER ? space.forIntegers() : space);
+        });
+    return out;
   }
 
   /** {@code v} as an integer hyperparameter takes it: a double is its nearest integer. */

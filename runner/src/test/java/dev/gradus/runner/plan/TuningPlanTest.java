@@ -120,6 +120,52 @@ class TuningPlanTest {
   }
 
   @Test
+  void anIntegerGridRunsEachIntegerOnce() {
+    // [1, 3] in 5 points is 1, 1.5, 2, 2.5, 3: rounded, 1 2 2 3 3 would run two configurations
+    // twice; deduplicated, each integer runs once
+    Plan plan =
+        TestSuites.plan(
+            """
+            suite: integer-grid
+            seed: 1
+            budget: {max_iterations: 20}
+            tuning: {strategy: grid, grid_points: 5}
+            functions:
+              - {name: rosenbrock}
+            optimizers:
+              - {name: lbfgs, history_size: {uniform: [1, 3]}}
+            """);
+    assertEquals(
+        List.of(1L, 2L, 3L),
+        plan.tuning().units().get(0).trials().stream().map(t -> t.get("history_size")).toList());
+  }
+
+  @Test
+  void integerUniformDrawsGiveTheEndsTheirFullShare() {
+    // 3,000 draws from {2, 3, 4}: each about 1,000. Rounding a continuous draw from [2, 4] would
+    // give 2 and 4 about 750 each and 3 about 1,500; the bounds below exclude that by > 10 sigma.
+    Plan plan =
+        TestSuites.plan(
+            """
+            suite: integer-draws
+            seed: 5
+            budget: {max_iterations: 20}
+            tuning: {strategy: random, trials: 3000}
+            functions:
+              - {name: rosenbrock}
+            optimizers:
+              - {name: lbfgs, history_size: {uniform: [2, 4]}}
+            """);
+    Map<Object, Long> counts =
+        plan.tuning().units().get(0).trials().stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    t -> t.get("history_size"), java.util.stream.Collectors.counting()));
+    assertEquals(java.util.Set.of(2L, 3L, 4L), counts.keySet(), counts.toString());
+    counts.values().forEach(c -> assertTrue(c > 880 && c < 1120, counts.toString()));
+  }
+
+  @Test
   void aGridTakesEveryCombination() {
     Plan plan =
         TestSuites.plan(
