@@ -60,7 +60,9 @@ class PluginDropInTest {
         list.output()
             .lines()
             .anyMatch(
-                l -> l.trim().startsWith("lion ") && l.contains("[plugin gradus-plugin-lion-")),
+                l ->
+                    l.trim().startsWith("lion-example ")
+                        && l.contains("[plugin gradus-plugin-lion-")),
         list.output());
     assertTrue(
         list.output()
@@ -85,7 +87,7 @@ class PluginDropInTest {
             dim: 2
             start: [-1.2, 1.0]
         optimizers:
-          - name: lion
+          - name: lion-example
             lr: [1.0e-3, 1.0e-2]
           - name: adam
             lr: 0.05
@@ -114,11 +116,11 @@ class PluginDropInTest {
     JsonNode lionOnBranin = null;
     for (String line : lines) {
       JsonNode record = json.readTree(line);
-      if (record.get("run_id").asText().equals("f0-branin_o0-lion_r0")) {
+      if (record.get("run_id").asText().equals("f0-branin_o0-lion-example_r0")) {
         lionOnBranin = record;
       }
     }
-    assertTrue(lionOnBranin != null, "run f0-branin_o0-lion_r0 recorded");
+    assertTrue(lionOnBranin != null, "run f0-branin_o0-lion-example_r0 recorded");
     // Branin's known minimum 5/(4π), declared by the plugin, reaches the results as the gaps
     assertEquals(
         lionOnBranin.get("f_best").asDouble() - 5 / (4 * Math.PI),

@@ -140,4 +140,56 @@ class RegistryAndHyperParameterTest {
     assertNames(e, "'beta'", "did you mean 'betas'");
     assertNames(reject("gd", Map.of("momentum", 0.9)), "'gd' has no hyperparameter 'momentum'");
   }
+
+  @Test
+  void theModernMethodsLoadWithThePapersDefaults() {
+    for (String id :
+        List.of(
+            "lion",
+            "lars",
+            "lamb",
+            "adabelief",
+            "yogi",
+            "novograd",
+            "sgd-schedule-free",
+            "adamw-schedule-free")) {
+      assertTrue(REGISTRY.contains(id), "missing " + id);
+      assertTrue(REGISTRY.source(id).contains("dev.gradus.optimizers.internal"), id);
+      assertTrue(REGISTRY.require(id).description().contains("20"), id + " cites its paper");
+    }
+    assertEquals(1e-4, defaults("lion").get("lr"));
+    assertEquals(0.9, defaults("lion").get("b1"));
+    assertEquals(0.99, defaults("lion").get("b2"));
+    assertEquals(0.001, defaults("lars").get("trust_coefficient"));
+    assertEquals(0.9, defaults("lars").get("momentum"));
+    assertEquals(false, defaults("lars").get("nesterov"));
+    assertEquals(1e-6, defaults("lamb").get("eps"));
+    assertEquals(0.0, defaults("lamb").get("eps_root"));
+    assertEquals(0.999, defaults("lamb").get("b2"));
+    assertEquals(1e-16, defaults("adabelief").get("eps"));
+    assertEquals(1e-16, defaults("adabelief").get("eps_root"));
+    assertEquals(1e-3, defaults("yogi").get("eps"));
+    assertEquals(1e-6, defaults("yogi").get("initial_accumulator_value"));
+    assertEquals(1e-2, defaults("yogi").get("lr"));
+    assertEquals(0.95, defaults("novograd").get("b1"));
+    assertEquals(0.98, defaults("novograd").get("b2"));
+    assertEquals(1.0, defaults("sgd-schedule-free").get("lr"));
+    assertEquals(0.9, defaults("sgd-schedule-free").get("momentum"));
+    assertEquals(2.0, defaults("sgd-schedule-free").get("weight_lr_power"));
+    assertEquals(0L, defaults("sgd-schedule-free").get("warmup_steps"));
+    assertEquals(0.0025, defaults("adamw-schedule-free").get("lr"));
+    assertEquals(List.of(0.9, 0.999), defaults("adamw-schedule-free").get("betas"));
+    assertEquals(0.0, defaults("adamw-schedule-free").get("r"));
+  }
+
+  @Test
+  void modernErrorsNameTheParameterAndRange() {
+    assertNames(reject("lion", Map.of("b1", 1.0)), "b1", "1.0", "[0, 1)");
+    assertNames(reject("lars", Map.of("trust_coefficient", -1)), "trust_coefficient", "[0, ∞)");
+    assertNames(
+        reject("yogi", Map.of("initial_accumulator_value", -1)), "initial_accumulator_value");
+    assertNames(reject("sgd-schedule-free", Map.of("warmup_steps", -1)), "warmup_steps", "-1");
+    assertNames(
+        reject("adamw-schedule-free", Map.of("betas", List.of(0.9, 1.0))), "betas", "[0, 1)");
+  }
 }

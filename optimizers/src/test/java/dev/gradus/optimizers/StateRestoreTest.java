@@ -48,6 +48,18 @@ class StateRestoreTest {
         Arguments.of("radam", builtIn("radam", Map.of("lr", 0.01, "weight_decay", 0.1))),
         Arguments.of("rprop", builtIn("rprop", Map.of("lr", 1e-3))),
         Arguments.of("adafactor", builtIn("adafactor", Map.of("lr", 0.05, "maximize", false))),
+        Arguments.of("lion", builtIn("lion", Map.of("lr", 0.01, "weight_decay", 0.01))),
+        Arguments.of("lars", builtIn("lars", Map.of("trust_coefficient", 0.01, "nesterov", true))),
+        Arguments.of("lamb", builtIn("lamb", Map.of("lr", 0.01, "weight_decay", 0.01))),
+        Arguments.of("adabelief", builtIn("adabelief", Map.of("lr", 0.01))),
+        Arguments.of("yogi", builtIn("yogi", Map.of("lr", 0.01))),
+        Arguments.of("novograd", builtIn("novograd", Map.of("lr", 1e-3))),
+        Arguments.of(
+            "sgd-schedule-free",
+            builtIn("sgd-schedule-free", Map.of("lr", 1e-4, "warmup_steps", 20L))),
+        Arguments.of(
+            "adamw-schedule-free",
+            builtIn("adamw-schedule-free", Map.of("lr", 0.01, "warmup_steps", 5L, "r", 1.0))),
         Arguments.of("lbfgs", builtIn("lbfgs", Map.of("lr", 1e-3, "history_size", 4))),
         Arguments.of(
             "lbfgs strong_wolfe",

@@ -19,7 +19,7 @@ import java.util.Map;
  * w_b − v_b.
  */
 final class Lars implements BlockAware {
-  static final String ID = "lars";
+  static final String ID = "lars-example";
 
   /** Validated by the provider's declared ranges; the record only keeps them together. */
   record Config(double lr, double momentum, double weightDecay, double trust) {}
@@ -81,7 +81,10 @@ final class Lars implements BlockAware {
     double[] velocity = snapshot.array("velocity");
     if (velocity.length != dimension) {
       throw new IllegalArgumentException(
-          "snapshot of 'lars': velocity has " + velocity.length + " entries, not " + dimension);
+          "snapshot of 'lars-example': velocity has "
+              + velocity.length
+              + " entries, not "
+              + dimension);
     }
     State state = new State(dimension, blocks);
     System.arraycopy(velocity, 0, state.velocity, 0, dimension);
@@ -97,7 +100,7 @@ final class Lars implements BlockAware {
       OptimizerState optimizerState,
       Evaluator objective) {
     if (!(optimizerState instanceof State state) || state.dimension() != params.length) {
-      throw new IllegalArgumentException("lars was given a state it did not make");
+      throw new IllegalArgumentException("lars-example was given a state it did not make");
     }
     double beta = config.weightDecay();
     for (int b = 0; b < state.starts.length; b++) {

@@ -8,8 +8,9 @@ import dev.gradus.spi.Range;
 import java.util.List;
 
 /**
- * {@code lars}: layer-wise adaptive rate scaling (You et al., 2017), a block-aware optimizer (SPI
- * 1.3), registered in {@code META-INF/services/dev.gradus.spi.OptimizerProvider}.
+ * {@code lars-example}: layer-wise adaptive rate scaling (You et al., 2017), a block-aware
+ * optimizer (SPI 1.3), registered in {@code META-INF/services/dev.gradus.spi.OptimizerProvider}.
+ * Gradus has LARS built in as {@code lars}; this example keeps its own id so that ids stay unique.
  */
 public final class LarsProvider implements OptimizerProvider {
   @Override

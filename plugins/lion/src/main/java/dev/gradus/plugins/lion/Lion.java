@@ -23,7 +23,7 @@ import java.util.Map;
  * not move.
  */
 final class Lion implements Optimizer {
-  static final String ID = "lion";
+  static final String ID = "lion-example";
   static final String EXP_AVG = "exp_avg";
 
   /** The validated configuration; {@link #DEFAULTS} are the paper's and lion-pytorch's. */

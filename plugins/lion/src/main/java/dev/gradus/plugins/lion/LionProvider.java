@@ -7,8 +7,9 @@ import dev.gradus.spi.OptimizerProvider;
 import java.util.List;
 
 /**
- * {@code lion}: the Lion optimizer (Chen et al., 2023), registered in {@code
- * META-INF/services/dev.gradus.spi.OptimizerProvider}.
+ * {@code lion-example}: the Lion optimizer (Chen et al., 2023) as an example plugin, registered in
+ * {@code META-INF/services/dev.gradus.spi.OptimizerProvider}. Gradus has Lion built in as {@code
+ * lion} (with optax's names b1, b2); this plugin keeps its own id so that ids stay unique.
  */
 public final class LionProvider implements OptimizerProvider {
   private static final Lion.Config DEFAULTS = Lion.Config.DEFAULTS;
@@ -20,7 +21,7 @@ public final class LionProvider implements OptimizerProvider {
 
   @Override
   public String description() {
-    return "Lion, sign momentum found by program search (Chen et al., 2023)";
+    return "Lion, sign momentum found by program search (Chen et al., 2023); example plugin";
   }
 
   @Override

@@ -43,7 +43,7 @@ class LionHyperParameterTest {
             InvalidHyperParameterException.class,
             () -> provider.create(HyperParameters.resolve(provider, invalid.values())));
     assertEquals(invalid.parameter(), e.parameter());
-    assertTrue(e.getMessage().contains("lion"), e.getMessage());
+    assertTrue(e.getMessage().contains("lion-example"), e.getMessage());
     assertTrue(e.getMessage().contains(invalid.parameter()), e.getMessage());
     assertTrue(e.getMessage().contains(invalid.mentions()), e.getMessage());
   }

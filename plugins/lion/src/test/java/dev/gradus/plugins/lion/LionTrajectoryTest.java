@@ -196,11 +196,11 @@ class LionTrajectoryTest {
     assertEquals(snapshot, lion.restore(snapshot, 2).snapshot());
 
     StateSnapshot truncated =
-        new StateSnapshot("lion", 2, Map.of("exp_avg", new double[] {1}), Map.of());
+        new StateSnapshot("lion-example", 2, Map.of("exp_avg", new double[] {1}), Map.of());
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> lion.restore(truncated, 2));
     assertTrue(e.getMessage().contains("exp_avg") && e.getMessage().contains("1 entries"));
-    StateSnapshot missing = new StateSnapshot("lion", 2, Map.of(), Map.of());
+    StateSnapshot missing = new StateSnapshot("lion-example", 2, Map.of(), Map.of());
     assertThrows(IllegalArgumentException.class, () -> lion.restore(missing, 2));
   }
 
