@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradus.spi.InvalidHyperParameterException;
+import dev.gradus.spi.MomentumAware;
 import dev.gradus.spi.Optimizer;
 import dev.gradus.spi.OptimizerState;
 import dev.gradus.spi.StateSnapshot;
@@ -92,6 +93,39 @@ class ScheduleStateAndMomentumTest {
     // b ← g at the first step with momentum ≠ 0
     assertArrayEquals(new double[] {1, 2}, after.array("inner.momentum_buffer"));
     assertEquals(1.0, after.scalar("inner.momentum_buffer_started"));
+  }
+
+  /**
+   * MomentumAware's contract: momentum() is the configured coefficient (torch's momentum, or β₁),
+   * the plain step is the momentum step with it, and another momentum changes the step.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"gd", "momentum", "rmsprop", "adam", "adamw", "nadam"})
+  void momentumAwareContract(String id) {
+    boolean betas = id.startsWith("adam") || id.equals("nadam");
+    Map<String, Object> hyper =
+        id.equals("gd")
+            ? Map.of()
+            : betas ? Map.of("betas", List.of(0.7, 0.99)) : Map.of("momentum", 0.3);
+    MomentumAware optimizer = (MomentumAware) GroupedTest.create(id, hyper);
+    assertEquals(id.equals("gd") ? 0.0 : betas ? 0.7 : 0.3, optimizer.momentum());
+    double[] plain = GroupedTest.start();
+    double[] explicit = GroupedTest.start();
+    double[] other = GroupedTest.start();
+    double[] g = new double[GroupedTest.N];
+    OptimizerState a = optimizer.init(GroupedTest.N);
+    OptimizerState b = optimizer.init(GroupedTest.N);
+    OptimizerState c = optimizer.init(GroupedTest.N);
+    for (int k = 0; k < 3; k++) {
+      double f = GroupedTest.BOWL.evaluate(plain, g);
+      optimizer.step(plain, f, g.clone(), 0.01, a, GroupedTest.BOWL);
+      f = GroupedTest.BOWL.evaluate(explicit, g);
+      optimizer.step(explicit, f, g.clone(), 0.01, optimizer.momentum(), b, GroupedTest.BOWL);
+      f = GroupedTest.BOWL.evaluate(other, g);
+      optimizer.step(other, f, g.clone(), 0.01, 0.5, c, GroupedTest.BOWL);
+    }
+    assertArrayEquals(plain, explicit);
+    assertTrue(!java.util.Arrays.equals(plain, other), "momentum 0.5 changes the steps");
   }
 
   @ParameterizedTest

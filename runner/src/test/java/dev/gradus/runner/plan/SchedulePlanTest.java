@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradus.runner.TestSuites;
 import dev.gradus.runner.suite.SuiteException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +34,9 @@ class SchedulePlanTest {
                 "{name: gd, lr: 0.1, schedule: {lambda: \"0.95^t\"}}\n"
                     + "  - {name: gd, lr: 0.1, schedule: {multiplicative: {lr_lambda: \"1 - 0.01*t\"}}}"));
     assertEquals(2, plan.runs().size());
+    List<String> labels = plan.runs().stream().map(r -> r.optimizer().label()).toList();
+    assertEquals("gd lr=0.1 schedule=lambda:0.95^t", labels.get(0));
+    assertTrue(labels.get(1).startsWith("gd lr=0.1 schedule=multiplicative("), labels.get(1));
     var lambda = plan.runs().get(0).optimizer().optimizer();
     var state = lambda.init(2);
     assertEquals(0.1, lambda.nextLearningRate(state), 1e-17);
