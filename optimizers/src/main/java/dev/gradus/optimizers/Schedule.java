@@ -41,7 +41,7 @@ public interface Schedule {
 
   /** The base learning rate at every step: no schedule. */
   static Schedule constant() {
-    return (step, baseLr) -> baseLr;
+    return (FactorSchedule) (step, baseLr) -> baseLr;
   }
 
   /** torch ConstantLR: base·factor for t &lt; total_iters, then base; factor ∈ [0, 1]. */
