@@ -439,7 +439,7 @@ final class Schedules {
                 + "] = "
                 + list.get(i)
                 + " is not allowed: chained takes step, multistep, exponential, constant,"
-                + " form), linear, polynomial, multiplicative or chained, whose torch updates"
+                + " linear, polynomial, multiplicative or chained, whose torch updates"
                 + " multiply the current rate; torch's recursive update of the others (cosine's,"
                 + " lambda's, cyclic's, one_cycle's, ...) does not factor, so Gradus refuses"
                 + " rather than approximate their chain");
