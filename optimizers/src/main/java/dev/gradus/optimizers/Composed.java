@@ -2,6 +2,7 @@ package dev.gradus.optimizers;
 
 import dev.gradus.spi.BlockAware;
 import dev.gradus.spi.Evaluator;
+import dev.gradus.spi.MomentumAware;
 import dev.gradus.spi.Optimizer;
 import dev.gradus.spi.OptimizerState;
 import dev.gradus.spi.ParameterBlock;
@@ -14,6 +15,7 @@ import java.util.Map;
 final class Composed implements ComposedOptimizer {
   static final String PREFIX = "inner.";
   static final String STEP = "schedule_step";
+  static final String SCHEDULE = "schedule.";
 
   private final Optimizer inner;
   private final Schedule schedule;
@@ -23,6 +25,17 @@ final class Composed implements ComposedOptimizer {
     this.inner = inner;
     this.schedule = schedule;
     this.clip = clip;
+    if (schedule.cyclesMomentum()) {
+      Optimizer algorithm = inner instanceof Grouped grouped ? grouped.base() : inner;
+      if (!(algorithm instanceof MomentumAware)) {
+        throw new IllegalArgumentException(
+            "optimizer '"
+                + inner.id()
+                + "' has neither a momentum nor a β₁ for the schedule to cycle (torch: \"optimizer"
+                + " must support momentum or beta1 with `cycle_momentum` option enabled\"); set"
+                + " cycle_momentum: false");
+      }
+    }
   }
 
   /** The inner state and the number of steps taken. */
@@ -31,9 +44,27 @@ final class Composed implements ComposedOptimizer {
     final String id;
     long step;
 
-    State(OptimizerState inner, String id) {
+    /** A loss-driven schedule's state, else null. */
+    final double[] scheduleState;
+
+    /** The schedule as a function of the step, reading {@link #scheduleState} when there is one. */
+    final Schedule view;
+
+    final LossDrivenSchedule loss;
+
+    State(OptimizerState inner, String id, Schedule schedule) {
       this.inner = inner;
       this.id = id;
+      if (schedule instanceof LossDrivenSchedule loss) {
+        this.loss = loss;
+        double[] own = loss.initialState();
+        scheduleState = own;
+        view = (t, baseLr) -> loss.lr(own, baseLr);
+      } else {
+        this.loss = null;
+        scheduleState = null;
+        view = schedule;
+      }
     }
 
     @Override
@@ -49,6 +80,12 @@ final class Composed implements ComposedOptimizer {
       Map<String, Double> scalars = new LinkedHashMap<>();
       innerSnapshot.scalars().forEach((name, value) -> scalars.put(PREFIX + name, value));
       scalars.put(STEP, (double) step);
+      if (scheduleState != null) {
+        List<String> names = loss.stateNames();
+        for (int i = 0; i < scheduleState.length; i++) {
+          scalars.put(SCHEDULE + names.get(i), scheduleState[i]);
+        }
+      }
       return new StateSnapshot(id, dimension(), arrays, scalars);
     }
   }
@@ -68,7 +105,7 @@ final class Composed implements ComposedOptimizer {
    */
   @Override
   public OptimizerState init(int dimension, List<ParameterBlock> blocks) {
-    return new State(BlockAware.init(inner, dimension, blocks), inner.id());
+    return new State(BlockAware.init(inner, dimension, blocks), inner.id(), schedule);
   }
 
   @Override
@@ -84,11 +121,28 @@ final class Composed implements ComposedOptimizer {
           "a composed '" + id() + "' was given a state it did not make: " + optimizerState);
     }
     clip.clip(gradient);
+    Schedule rates = state.view;
+    long t = state.step;
     if (inner instanceof Grouped grouped) {
-      // each group's own rate goes through the schedule, as torch schedules each group's lr
-      grouped.step(params, value, gradient, lr, schedule, state.step, state.inner, objective);
+      // each group's own rate (and momentum) goes through the schedule, as torch schedules each
+      // group's lr
+      grouped.step(params, value, gradient, lr, rates, t, state.inner, objective);
+    } else if (schedule.cyclesMomentum()) {
+      MomentumAware aware = (MomentumAware) inner;
+      aware.step(
+          params,
+          value,
+          gradient,
+          rates.lr(t, lr),
+          rates.momentum(t, aware.momentum()),
+          state.inner,
+          objective);
     } else {
-      inner.step(params, value, gradient, schedule.lr(state.step, lr), state.inner, objective);
+      inner.step(params, value, gradient, rates.lr(t, lr), state.inner, objective);
+    }
+    if (state.scheduleState != null) {
+      // torch: optimizer.step() with the current lr, then scheduler.step(loss at x_t)
+      state.loss.observe(state.scheduleState, value);
     }
     state.step++;
   }
@@ -99,7 +153,7 @@ final class Composed implements ComposedOptimizer {
       throw new IllegalArgumentException(
           "a composed '" + id() + "' was given a state it did not make: " + optimizerState);
     }
-    return schedule.lr(state.step, inner.learningRate());
+    return state.view.lr(state.step, inner.learningRate());
   }
 
   @Override
@@ -132,8 +186,17 @@ final class Composed implements ComposedOptimizer {
         new State(
             BlockAware.restore(
                 inner, new StateSnapshot(id(), dimension, arrays, scalars), dimension, blocks),
-            id());
+            id(),
+            schedule);
     state.step = (long) step;
+    if (state.scheduleState != null) {
+      LossDrivenSchedule loss = (LossDrivenSchedule) schedule;
+      List<String> names = loss.stateNames();
+      for (int i = 0; i < names.size(); i++) {
+        state.scheduleState[i] = snapshot.scalar(SCHEDULE + names.get(i));
+      }
+      loss.check(state.scheduleState);
+    }
     return state;
   }
 }

@@ -2,6 +2,7 @@ package dev.gradus.optimizers;
 
 import dev.gradus.spi.BlockAware;
 import dev.gradus.spi.Evaluator;
+import dev.gradus.spi.MomentumAware;
 import dev.gradus.spi.Optimizer;
 import dev.gradus.spi.OptimizerState;
 import dev.gradus.spi.ParameterBlock;
@@ -45,6 +46,11 @@ final class Grouped implements BlockAware {
       patterns.add(group.blocks());
     }
     this.patterns = List.copyOf(patterns);
+  }
+
+  /** The entry's optimizer (the groups' algorithm). */
+  Optimizer base() {
+    return base;
   }
 
   static String prefix(int group) {
@@ -270,9 +276,10 @@ final class Grouped implements BlockAware {
    * One step of every part. A part's base rate is its own optimizer's learning rate, scaled by lr /
    * {@link #learningRate()} when the caller passes another rate than the configured one (a base
    * rate of 0 leaves the groups' own rates); with a schedule, the part steps with {@code
-   * schedule.lr(t, its base rate)}, as torch's schedulers apply their rule to each group's own
-   * {@code initial_lr}. A part whose base rate equals the entry's therefore steps with exactly the
-   * rate an ungrouped run would.
+   * schedule.lr(t, its base rate)} (and, when the schedule cycles momentum, with {@code
+   * schedule.momentum(t, its own momentum)}), as torch's schedulers apply their rule to each
+   * group's own {@code initial_lr}. A part whose base rate equals the entry's therefore steps with
+   * exactly the rate an ungrouped run would.
    */
   void step(
       double[] params,
@@ -301,7 +308,20 @@ final class Grouped implements BlockAware {
       part.gather(gradient, part.gradient);
       part.evaluator.current = params;
       part.evaluator.outer = objective;
-      part.optimizer.step(part.params, value, part.gradient, partLr, part.state, part.evaluator);
+      if (schedule != null
+          && schedule.cyclesMomentum()
+          && part.optimizer instanceof MomentumAware aware) {
+        aware.step(
+            part.params,
+            value,
+            part.gradient,
+            partLr,
+            schedule.momentum(t, aware.momentum()),
+            part.state,
+            part.evaluator);
+      } else {
+        part.optimizer.step(part.params, value, part.gradient, partLr, part.state, part.evaluator);
+      }
       part.scatter(part.params, params);
     }
   }

@@ -19,9 +19,17 @@ public final class Optimizers {
    * snapshot's entries under the prefix {@code inner.} and the scalar {@code schedule_step}, and is
    * recorded under the inner optimizer's id.
    *
+   * <p>A schedule that {@link Schedule#cyclesMomentum() cycles momentum} (one_cycle, cyclic) passes
+   * {@code schedule.momentum(t, its momentum)} to an inner {@link dev.gradus.spi.MomentumAware} (to
+   * each group's, when grouped). A {@link LossDrivenSchedule} (reduce_on_plateau) keeps its state
+   * in the composed state, under {@code schedule.<name>} in the snapshot; step t runs with the rate
+   * of that state, then the schedule observes the {@code value} the step was given.
+   *
    * @param schedule {@link Schedule#constant()} for none
    * @param clip {@link GradientClip#none()} for none. It acts once on the whole gradient, before
    *     any {@link #grouped} groups split it, as torch users clip all parameters together.
+   * @throws IllegalArgumentException if the schedule cycles momentum and the inner optimizer (the
+   *     groups' algorithm, when grouped) is not momentum-aware, as torch raises
    */
   public static ComposedOptimizer compose(Optimizer inner, Schedule schedule, GradientClip clip) {
     return new Composed(

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongToDoubleFunction;
 
 /** The closed forms behind {@link Schedule}'s factories, their argument checks, and the parser. */
 final class Schedules {
@@ -93,20 +95,34 @@ final class Schedules {
   private static final Range NON_NEGATIVE = Range.atLeast(0);
   private static final Range COUNT = Range.closed(1, Long.MAX_VALUE / 4.0);
 
-  private record Kind(List<HyperParameter> keys, Function<HyperParameters, Schedule> make) {}
+  private record Kind(
+      List<HyperParameter> keys, BiFunction<HyperParameters, Compiler, Schedule> make) {}
+
+  /** The compiler of lambda and multiplicative factors; null when the caller gave none. */
+  private interface Compiler extends Function<String, LongToDoubleFunction> {}
 
   private static final Map<String, Kind> KINDS = kinds();
 
   private static Map<String, Kind> kinds() {
     Map<String, Kind> kinds = new LinkedHashMap<>();
-    kinds.put("constant", new Kind(List.of(), v -> Schedule.constant()));
+    kinds.put(
+        "constant",
+        new Kind(
+            List.of(
+                HyperParameter.real(
+                    "factor",
+                    1.0 / 3,
+                    Range.closed(0, 1),
+                    "factor of the base rate until total_iters"),
+                HyperParameter.integer("total_iters", 5, COUNT, "steps at the reduced rate")),
+            (v, c) -> Schedule.constant(v.real("factor"), v.integer("total_iters"))));
     kinds.put(
         "step",
         new Kind(
             List.of(
                 required("step_size", HyperParameter.Type.INTEGER, COUNT, "steps between decays"),
                 HyperParameter.real("gamma", 0.1, POSITIVE, "decay factor")),
-            v -> Schedule.step(v.integer("step_size"), v.real("gamma"))));
+            (v, c) -> Schedule.step(v.integer("step_size"), v.real("gamma"))));
     kinds.put(
         "multistep",
         new Kind(
@@ -120,21 +136,21 @@ final class Schedules {
                     0,
                     "increasing steps at which to decay"),
                 HyperParameter.real("gamma", 0.1, POSITIVE, "decay factor")),
-            v -> Schedule.multiStep(wholeNumbers("multistep", v), v.real("gamma"))));
+            (v, c) -> Schedule.multiStep(wholeNumbers("multistep", v), v.real("gamma"))));
     kinds.put(
         "exponential",
         new Kind(
             List.of(
                 new HyperParameter(
                     "gamma", HyperParameter.Type.REAL, null, POSITIVE, null, 0, "decay per step")),
-            v -> Schedule.exponential(v.real("gamma"))));
+            (v, c) -> Schedule.exponential(v.real("gamma"))));
     kinds.put(
         "cosine",
         new Kind(
             List.of(
                 required("t_max", HyperParameter.Type.INTEGER, COUNT, "steps of a half cosine"),
                 HyperParameter.real("eta_min", 0, NON_NEGATIVE, "minimum learning rate")),
-            v -> Schedule.cosine(v.integer("t_max"), v.real("eta_min"))));
+            (v, c) -> Schedule.cosine(v.integer("t_max"), v.real("eta_min"))));
     kinds.put(
         "cosine_warm_restarts",
         new Kind(
@@ -142,7 +158,7 @@ final class Schedules {
                 required("t_0", HyperParameter.Type.INTEGER, COUNT, "steps of the first cycle"),
                 HyperParameter.integer("t_mult", 1, COUNT, "growth factor of the cycle length"),
                 HyperParameter.real("eta_min", 0, NON_NEGATIVE, "minimum learning rate")),
-            v ->
+            (v, c) ->
                 Schedule.cosineWarmRestarts(
                     v.integer("t_0"), v.integer("t_mult"), v.real("eta_min"))));
     kinds.put(
@@ -157,7 +173,7 @@ final class Schedules {
                 HyperParameter.real(
                     "end_factor", 1, Range.closed(0, 1), "factor from step total_iters on"),
                 HyperParameter.integer("total_iters", 5, COUNT, "steps of the linear ramp")),
-            v ->
+            (v, c) ->
                 Schedule.linear(
                     v.real("start_factor"), v.real("end_factor"), v.integer("total_iters"))));
     kinds.put(
@@ -166,7 +182,7 @@ final class Schedules {
             List.of(
                 HyperParameter.integer("total_iters", 5, COUNT, "steps until the rate is 0"),
                 HyperParameter.real("power", 1, NON_NEGATIVE, "exponent of the decay")),
-            v -> Schedule.polynomial(v.integer("total_iters"), v.real("power"))));
+            (v, c) -> Schedule.polynomial(v.integer("total_iters"), v.real("power"))));
     kinds.put(
         "one_cycle",
         new Kind(
@@ -185,8 +201,14 @@ final class Schedules {
                     POSITIVE,
                     "final rate = initial rate / final_div_factor"),
                 HyperParameter.bool(
-                    "three_phase", false, "return to the initial rate before the final decay")),
-            v ->
+                    "three_phase", false, "return to the initial rate before the final decay"),
+                HyperParameter.bool(
+                    "cycle_momentum", true, "cycle momentum (β₁) inversely to the rate"),
+                HyperParameter.real(
+                    "base_momentum", 0.85, Range.closed(0, 1), "momentum at the peak rate"),
+                HyperParameter.real(
+                    "max_momentum", 0.95, Range.closed(0, 1), "momentum at the lowest rates")),
+            (v, c) ->
                 Schedule.oneCycle(
                     v.real("max_lr"),
                     v.integer("total_steps"),
@@ -196,7 +218,85 @@ final class Schedules {
                         : Schedule.Anneal.LINEAR,
                     v.real("div_factor"),
                     v.real("final_div_factor"),
-                    v.bool("three_phase"))));
+                    v.bool("three_phase"),
+                    v.bool("cycle_momentum"),
+                    v.real("base_momentum"),
+                    v.real("max_momentum"))));
+    kinds.put(
+        "cyclic",
+        new Kind(
+            List.of(
+                required("base_lr", HyperParameter.Type.REAL, NON_NEGATIVE, "lower rate"),
+                required("max_lr", HyperParameter.Type.REAL, NON_NEGATIVE, "upper rate"),
+                HyperParameter.integer("step_size_up", 2000, COUNT, "steps of the rising half"),
+                HyperParameter.structure(
+                    "step_size_down", "steps of the falling half (default: step_size_up)"),
+                HyperParameter.choice(
+                    "mode",
+                    "triangular",
+                    List.of("triangular", "triangular2", "exp_range"),
+                    "amplitude per cycle"),
+                HyperParameter.real("gamma", 1, POSITIVE, "exp_range: amplitude factor per step"),
+                HyperParameter.bool(
+                    "cycle_momentum", true, "cycle momentum (β₁) inversely to the rate"),
+                HyperParameter.real("base_momentum", 0.8, Range.closed(0, 1), "momentum at max_lr"),
+                HyperParameter.real(
+                    "max_momentum", 0.9, Range.closed(0, 1), "momentum at base_lr")),
+            (v, c) ->
+                Schedule.cyclic(
+                    v.real("base_lr"),
+                    v.real("max_lr"),
+                    v.integer("step_size_up"),
+                    stepSizeDown(v),
+                    Schedule.CyclicMode.valueOf(v.text("mode").toUpperCase(java.util.Locale.ROOT)),
+                    v.real("gamma"),
+                    v.bool("cycle_momentum"),
+                    v.real("base_momentum"),
+                    v.real("max_momentum"))));
+    kinds.put(
+        "reduce_on_plateau",
+        new Kind(
+            List.of(
+                HyperParameter.choice("mode", "min", List.of("min", "max"), "minimize or maximize"),
+                HyperParameter.real(
+                    "factor", 0.1, Range.closedOpen(0, 1), "lr ← lr·factor at a plateau"),
+                HyperParameter.integer(
+                    "patience", 10, Range.closed(0, Long.MAX_VALUE / 4.0), "bad steps tolerated"),
+                HyperParameter.real("threshold", 1e-4, NON_NEGATIVE, "least significant change"),
+                HyperParameter.choice(
+                    "threshold_mode", "rel", List.of("rel", "abs"), "relative or absolute"),
+                HyperParameter.integer(
+                    "cooldown",
+                    0,
+                    Range.closed(0, Long.MAX_VALUE / 4.0),
+                    "steps after a reduction before counting again"),
+                HyperParameter.real("min_lr", 0, NON_NEGATIVE, "lower bound of the rate"),
+                HyperParameter.real("eps", 1e-8, NON_NEGATIVE, "least reduction applied")),
+            (v, c) ->
+                Schedule.reduceOnPlateau(
+                    v.text("mode").equals("max"),
+                    v.real("factor"),
+                    v.integer("patience"),
+                    v.real("threshold"),
+                    v.text("threshold_mode").equals("rel"),
+                    v.integer("cooldown"),
+                    v.real("min_lr"),
+                    v.real("eps"))));
+    kinds.put(
+        "lambda",
+        new Kind(
+            List.of(HyperParameter.text("lr_lambda", null, "factor of the base rate, in t")),
+            (v, c) -> Schedule.lambda(compile(c, "lambda", v.text("lr_lambda")))));
+    kinds.put(
+        "multiplicative",
+        new Kind(
+            List.of(HyperParameter.text("lr_lambda", null, "multiplier at step t (t ≥ 1)")),
+            (v, c) -> Schedule.multiplicative(compile(c, "multiplicative", v.text("lr_lambda")))));
+    kinds.put(
+        "chained",
+        new Kind(
+            List.of(HyperParameter.structure("schedulers", "the schedules, applied in turn")),
+            Schedules::chained));
     kinds.put(
         "sequential",
         new Kind(
@@ -225,22 +325,38 @@ final class Schedules {
   }
 
   static Schedule parse(Object yaml) {
+    return parse(yaml, (Compiler) null);
+  }
+
+  static Schedule parse(Object yaml, Function<String, ? extends LongToDoubleFunction> expressions) {
+    return parse(yaml, expressions == null ? null : (Compiler) expressions::apply);
+  }
+
+  private static Schedule parse(Object yaml, Compiler compiler) {
     if (yaml instanceof String name) {
-      return parse(name, Map.of());
+      if (name.equals("constant") || name.equals("none")) {
+        // the bare name keeps meaning "no schedule"; torch's ConstantLR is the map form
+        return Schedule.constant();
+      }
+      return parse(name, Map.of(), compiler);
     }
     if (yaml instanceof Map<?, ?> map && map.size() == 1) {
       Map.Entry<?, ?> entry = map.entrySet().iterator().next();
       if (entry.getKey() instanceof String name) {
         Object body = entry.getValue();
         if (body == null) {
-          return parse(name, Map.of());
+          return parse(name, Map.of(), compiler);
+        }
+        if (body instanceof String text
+            && (name.equals("lambda") || name.equals("multiplicative"))) {
+          return parse(name, Map.of("lr_lambda", text), compiler);
         }
         if (body instanceof Map<?, ?> keys) {
           Map<String, Object> values = new LinkedHashMap<>();
           for (Map.Entry<?, ?> key : keys.entrySet()) {
             values.put(String.valueOf(key.getKey()), key.getValue());
           }
-          return parse(name, values);
+          return parse(name, values, compiler);
         }
         throw new IllegalArgumentException(
             "schedule '" + name + "' must map to its settings, such as {t_max: 100}, got " + body);
@@ -250,7 +366,7 @@ final class Schedules {
         "a schedule is a name or a one-entry map such as {cosine: {t_max: 100}}, got " + yaml);
   }
 
-  private static Schedule parse(String name, Map<String, Object> values) {
+  private static Schedule parse(String name, Map<String, Object> values, Compiler compiler) {
     Kind kind = KINDS.get(name);
     if (kind == null) {
       throw new IllegalArgumentException(
@@ -263,14 +379,74 @@ final class Schedules {
     }
     HyperParameters resolved = HyperParameters.resolve(name, kind.keys(), values);
     try {
-      return kind.make().apply(resolved);
+      return kind.make().apply(resolved, compiler);
     } catch (InvalidHyperParameterException e) {
       throw e;
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();
       String key = message.contains(" = ") ? message.substring(0, message.indexOf(" = ")) : name;
+      if (!KINDS.get(name).keys().stream().anyMatch(p -> p.name().equals(key))) {
+        throw e; // a nested schedule's or an expression's own error
+      }
       throw new InvalidHyperParameterException(key, name + "." + message);
     }
+  }
+
+  private static LongToDoubleFunction compile(Compiler compiler, String owner, String text) {
+    if (compiler == null) {
+      throw new IllegalArgumentException(
+          owner
+              + ".lr_lambda = \""
+              + text
+              + "\" needs an expression compiler: call Schedule.parse(yaml, expressions), as the"
+              + " runner does, or build the schedule with Schedule."
+              + owner
+              + "(factor)");
+    }
+    return compiler.apply(text);
+  }
+
+  private static long stepSizeDown(HyperParameters values) {
+    Object raw = values.structure("step_size_down");
+    if (raw == null) {
+      return 0;
+    }
+    if (raw instanceof Number n
+        && n.doubleValue() == Math.rint(n.doubleValue())
+        && n.doubleValue() >= 1) {
+      return n.longValue();
+    }
+    throw new InvalidHyperParameterException(
+        "step_size_down",
+        "cyclic.step_size_down = " + raw + " is not allowed: must be an integer in [1, ∞)");
+  }
+
+  private static Schedule chained(HyperParameters values, Compiler compiler) {
+    Object raw = values.structure("schedulers");
+    if (!(raw instanceof List<?> list) || list.isEmpty()) {
+      throw new InvalidHyperParameterException(
+          "schedulers",
+          "chained.schedulers = " + raw + " is not allowed: must be a non-empty list of schedules");
+    }
+    List<Schedule> schedules = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      Schedule schedule = parse(list.get(i), compiler);
+      if (!(schedule instanceof FactorSchedule)) {
+        throw new InvalidHyperParameterException(
+            "schedulers",
+            "chained.schedulers["
+                + i
+                + "] = "
+                + list.get(i)
+                + " is not allowed: chained takes step, multistep, exponential, constant,"
+                + " linear, polynomial, multiplicative or chained, whose torch updates"
+                + " multiply the current rate; torch's recursive update of the others (cosine's,"
+                + " lambda's, cyclic's, one_cycle's, ...) does not factor, so Gradus refuses"
+                + " rather than approximate their chain");
+      }
+      schedules.add(schedule);
+    }
+    return Schedule.chained(schedules);
   }
 
   private static List<Long> wholeNumbers(String owner, HyperParameters values) {
@@ -290,7 +466,7 @@ final class Schedules {
     return out;
   }
 
-  private static Schedule sequential(HyperParameters values) {
+  private static Schedule sequential(HyperParameters values, Compiler compiler) {
     Object raw = values.structure("schedules");
     if (!(raw instanceof List<?> list) || list.isEmpty()) {
       throw new InvalidHyperParameterException(
@@ -301,7 +477,14 @@ final class Schedules {
     }
     List<Schedule> schedules = new ArrayList<>();
     for (Object element : list) {
-      schedules.add(parse(element));
+      Schedule schedule = parse(element, compiler);
+      if (schedule instanceof LossDrivenSchedule) {
+        throw new InvalidHyperParameterException(
+            "schedules",
+            "sequential.schedules: reduce_on_plateau is not allowed in a sequence (torch's"
+                + " SequentialLR cannot step it either)");
+      }
+      schedules.add(schedule);
     }
     List<Long> milestones = wholeNumbers("sequential", values);
     if (milestones.size() != schedules.size() - 1) {

@@ -74,6 +74,38 @@ class AllocationTest {
   }
 
   /**
+   * Momentum-cycling, loss-driven and running-product schedules allocate nothing per step either
+   * (the cycled momentum is passed as a number; the plateau state is made once in init).
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("schedules")
+  void scheduledStepsDoNotAllocate(String id, Object schedule) {
+    OptimizerProvider provider = StateRestoreTest.REGISTRY.require(id);
+    Optimizer inner = provider.create(HyperParameters.resolve(provider, Map.of()));
+    Optimizer optimizer =
+        Optimizers.compose(
+            inner, Schedule.parse(schedule, text -> t -> 0.9999), GradientClip.none());
+    double[] x = new double[16];
+    double[] g = new double[16];
+    OptimizerState state = optimizer.init(16);
+    int steps = 2000;
+    long least = leastAllocated(optimizer, state, x, g, steps);
+    assertTrue(least < steps, id + " allocated " + least + " bytes in " + steps + " steps");
+  }
+
+  static Stream<Arguments> schedules() {
+    Object oneCycle = Map.of("one_cycle", Map.of("max_lr", 0.01, "total_steps", 100_000));
+    Object cyclic = Map.of("cyclic", Map.of("base_lr", 1e-4, "max_lr", 1e-2, "step_size_up", 50));
+    return Stream.of(
+        Arguments.of("gd", oneCycle),
+        Arguments.of("adam", cyclic),
+        Arguments.of("rmsprop", oneCycle),
+        Arguments.of("nadam", oneCycle),
+        Arguments.of("adam", Map.of("reduce_on_plateau", Map.of("patience", 3))),
+        Arguments.of("gd", Map.of("multiplicative", "any")));
+  }
+
+  /**
    * The fewest bytes {@code steps} steps allocate, over a few windows after a warm-up: a one-time
    * cost (class loading, a deoptimization) is not the steady state.
    */

@@ -3,7 +3,7 @@ package dev.gradus.optimizers.internal;
 import dev.gradus.spi.Evaluator;
 import dev.gradus.spi.HyperParameter;
 import dev.gradus.spi.HyperParameters;
-import dev.gradus.spi.Optimizer;
+import dev.gradus.spi.MomentumAware;
 import dev.gradus.spi.OptimizerState;
 import dev.gradus.spi.Range;
 import dev.gradus.spi.StateSnapshot;
@@ -22,7 +22,7 @@ import java.util.Map;
  * θ ← θ − γ (m / (1 − β₁ᵗ)) / (√v̂ + ε)
  * </pre>
  */
-final class Adam implements Optimizer {
+final class Adam implements MomentumAware {
   record Config(
       double lr,
       double beta1,
@@ -117,17 +117,25 @@ final class Adam implements Optimizer {
     return new State(id, dimension, config.amsgrad());
   }
 
+  /** β₁, which a schedule's cycle_momentum replaces step by step (torch: {@code betas[0]}). */
+  @Override
+  public double momentum() {
+    return config.beta1();
+  }
+
+  /** One step with β₁ = {@code momentum}, bias correction 1 − β₁ᵗ included, as torch does. */
   @Override
   public void step(
       double[] params,
       double value,
       double[] gradient,
       double lr,
+      double momentum,
       OptimizerState optimizerState,
       Evaluator objective) {
     State state = OptimizerStateBase.cast(State.class, id, optimizerState, params.length);
     state.step++;
-    double beta1 = config.beta1();
+    double beta1 = momentum;
     double beta2 = config.beta2();
     double lambda = config.weightDecay();
     double biasCorrection1 = 1 - Math.pow(beta1, state.step);

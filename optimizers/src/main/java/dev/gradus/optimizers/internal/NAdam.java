@@ -1,7 +1,7 @@
 package dev.gradus.optimizers.internal;
 
 import dev.gradus.spi.Evaluator;
-import dev.gradus.spi.Optimizer;
+import dev.gradus.spi.MomentumAware;
 import dev.gradus.spi.OptimizerState;
 import dev.gradus.spi.Range;
 import dev.gradus.spi.StateSnapshot;
@@ -20,7 +20,7 @@ import java.util.Map;
  * θ ← θ − γ m̂ / (√v̂ + ε)
  * </pre>
  */
-final class NAdam implements Optimizer {
+final class NAdam implements MomentumAware {
   static final String ID = "nadam";
 
   record Config(
@@ -90,18 +90,26 @@ final class NAdam implements Optimizer {
     return new State(dimension);
   }
 
+  /** β₁, which a schedule's cycle_momentum replaces step by step (torch: {@code betas[0]}). */
+  @Override
+  public double momentum() {
+    return config.beta1();
+  }
+
+  /** One step with β₁ = {@code momentum} in μ_t, μ_{t+1} and the first moment, as torch does. */
   @Override
   public void step(
       double[] params,
       double value,
       double[] gradient,
       double lr,
+      double momentum,
       OptimizerState optimizerState,
       Evaluator objective) {
     State state = OptimizerStateBase.cast(State.class, ID, optimizerState, params.length);
     state.step++;
     long t = state.step;
-    double beta1 = config.beta1();
+    double beta1 = momentum;
     double beta2 = config.beta2();
     double psi = config.momentumDecay();
     double lambda = config.weightDecay();

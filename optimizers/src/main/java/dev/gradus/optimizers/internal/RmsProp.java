@@ -1,7 +1,7 @@
 package dev.gradus.optimizers.internal;
 
 import dev.gradus.spi.Evaluator;
-import dev.gradus.spi.Optimizer;
+import dev.gradus.spi.MomentumAware;
 import dev.gradus.spi.OptimizerState;
 import dev.gradus.spi.Range;
 import dev.gradus.spi.StateSnapshot;
@@ -19,7 +19,7 @@ import java.util.Map;
  * else:      θ ← θ − γ g / (√ṽ + ε)
  * </pre>
  */
-final class RmsProp implements Optimizer {
+final class RmsProp implements MomentumAware {
   static final String ID = "rmsprop";
 
   record Config(
@@ -47,7 +47,9 @@ final class RmsProp implements Optimizer {
     long step;
     final double[] squareAvg;
     final double[] gradAvg;
-    final double[] momentumBuffer;
+
+    /** Allocated (zeros) once a step has momentum > 0, as torch keeps it from that step on. */
+    double[] momentumBuffer;
 
     State(int dimension, Config config) {
       super(ID, dimension);
@@ -91,19 +93,32 @@ final class RmsProp implements Optimizer {
     return new State(dimension, config);
   }
 
+  /** torch RMSprop's {@code momentum}, which a schedule's cycle_momentum replaces. */
+  @Override
+  public double momentum() {
+    return config.momentum();
+  }
+
+  /**
+   * One step with {@code momentum} as μ; the buffer (zeros) starts at the first step with μ > 0.
+   */
   @Override
   public void step(
       double[] params,
       double value,
       double[] gradient,
       double lr,
+      double momentum,
       OptimizerState optimizerState,
       Evaluator objective) {
     State state = OptimizerStateBase.cast(State.class, ID, optimizerState, params.length);
     state.step++;
     double alpha = config.alpha();
     double lambda = config.weightDecay();
-    double mu = config.momentum();
+    double mu = momentum;
+    if (mu > 0 && state.momentumBuffer == null) {
+      state.momentumBuffer = new double[params.length];
+    }
     double[] v = state.squareAvg;
     double[] gAvg = state.gradAvg;
     double[] b = state.momentumBuffer;
@@ -119,7 +134,7 @@ final class RmsProp implements Optimizer {
         vTilde = v[i] - gAvg[i] * gAvg[i];
       }
       double denominator = Math.sqrt(vTilde) + config.eps();
-      if (b != null) {
+      if (mu > 0) {
         b[i] = mu * b[i] + g / denominator;
         params[i] -= lr * b[i];
       } else {
@@ -136,6 +151,9 @@ final class RmsProp implements Optimizer {
     Adam.copy(snapshot, "square_avg", state.squareAvg);
     if (state.gradAvg != null) {
       Adam.copy(snapshot, "grad_avg", state.gradAvg);
+    }
+    if (state.momentumBuffer == null && snapshot.arrays().containsKey("momentum_buffer")) {
+      state.momentumBuffer = new double[dimension];
     }
     if (state.momentumBuffer != null) {
       Adam.copy(snapshot, "momentum_buffer", state.momentumBuffer);

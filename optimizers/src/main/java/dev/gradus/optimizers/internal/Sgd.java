@@ -2,7 +2,7 @@ package dev.gradus.optimizers.internal;
 
 import dev.gradus.spi.Evaluator;
 import dev.gradus.spi.InvalidHyperParameterException;
-import dev.gradus.spi.Optimizer;
+import dev.gradus.spi.MomentumAware;
 import dev.gradus.spi.OptimizerState;
 import dev.gradus.spi.Range;
 import dev.gradus.spi.StateSnapshot;
@@ -18,7 +18,7 @@ import java.util.Map;
  * θ ← θ − γg
  * </pre>
  */
-final class Sgd implements Optimizer {
+final class Sgd implements MomentumAware {
   /** The configuration; {@code momentum = 0} is plain gradient descent. */
   record Config(
       double lr,
@@ -50,10 +50,16 @@ final class Sgd implements Optimizer {
     }
   }
 
-  /** The momentum buffer b, absent until the first step ({@code step} counts steps taken). */
+  /**
+   * The momentum buffer b ({@code step} counts steps taken). As torch's, b starts (b ← g) at the
+   * first step whose momentum is ≠ 0 (torch's buffer is None until then), which the snapshot tells
+   * by the scalar {@code momentum_buffer_started} next to {@code momentum_buffer}.
+   */
   static final class State extends OptimizerStateBase {
     long step;
-    final double[] momentumBuffer;
+    double[] momentumBuffer;
+    boolean started;
+    static final String STARTED = "momentum_buffer_started";
 
     State(String id, int dimension, boolean hasMomentum) {
       super(id, dimension);
@@ -63,10 +69,13 @@ final class Sgd implements Optimizer {
     @Override
     public StateSnapshot snapshot() {
       Map<String, double[]> arrays = new HashMap<>();
+      Map<String, Double> scalars = new HashMap<>();
+      scalars.put("step", (double) step);
       if (momentumBuffer != null) {
         arrays.put("momentum_buffer", momentumBuffer);
+        scalars.put(STARTED, started ? 1.0 : 0.0);
       }
-      return new StateSnapshot(optimizerId, dimension, arrays, Map.of("step", (double) step));
+      return new StateSnapshot(optimizerId, dimension, arrays, scalars);
     }
   }
 
@@ -93,19 +102,33 @@ final class Sgd implements Optimizer {
     return new State(id, dimension, config.momentum() != 0);
   }
 
+  /**
+   * torch SGD's {@code momentum} (0 for {@code gd}: torch's SGD has the key even at 0, so a
+   * one_cycle or cyclic schedule cycles it there too).
+   */
+  @Override
+  public double momentum() {
+    return config.momentum();
+  }
+
+  /** One step with μ = {@code momentum}; the buffer starts at the first step with μ ≠ 0. */
   @Override
   public void step(
       double[] params,
       double value,
       double[] gradient,
       double lr,
+      double momentum,
       OptimizerState optimizerState,
       Evaluator objective) {
     State state = OptimizerStateBase.cast(State.class, id, optimizerState, params.length);
-    double mu = config.momentum();
+    double mu = momentum;
     double tau = config.dampening();
     double lambda = config.weightDecay();
-    boolean first = state.step == 0;
+    if (mu != 0 && state.momentumBuffer == null) {
+      state.momentumBuffer = new double[params.length];
+    }
+    boolean first = !state.started;
     double[] b = state.momentumBuffer;
     for (int i = 0; i < params.length; i++) {
       double g = config.maximize() ? -gradient[i] : gradient[i];
@@ -118,6 +141,9 @@ final class Sgd implements Optimizer {
       }
       params[i] -= lr * g;
     }
+    if (mu != 0) {
+      state.started = true;
+    }
     state.step++;
   }
 
@@ -126,7 +152,17 @@ final class Sgd implements Optimizer {
     snapshot.requireFrom(id, dimension);
     State state = new State(id, dimension, config.momentum() != 0);
     state.step = Common.count(snapshot, "step");
-    if (state.momentumBuffer != null) {
+    boolean hasBuffer = snapshot.arrays().containsKey("momentum_buffer");
+    // a snapshot without the flag (an older Gradus) started its buffer at its first step
+    state.started =
+        hasBuffer
+            && (snapshot.scalars().containsKey(State.STARTED)
+                ? snapshot.scalar(State.STARTED) == 1
+                : state.step > 0);
+    if (hasBuffer) {
+      if (state.momentumBuffer == null) {
+        state.momentumBuffer = new double[dimension];
+      }
       double[] b = Common.array(snapshot, "momentum_buffer", dimension);
       System.arraycopy(b, 0, state.momentumBuffer, 0, dimension);
     }

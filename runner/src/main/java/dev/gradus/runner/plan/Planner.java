@@ -699,7 +699,15 @@ public final class Planner {
       effective.putIfAbsent("clip_grad_value", "none");
       effective.putIfAbsent(ParamGroupsSection.KEY, "none");
       List<Located> patterns = groups.stream().map(ParamGroupsSection.Group::pattern).toList();
-      ComposedOptimizer chain = Optimizers.compose(optimizer, lr, clip(clipValue, clipNorm));
+      ComposedOptimizer chain;
+      try {
+        chain = Optimizers.compose(optimizer, lr, clip(clipValue, clipNorm));
+      } catch (IllegalArgumentException e) {
+        // such as a momentum-cycling schedule for an optimizer without momentum or β₁
+        throw SuiteException.at(
+            schedule == null ? entry.node().location() : schedule.location(),
+            "optimizer '" + entry.name() + "': schedule: " + e.getMessage());
+      }
       // a swept budget multiplies the configurations, as a swept hyperparameter does
       for (Suite.Budget b : suite.budgets()) {
         Map<String, Object> swept = sweptBudget(suite, b);

@@ -124,7 +124,7 @@ final class DefaultExtensions implements Planner.Extensions {
   @Override
   public Schedule schedule(Located schedule) {
     try {
-      return Schedule.parse(schedule.toPlain());
+      return Schedule.parse(schedule.toPlain(), new ScheduleExpressions(schedule));
     } catch (IllegalArgumentException e) {
       throw SuiteException.at(schedule.location(), "schedule: " + e.getMessage());
     }

@@ -44,6 +44,10 @@ class CheckpointResumeTest {
         - {name: nadam, lr: 0.01}
         - {name: lbfgs, line_search: strong_wolfe}
         - {name: adam, lr: 0.02, schedule: {cosine: {t_max: 120}}, clip_grad_norm: 5}
+        - {name: adam, lr: 0.02, schedule: {reduce_on_plateau: {patience: 2, cooldown: 3}}}
+        - {name: momentum, lr: 1.0e-4, schedule: {one_cycle: {max_lr: 1.0e-3, total_steps: 120}}}
+        - {name: gd, lr: 1.0e-4, schedule: {cyclic: {base_lr: 1.0e-5, max_lr: 1.0e-4, step_size_up: 7}}}
+        - {name: nadam, lr: 0.01, schedule: {multiplicative: "0.999 + 0*t"}}
       """;
 
   /** Records the timeless trace rows; stops the run (as a kill would) after {@code stopAfter}. */
