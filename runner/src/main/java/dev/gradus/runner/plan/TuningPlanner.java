@@ -76,6 +76,15 @@ final class TuningPlanner {
   }
 
   Drafted draft(SuiteErrors errors) {
+    if (suite.budgets().stream().anyMatch(b -> b.maxSeconds() != null)) {
+      // a trial stopped by the clock scores what this machine reached in that time: another
+      // machine, a shard or a rerun could pick another winner, and merge would refuse the shards
+      throw SuiteException.at(
+          section.node().location(),
+          "tuning: budget.max_seconds is not allowed in a tuned suite, as trials stopped by the"
+              + " clock would pick winners by the machine's speed; limit the runs by"
+              + " max_iterations, max_evaluations, max_epochs or max_samples");
+    }
     List<Planner.OptimizerDraft> trialDrafts = new ArrayList<>();
     List<Tuning.Unit> units = new ArrayList<>();
     List<Planner.OptimizerDraft> slotDrafts = new ArrayList<>();

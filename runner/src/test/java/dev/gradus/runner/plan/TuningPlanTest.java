@@ -120,6 +120,27 @@ class TuningPlanTest {
   }
 
   @Test
+  void aTimeBudgetIsRefusedInATunedSuite() {
+    SuiteException e =
+        assertThrows(
+            SuiteException.class,
+            () ->
+                TestSuites.plan(
+                    """
+                    suite: timed
+                    seed: 1
+                    budget: {max_iterations: 20, max_seconds: 5}
+                    tuning: {strategy: random, trials: 3}
+                    functions:
+                      - {name: rosenbrock}
+                    optimizers:
+                      - {name: gd, lr: {log_uniform: [1.0e-4, 1.0e-2]}}
+                    """));
+    assertTrue(e.getMessage().contains("max_seconds"), e.getMessage());
+    assertTrue(e.getMessage().contains(":4:"), "points at the tuning line: " + e.getMessage());
+  }
+
+  @Test
   void anIntegerGridRunsEachIntegerOnce() {
     // [1, 3] in 5 points is 1, 1.5, 2, 2.5, 3: rounded, 1 2 2 3 3 would run two configurations
     // twice; deduplicated, each integer runs once
