@@ -1,5 +1,6 @@
 package dev.gradus.optimizers;
 
+import dev.gradus.spi.AveragedIterate;
 import dev.gradus.spi.BlockAware;
 import dev.gradus.spi.Evaluator;
 import dev.gradus.spi.Optimizer;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** clip → schedule → inner; see {@link Optimizers#compose}. */
-final class Composed implements ComposedOptimizer {
+class Composed implements ComposedOptimizer {
   static final String PREFIX = "inner.";
   static final String STEP = "schedule_step";
 
@@ -84,8 +85,9 @@ final class Composed implements ComposedOptimizer {
           "a composed '" + id() + "' was given a state it did not make: " + optimizerState);
     }
     clip.clip(gradient);
-    if (inner instanceof Grouped grouped) {
-      // each group's own rate goes through the schedule, as torch schedules each group's lr
+    if (inner instanceof PerGroupSchedule grouped) {
+      // each group's own rate goes through the schedule, as torch schedules each group's lr, also
+      // below wrappers
       grouped.step(params, value, gradient, lr, schedule, state.step, state.inner, objective);
     } else {
       inner.step(params, value, gradient, schedule.lr(state.step, lr), state.inner, objective);
@@ -135,5 +137,29 @@ final class Composed implements ComposedOptimizer {
             id());
     state.step = (long) step;
     return state;
+  }
+
+  /** Composed around an optimizer with an averaged point, which it forwards from its state. */
+  static final class Averaged extends Composed implements AveragedIterate {
+    private final AveragedIterate averaged;
+
+    Averaged(Optimizer inner, Schedule schedule, GradientClip clip) {
+      super(inner, schedule, clip);
+      this.averaged = (AveragedIterate) inner;
+    }
+
+    @Override
+    public String averagedName() {
+      return averaged.averagedName();
+    }
+
+    @Override
+    public boolean averagedPoint(OptimizerState optimizerState, double[] into) {
+      if (!(optimizerState instanceof State state)) {
+        throw new IllegalArgumentException(
+            "a composed '" + id() + "' was given a state it did not make: " + optimizerState);
+      }
+      return averaged.averagedPoint(state.inner, into);
+    }
   }
 }
