@@ -1,5 +1,6 @@
 package dev.gradus.optimizers;
 
+import dev.gradus.spi.AveragedIterate;
 import dev.gradus.spi.BlockAware;
 import dev.gradus.spi.Evaluator;
 import dev.gradus.spi.MomentumAware;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** clip → schedule → inner; see {@link Optimizers#compose}. */
-final class Composed implements ComposedOptimizer {
+class Composed implements ComposedOptimizer {
   static final String PREFIX = "inner.";
   static final String STEP = "schedule_step";
   static final String SCHEDULE = "schedule.";
@@ -123,9 +124,9 @@ final class Composed implements ComposedOptimizer {
     clip.clip(gradient);
     Schedule rates = state.view;
     long t = state.step;
-    if (inner instanceof Grouped grouped) {
+    if (inner instanceof PerGroupSchedule grouped) {
       // each group's own rate (and momentum) goes through the schedule, as torch schedules each
-      // group's lr
+      // group's lr, also below wrappers
       grouped.step(params, value, gradient, lr, rates, t, state.inner, objective);
     } else if (schedule.cyclesMomentum()) {
       MomentumAware aware = (MomentumAware) inner;
@@ -198,5 +199,29 @@ final class Composed implements ComposedOptimizer {
       loss.check(state.scheduleState);
     }
     return state;
+  }
+
+  /** Composed around an optimizer with an averaged point, which it forwards from its state. */
+  static final class Averaged extends Composed implements AveragedIterate {
+    private final AveragedIterate averaged;
+
+    Averaged(Optimizer inner, Schedule schedule, GradientClip clip) {
+      super(inner, schedule, clip);
+      this.averaged = (AveragedIterate) inner;
+    }
+
+    @Override
+    public String averagedName() {
+      return averaged.averagedName();
+    }
+
+    @Override
+    public boolean averagedPoint(OptimizerState optimizerState, double[] into) {
+      if (!(optimizerState instanceof State state)) {
+        throw new IllegalArgumentException(
+            "a composed '" + id() + "' was given a state it did not make: " + optimizerState);
+      }
+      return averaged.averagedPoint(state.inner, into);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.gradus.optimizers;
 
+import dev.gradus.spi.AveragedIterate;
 import dev.gradus.spi.BlockAware;
 import dev.gradus.spi.Evaluator;
 import dev.gradus.spi.MomentumAware;
@@ -21,7 +22,7 @@ import java.util.Map;
  * the inner optimizers unchanged: each sees a contiguous vector, as torch's per-group loop sees a
  * list of tensors.
  */
-final class Grouped implements BlockAware {
+class Grouped implements BlockAware, PerGroupSchedule {
   static final String REST = "rest.";
 
   private final Optimizer base;
@@ -281,7 +282,8 @@ final class Grouped implements BlockAware {
    * group's own {@code initial_lr}. A part whose base rate equals the entry's therefore steps with
    * exactly the rate an ungrouped run would.
    */
-  void step(
+  @Override
+  public void step(
       double[] params,
       double value,
       double[] gradient,
@@ -323,6 +325,55 @@ final class Grouped implements BlockAware {
         part.optimizer.step(part.params, value, part.gradient, partLr, part.state, part.evaluator);
       }
       part.scatter(part.params, params);
+    }
+  }
+
+  /**
+   * Grouped where some group's optimizer (or the base) keeps an averaged point: the averaged point
+   * gathers each part's, and a part without one (yet) contributes its current coordinates.
+   */
+  static final class Averaged extends Grouped implements AveragedIterate {
+    private final String name;
+
+    Averaged(Optimizer base, List<ParamGroup> groups) {
+      super(base, groups);
+      String found = base instanceof AveragedIterate a ? a.averagedName() : null;
+      for (ParamGroup group : groups) {
+        if (found == null && group.optimizer() instanceof AveragedIterate a) {
+          found = a.averagedName();
+        }
+      }
+      this.name = found;
+    }
+
+    @Override
+    public String averagedName() {
+      return name;
+    }
+
+    /** Each part's averaged point, or its coordinates; false while no part has a point. */
+    @Override
+    public boolean averagedPoint(OptimizerState optimizerState, double[] into) {
+      if (!(optimizerState instanceof State state) || state.dimension != into.length) {
+        throw new IllegalArgumentException(
+            "grouped '" + id() + "' was given a state it did not make: " + optimizerState);
+      }
+      boolean any = false;
+      for (Part part : state.parts) {
+        // the part's gradient buffer is scratch between steps
+        if (AveragedIterate.averagedPoint(part.optimizer, part.state, part.gradient)) {
+          part.scatter(part.gradient, into);
+          any = true;
+        }
+      }
+      if (any) { // the parts without a point (yet) contribute their coordinates
+        for (Part part : state.parts) {
+          if (!AveragedIterate.averagedPoint(part.optimizer, part.state, part.gradient)) {
+            part.scatter(part.params, into);
+          }
+        }
+      }
+      return any;
     }
   }
 }

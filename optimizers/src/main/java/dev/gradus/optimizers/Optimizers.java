@@ -1,5 +1,6 @@
 package dev.gradus.optimizers;
 
+import dev.gradus.spi.AveragedIterate;
 import dev.gradus.spi.BlockAware;
 import dev.gradus.spi.Optimizer;
 import java.util.List;
@@ -32,10 +33,12 @@ public final class Optimizers {
    *     groups' algorithm, when grouped) is not momentum-aware, as torch raises
    */
   public static ComposedOptimizer compose(Optimizer inner, Schedule schedule, GradientClip clip) {
-    return new Composed(
-        Objects.requireNonNull(inner, "inner"),
-        Objects.requireNonNull(schedule, "schedule"),
-        Objects.requireNonNull(clip, "clip"));
+    Objects.requireNonNull(inner, "inner");
+    Objects.requireNonNull(schedule, "schedule");
+    Objects.requireNonNull(clip, "clip");
+    return inner instanceof AveragedIterate
+        ? new Composed.Averaged(inner, schedule, clip)
+        : new Composed(inner, schedule, clip);
   }
 
   /**
@@ -61,6 +64,60 @@ public final class Optimizers {
    *     ParamGroups.Mismatch}
    */
   public static BlockAware grouped(Optimizer base, List<ParamGroup> groups) {
-    return new Grouped(Objects.requireNonNull(base, "base"), groups);
+    Objects.requireNonNull(base, "base");
+    boolean averaged =
+        base instanceof AveragedIterate
+            || groups.stream().anyMatch(g -> g.optimizer() instanceof AveragedIterate);
+    return averaged ? new Grouped.Averaged(base, groups) : new Grouped(base, groups);
+  }
+
+  // ---- wrappers (see docs/optimizers.md, "Wrappers") ----
+  //
+  // Order in a chain: clip → schedule → wrappers → param groups → optimizer. A wrapper is built
+  // around whatever it is given (a provider's optimizer, a grouped one, another wrapper), keeps its
+  // own state next to the inner state (snapshot: its own entries, and the inner ones under the
+  // prefix "inner."), has the inner optimizer's id and learning rate, passes on the rate, the
+  // momentum a schedule sets and, under compose, the schedule itself, and allocates nothing per
+  // step. The result is MomentumAware when the inner optimizer is, and AveragedIterate when the
+  // wrapper (ema, swa) or the inner optimizer keeps an averaged point (the outermost one wins).
+
+  /**
+   * Lookahead (Zhang, Lucas, Hinton &amp; Ba, 2019; optax.lookahead): {@code inner} takes {@code
+   * sync_period} (k) fast steps, then slow ← slow + α(fast − slow) and fast ← slow, α = {@code
+   * slow_step_size}; the slow weights start at the first step's point.
+   */
+  public static BlockAware lookahead(Optimizer inner, Wrappers.LookaheadConfig config) {
+    return Wrapped.of(new Lookahead(inner, Objects.requireNonNull(config, "config")));
+  }
+
+  /**
+   * An exponential moving average of {@code inner}'s iterates (optax.ema), an {@link
+   * AveragedIterate} named {@code ema}: after step t, ema ← decay·ema + (1 − decay)·x_t from ema =
+   * 0, and the averaged point is ema/(1 − decayᵗ) with {@code debias}, else ema. It leaves the
+   * trajectory unchanged.
+   */
+  public static BlockAware ema(Optimizer inner, Wrappers.EmaConfig config) {
+    return Wrapped.of(new Ema(inner, Objects.requireNonNull(config, "config")));
+  }
+
+  /**
+   * Stochastic weight averaging / Polyak averaging (Izmailov et al., 2018; Polyak &amp; Juditsky,
+   * 1992), an {@link AveragedIterate} named {@code swa}: the equal-weight mean of the points after
+   * steps swa_start, swa_start + swa_freq, … (steps counted from 1), updated as
+   * torch.optim.swa_utils.AveragedModel does. It leaves the trajectory unchanged.
+   */
+  public static BlockAware swa(Optimizer inner, Wrappers.SwaConfig config) {
+    return Wrapped.of(new Swa(inner, Objects.requireNonNull(config, "config")));
+  }
+
+  /**
+   * Sharpness-aware minimization (Foret et al., 2021): at x with gradient g, e = ρ g/‖g‖₂ (ASAM,
+   * Kwon et al., 2021, with {@code adaptive}: e = ρ x²g/‖x g‖₂ element-wise), ∇f(x + e) is
+   * evaluated through the step's {@link dev.gradus.spi.Evaluator} (one more counted evaluation), x
+   * is put back, and {@code inner} steps at x with ∇f(x + e). With a minibatch objective that
+   * evaluation draws the next batch (see docs/optimizers.md).
+   */
+  public static BlockAware sam(Optimizer inner, Wrappers.SamConfig config) {
+    return Wrapped.of(new Sam(inner, Objects.requireNonNull(config, "config")));
   }
 }

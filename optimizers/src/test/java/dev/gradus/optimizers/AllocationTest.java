@@ -73,6 +73,61 @@ class AllocationTest {
     assertTrue(least < steps, id + " allocated " + least + " bytes in " + steps + " steps");
   }
 
+  static Stream<Arguments> wrapped() {
+    Optimizer adam = StateRestoreTest.builtIn("adam", Map.of()).get();
+    Optimizer momentum = StateRestoreTest.builtIn("momentum", Map.of("lr", 1e-3)).get();
+    return Stream.of(
+        Arguments.of("lookahead", Optimizers.lookahead(adam, Wrappers.LookaheadConfig.DEFAULTS)),
+        Arguments.of("ema", Optimizers.ema(adam, Wrappers.EmaConfig.DEFAULTS)),
+        Arguments.of("swa", Optimizers.swa(momentum, new Wrappers.SwaConfig(3, 2))),
+        Arguments.of("sam", Optimizers.sam(adam, new Wrappers.SamConfig(0.05, true))),
+        Arguments.of(
+            "ema(lookahead(sam(grouped momentum)))",
+            Optimizers.ema(
+                Optimizers.lookahead(
+                    Optimizers.sam(
+                        Optimizers.grouped(
+                            momentum,
+                            java.util.List.of(
+                                new ParamGroup(
+                                    "b",
+                                    StateRestoreTest.builtIn("momentum", Map.of("lr", 1e-2))
+                                        .get()))),
+                        Wrappers.SamConfig.DEFAULTS),
+                    Wrappers.LookaheadConfig.DEFAULTS),
+                Wrappers.EmaConfig.DEFAULTS)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("wrapped")
+  void wrappedStepsAndAveragedPointsDoNotAllocate(String name, Optimizer wrapped) {
+    Optimizer optimizer =
+        Optimizers.compose(wrapped, Schedule.cosine(1000, 0), GradientClip.byNorm(1e9));
+    java.util.List<dev.gradus.spi.ParameterBlock> blocks =
+        java.util.List.of(
+            new dev.gradus.spi.ParameterBlock("w", 0, new int[] {12}),
+            new dev.gradus.spi.ParameterBlock("b", 12, new int[] {4}));
+    double[] x = new double[16];
+    double[] g = new double[16];
+    OptimizerState state = dev.gradus.spi.BlockAware.init(optimizer, 16, blocks);
+    int steps = 2000;
+    long least = leastAllocated(optimizer, state, x, g, steps);
+    assertTrue(least < steps, name + " allocated " + least + " bytes in " + steps + " steps");
+    double[] into = new double[16];
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    for (int k = 0; k < 20_000; k++) { // warm up
+      dev.gradus.spi.AveragedIterate.averagedPoint(optimizer, state, into);
+    }
+    long before = threads.getThreadAllocatedBytes(thread);
+    for (int k = 0; k < 1000; k++) {
+      dev.gradus.spi.AveragedIterate.averagedPoint(optimizer, state, into);
+    }
+    long copied = threads.getThreadAllocatedBytes(thread) - before;
+    assertTrue(copied < 1000, name + ": averagedPoint allocated " + copied + " bytes");
+  }
+
   /**
    * Momentum-cycling, loss-driven and running-product schedules allocate nothing per step either
    * (the cycled momentum is passed as a number; the plateau state is made once in init).

@@ -71,6 +71,41 @@ class StateRestoreTest {
                     Optimizers.compose(
                         builtIn("adam", Map.of("lr", 0.05)).get(),
                         Schedule.cosine(20, 0.001),
+                        GradientClip.byNorm(10))),
+        Arguments.of(
+            "lookahead (a sync at step 12, restored between syncs)",
+            (Supplier<Optimizer>)
+                () ->
+                    Optimizers.lookahead(
+                        builtIn("adam", Map.of("lr", 0.05)).get(),
+                        new Wrappers.LookaheadConfig(5, 0.5))),
+        Arguments.of(
+            "ema",
+            (Supplier<Optimizer>)
+                () ->
+                    Optimizers.ema(
+                        builtIn("momentum", Map.of("lr", 1e-4)).get(),
+                        new Wrappers.EmaConfig(0.9, true))),
+        Arguments.of(
+            "swa",
+            (Supplier<Optimizer>)
+                () ->
+                    Optimizers.swa(
+                        builtIn("momentum", Map.of("lr", 1e-4)).get(),
+                        new Wrappers.SwaConfig(4, 3))),
+        Arguments.of(
+            "composed ema(lookahead(sam(adam))) + cosine",
+            (Supplier<Optimizer>)
+                () ->
+                    Optimizers.compose(
+                        Optimizers.ema(
+                            Optimizers.lookahead(
+                                Optimizers.sam(
+                                    builtIn("adam", Map.of("lr", 0.05)).get(),
+                                    new Wrappers.SamConfig(0.05, true)),
+                                new Wrappers.LookaheadConfig(7, 0.5)),
+                            Wrappers.EmaConfig.DEFAULTS),
+                        Schedule.cosine(20, 0.001),
                         GradientClip.byNorm(10))));
   }
 
@@ -108,6 +143,36 @@ class StateRestoreTest {
       }
     }
     assertTrue(expected[29][0] != -1.5, "the run moved");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("optimizers")
+  void restoredAveragedPointIsBitIdentical(String name, Supplier<Optimizer> make) {
+    Optimizer optimizer = make.get();
+    double[] x = {-1.5, 2};
+    OptimizerState straight = optimizer.init(2);
+    run(optimizer, straight, x, 30);
+    double[] y = {-1.5, 2};
+    OptimizerState first = optimizer.init(2);
+    run(optimizer, first, y, 12);
+    Optimizer fresh = make.get();
+    OptimizerState resumed = fresh.restore(first.snapshot(), 2);
+    run(fresh, resumed, y, 18);
+    double[] expected = {Double.NaN, Double.NaN};
+    double[] actual = {Double.NaN, Double.NaN};
+    boolean has = dev.gradus.spi.AveragedIterate.averagedPoint(optimizer, straight, expected);
+    assertEquals(has, dev.gradus.spi.AveragedIterate.averagedPoint(fresh, resumed, actual));
+    // the averaging wrappers, ASGD (t0 = 5 here, so averaging began) and schedule-free's x
+    assertEquals(
+        name.contains("ema")
+            || name.contains("swa")
+            || name.equals("asgd")
+            || name.contains("schedule-free"),
+        has,
+        "keeps an averaged point");
+    for (int i = 0; i < 2; i++) {
+      assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(actual[i]));
+    }
   }
 
   @ParameterizedTest(name = "{0}")

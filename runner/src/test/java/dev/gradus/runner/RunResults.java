@@ -81,6 +81,7 @@ public final class RunResults {
     b.evaluationsToTarget = r.evaluationsToTarget();
     b.secondsToTarget = r.secondsToTarget();
     b.heldOut = r.heldOut();
+    b.averaged = r.averaged();
     b.wallMs = r.wallMs();
     b.error = r.error();
     b.errorFile = r.errorFile();
@@ -204,6 +205,13 @@ public final class RunResults {
     return this;
   }
 
+  private RunResult.Averaged averaged;
+
+  public RunResults averaged(RunResult.Averaged value) {
+    this.averaged = value;
+    return this;
+  }
+
   public RunResult build() {
     return new RunResult(
         runId != null
@@ -245,6 +253,7 @@ public final class RunResults {
         evaluationsToTarget,
         secondsToTarget,
         heldOut,
+        averaged,
         wallMs,
         error,
         errorFile,

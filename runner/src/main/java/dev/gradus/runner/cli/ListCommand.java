@@ -1,8 +1,10 @@
 package dev.gradus.runner.cli;
 
+import dev.gradus.optimizers.Wrappers;
 import dev.gradus.runner.wiring.Gradus;
 import dev.gradus.runner.wiring.PluginJar;
 import dev.gradus.runner.wiring.Plugins;
+import dev.gradus.spi.HyperParameter;
 import dev.gradus.spi.Provider;
 import dev.gradus.spi.ProviderRegistry;
 import java.io.PrintWriter;
@@ -19,8 +21,9 @@ import picocli.CommandLine.Spec;
     name = "list",
     mixinStandardHelpOptions = true,
     description =
-        "List every optimizer and function with its id, description and origin"
-            + " (built-in, or the plugin jar with its version), and every plugin jar loaded.")
+        "List every optimizer, optimizer wrapper and function with its id, description and"
+            + " origin (built-in, or the plugin jar with its version), and every plugin jar"
+            + " loaded.")
 final class ListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -37,6 +40,8 @@ final class ListCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     print(out, "Optimizers", gradus.plugins().optimizers(), gradus.plugins());
     out.println();
+    printWrappers(out);
+    out.println();
     print(out, "Functions", gradus.plugins().objectives(), gradus.plugins());
     if (!gradus.plugins().jars().isEmpty()) {
       out.println();
@@ -49,6 +54,26 @@ final class ListCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The wrappers an optimizer entry's {@code wrap:} list takes, with their settings. */
+  private static void printWrappers(PrintWriter out) {
+    out.println("Optimizer wrappers (an entry's wrap: list, innermost first):");
+    int width = 0;
+    for (String name : Wrappers.names()) {
+      width = Math.max(width, name.length());
+    }
+    for (String name : Wrappers.names()) {
+      List<String> settings = new ArrayList<>();
+      for (HyperParameter p : Wrappers.hyperParameters(name)) {
+        settings.add(p.name() + "=" + p.defaultValue());
+      }
+      out.printf(
+          "  %-" + width + "s  %s  {%s}  [built-in]%n",
+          name,
+          Wrappers.description(name),
+          String.join(", ", settings));
+    }
   }
 
   private static <P extends Provider> void print(

@@ -11,10 +11,12 @@ import java.util.Map;
  * @param name the optimizer id
  * @param label a short label that tells this configuration apart from every other of the suite,
  *     such as {@code adam lr=0.01} ({@link Labels})
- * @param hyperparameters every value, defaults included, plus schedule and clipping when set, and
- *     each budget key the suite sweeps ({@code max_epochs}), so that records tell the budgets apart
- * @param optimizer clip → schedule → the provider's optimizer, composed by {@link
- *     dev.gradus.optimizers.Optimizers#compose}; immutable, so all its runs share it
+ * @param hyperparameters every value, defaults included, plus schedule, clipping, param groups and
+ *     wrappers when set, and each budget key the suite sweeps ({@code max_epochs}), so that records
+ *     tell the budgets apart
+ * @param optimizer clip → schedule → wrappers ({@code wrap}) → param groups → the provider's
+ *     optimizer, composed by {@link dev.gradus.optimizers.Optimizers#compose}; immutable, so all
+ *     its runs share it
  * @param budget the limits of its runs: the suite's budget, with one value chosen from each swept
  *     budget key
  */

@@ -648,8 +648,9 @@ public final class Planner {
     List<HyperParameter> declared = new ArrayList<>(provider.hyperParameters());
     declared.add(clipSetting("clip_grad_norm", "clip the gradient's global L2 norm to this"));
     declared.add(clipSetting("clip_grad_value", "clip each gradient component to [-c, c]"));
-    Set<String> reserved = Set.of("schedule", ParamGroupsSection.KEY);
+    Set<String> reserved = Set.of("schedule", ParamGroupsSection.KEY, WrapSection.KEY);
     List<ParamGroupsSection.Group> groups = ParamGroupsSection.parse(entry, provider);
+    List<WrapSection.Item> wrappers = WrapSection.parse(entry);
     Located schedule = entry.settings().get("schedule");
     Schedule lr = schedule == null ? Schedule.constant() : extensions.schedule(schedule);
     for (Map<String, Located> choice : expand(entry, declared, reserved)) {
@@ -672,11 +673,17 @@ public final class Planner {
         optimizer = built.optimizer();
         recordedGroups = built.recorded();
       }
+      if (!wrappers.isEmpty()) { // clip → schedule → wrappers → param groups → optimizer
+        optimizer = WrapSection.wrap(optimizer, wrappers);
+      }
       Double clipNorm = norm == null ? null : positive(norm, "clip_grad_norm");
       Double clipValue = value == null ? null : positive(value, "clip_grad_value");
       Map<String, Object> all = new LinkedHashMap<>(values.asMap());
       if (recordedGroups != null) {
         all.put(ParamGroupsSection.KEY, recordedGroups);
+      }
+      if (!wrappers.isEmpty()) {
+        all.put(WrapSection.KEY, WrapSection.recorded(wrappers));
       }
       if (schedule != null) {
         all.put("schedule", schedule.toPlain());
@@ -693,11 +700,15 @@ public final class Planner {
           .forEach(
               (k, v) ->
                   given.put(k, choice.containsKey(k) ? choice.get(k).toPlain() : v.toPlain()));
+      if (!wrappers.isEmpty()) { // as text, so that every label of a wrapped entry shows it
+        given.put(WrapSection.KEY, WrapSection.label(wrappers));
+      }
       Map<String, Object> effective = new LinkedHashMap<>(all);
       effective.putIfAbsent("schedule", "constant");
       effective.putIfAbsent("clip_grad_norm", "none");
       effective.putIfAbsent("clip_grad_value", "none");
       effective.putIfAbsent(ParamGroupsSection.KEY, "none");
+      effective.putIfAbsent(WrapSection.KEY, "none");
       List<Located> patterns = groups.stream().map(ParamGroupsSection.Group::pattern).toList();
       ComposedOptimizer chain;
       try {

@@ -65,6 +65,11 @@ public final class RunRecords {
     m.put("x_final", bounded(r.xFinal()));
     m.put("x_final_sha256", sha256(r.xFinal()));
     m.put("x_final_in_domain", r.xFinalInDomain());
+    if (r.averaged() != null) { // only for an optimizer with an averaged point: EMA, SWA, ASGD
+      m.put("averaged", r.averaged().name());
+      m.put("x_averaged", bounded(r.averaged().x()));
+      m.put("f_averaged", finite(r.averaged().f()));
+    }
     m.put("f_final", finite(r.fFinal()));
     m.put("x_best", bounded(r.xBest()));
     m.put("f_best", finite(r.fBest()));
@@ -144,6 +149,12 @@ public final class RunRecords {
               : integer(m, "evaluations_to_target", 0, Long.MAX_VALUE),
           real(m, "seconds_to_target"),
           heldOut(m),
+          m.get("averaged") == null
+              ? null
+              : new RunResult.Averaged(
+                  text(m, "averaged"),
+                  m.get("x_averaged") == null ? null : doubles(m, "x_averaged"),
+                  real(m, "f_averaged")),
           integer(m, "wall_ms", 0, Long.MAX_VALUE),
           optionalText(m, "error"),
           optionalText(m, "error_file"),

@@ -102,6 +102,9 @@ public final class RunEngine {
       RunInfo info = spec.info();
       listener.runStarted(info);
       iterate(spec, info, listener, resume, positions, t, started);
+      if (t.state != null && t.x != null && !t.abandoned) {
+        t.averaged = averaged(t.optimizer, t.state, t.objective, t.x.length);
+      }
       if (t.heldOutSource != null && t.x != null && !t.abandoned) {
         t.heldOut = heldOut(t.heldOutSource, t.x, t.lastRowHeldOut);
       }
@@ -139,6 +142,30 @@ public final class RunEngine {
       metrics.put(names.get(i), Double.isFinite(values[i]) ? values[i] : null);
     }
     return java.util.Collections.unmodifiableMap(metrics);
+  }
+
+  /**
+   * The optimizer's averaged point at the end of the run and f there, measured apart from the
+   * budget (as the exact loss of a minibatch objective is): f is the objective's deterministic
+   * {@link Objective#value}, which draws nothing, so the run and its resumption are unchanged. Null
+   * when the optimizer keeps no averaged point or has none yet.
+   */
+  private static RunResult.Averaged averaged(
+      dev.gradus.spi.Optimizer optimizer, OptimizerState state, Objective objective, int n) {
+    if (!(optimizer instanceof dev.gradus.spi.AveragedIterate averaging)) {
+      return null;
+    }
+    double[] point = new double[n];
+    if (!averaging.averagedPoint(state, point)) {
+      return null;
+    }
+    for (double v : point) {
+      if (!Double.isFinite(v)) {
+        return new RunResult.Averaged(averaging.averagedName(), point, null);
+      }
+    }
+    double f = objective.value(point.clone());
+    return new RunResult.Averaged(averaging.averagedName(), point, Double.isFinite(f) ? f : null);
   }
 
   private static String stackTrace(Throwable e) {
@@ -254,6 +281,9 @@ public final class RunEngine {
     }
     t.x = x;
     t.xBest = best;
+    t.optimizer = optimizer;
+    t.state = state;
+    t.objective = objective;
     t.minimum = objective.knownMinimum();
     Optional<Domain> domain = objective.domain();
     double[] lower = domain.map(Domain::lower).orElse(null);
@@ -541,6 +571,10 @@ public final class RunEngine {
     volatile Double secondsToTarget;
     dev.gradus.spi.HeldOut heldOutSource;
     java.util.Map<String, Double> heldOut = java.util.Map.of();
+    ComposedOptimizer optimizer;
+    OptimizerState state;
+    Objective objective;
+    RunResult.Averaged averaged;
     volatile Long resumedFrom;
     volatile boolean abandoned;
     Optional<KnownMinimum> minimum = Optional.empty();
@@ -641,6 +675,7 @@ public final class RunEngine {
           evaluationsToTarget,
           secondsToTarget,
           heldOut,
+          averaged,
           nanos / 1_000_000,
           error,
           null,

@@ -22,6 +22,9 @@ import java.util.Map;
  *     or null
  * @param heldOut the objective's held-out metrics at x_final by name ({@code train_loss}, {@code
  *     test_loss}, {@code test_accuracy}), null for one that is not finite; empty without them
+ * @param averaged the optimizer's averaged point at the end of the run (an {@link
+ *     dev.gradus.spi.AveragedIterate}: EMA, SWA, ASGD's ax), with f there as an extra, uncounted
+ *     measurement; null when the optimizer keeps none, or has none yet
  * @param secondsToTarget wall-clock seconds from the run's start to that evaluation (a continued
  *     run counts the time before its checkpoint), or null
  * @param errorFile the file, relative to the results folder, that holds a failed run's stack trace
@@ -58,12 +61,24 @@ public record RunResult(
     Long evaluationsToTarget,
     Double secondsToTarget,
     Map<String, Double> heldOut,
+    Averaged averaged,
     long wallMs,
     String error,
     String errorFile,
     Long resumedFrom,
     String stackTrace)
     implements java.io.Serializable {
+
+  /**
+   * An averaged point and f there. Statuses (converged, target reached) and every other field are
+   * about the iterate; this is an extra measurement beside them.
+   *
+   * @param name the optimizer's {@link dev.gradus.spi.AveragedIterate#averagedName}, such as {@code
+   *     ema}
+   * @param x the averaged point
+   * @param f f(x), exact (a minibatch loss's full training loss), or null when not finite
+   */
+  public record Averaged(String name, double[] x, Double f) implements java.io.Serializable {}
 
   /** How the run ended, as listeners see it. */
   public RunOutcome outcome() {
@@ -130,6 +145,7 @@ public record RunResult(
         evaluationsToTarget,
         secondsToTarget,
         heldOut,
+        averaged,
         wallMs,
         newError,
         file,
