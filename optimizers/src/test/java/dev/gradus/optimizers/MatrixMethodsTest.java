@@ -114,6 +114,18 @@ class MatrixMethodsTest {
     assertEquals(0.701, quintic(1), 1e-15);
   }
 
+  /** A zero update with ε = 0 has no direction: the block is only decayed, θ(1 − γλ), not NaN. */
+  @Test
+  void aZeroUpdateOnlyDecays() {
+    BlockAware muon = make("muon", Map.of("eps", 0.0, "weight_decay", 0.5));
+    List<ParameterBlock> blocks = List.of(ParameterBlock.matrix("W", 0, 2, 2));
+    double[] x = {1, -2, 3, 4};
+    muon.step(x, 0, new double[4], 0.1, muon.init(4, blocks), (p, q) -> 0);
+    assertEquals(0.95, x[0], 1e-15);
+    assertEquals(-1.9, x[1], 1e-15);
+    assertEquals(3.8, x[3], 1e-15);
+  }
+
   /** The singular values of NS(G) for a generic G lie in the quintic's band ≈ [0.68, 1.14]. */
   @Test
   void newtonSchulzOutputIsNearlyOrthogonal() {

@@ -307,7 +307,12 @@ final class Muon implements BlockAware, MomentumAware {
     }
     double scale = Math.sqrt(norm) + config.eps();
     if (scale == 0) {
-      return; // a zero update (zero gradient, zero momentum, ε = 0): nothing to orthogonalise
+      // a zero update (zero gradient and momentum, ε = 0): nothing to orthogonalise, only decay
+      double decay = 1 - lr * config.weightDecay();
+      for (int i = offset; i < offset + rows * columns; i++) {
+        params[i] *= decay;
+      }
+      return;
     }
     int size = r * c;
     for (int i = 0; i < size; i++) {
