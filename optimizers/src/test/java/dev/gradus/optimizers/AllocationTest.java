@@ -7,7 +7,9 @@ import dev.gradus.spi.HyperParameters;
 import dev.gradus.spi.Optimizer;
 import dev.gradus.spi.OptimizerProvider;
 import dev.gradus.spi.OptimizerState;
+import dev.gradus.spi.ParameterBlock;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +44,38 @@ class AllocationTest {
         Arguments.of("lbfgs", Map.of("lr", 1e-4, "history_size", 3, "max_iter", 3)),
         Arguments.of(
             "lbfgs",
-            Map.of("line_search", "strong_wolfe", "history_size", 3, "tolerance_grad", 0.0)));
+            Map.of("line_search", "strong_wolfe", "history_size", 3, "tolerance_grad", 0.0)),
+        Arguments.of("muon", Map.of()),
+        Arguments.of("shampoo", Map.of("momentum", 0.5)));
+  }
+
+  /** The matrix methods on a matrix, a vector and a scalar block (16 coordinates in all). */
+  static Stream<Arguments> blockConfigurations() {
+    return Stream.of(
+        Arguments.of("muon", Map.of("nesterov", false)),
+        Arguments.of("muon", Map.of("adjust_lr_fn", "match_rms_adamw")),
+        Arguments.of("shampoo", Map.of()),
+        Arguments.of("shampoo", Map.of("update_interval", 5, "momentum", 0.9)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("blockConfigurations")
+  void steadyStateStepsOnBlocksDoNotAllocate(String id, Map<String, Object> params) {
+    OptimizerProvider provider = StateRestoreTest.REGISTRY.require(id);
+    Optimizer inner = provider.create(HyperParameters.resolve(provider, params));
+    ComposedOptimizer optimizer =
+        Optimizers.compose(inner, Schedule.cosine(1000, 0), GradientClip.byNorm(1e9));
+    List<ParameterBlock> blocks =
+        List.of(
+            ParameterBlock.matrix("W", 0, 4, 3),
+            ParameterBlock.vector("b", 12, 3),
+            ParameterBlock.vector("s", 15, 1));
+    double[] x = new double[16];
+    double[] g = new double[16];
+    OptimizerState state = optimizer.init(16, blocks);
+    int steps = 2000;
+    long least = leastAllocated(optimizer, state, x, g, steps);
+    assertTrue(least < steps, id + " allocated " + least + " bytes in " + steps + " steps");
   }
 
   /** A quadratic with its minimum far away, so that no run converges and stops early. */

@@ -192,4 +192,39 @@ class RegistryAndHyperParameterTest {
     assertNames(
         reject("adamw-schedule-free", Map.of("betas", List.of(0.9, 1.0))), "betas", "[0, 1)");
   }
+
+  @Test
+  void matrixMethodsLoadWithTheirDefaultsAndRanges() {
+    for (String id : List.of("muon", "shampoo")) {
+      assertTrue(REGISTRY.contains(id), "missing " + id);
+      assertTrue(REGISTRY.source(id).contains("dev.gradus.optimizers.internal"));
+    }
+    Map<String, Object> muon = defaults("muon");
+    assertEquals(1e-3, muon.get("lr"));
+    assertEquals(0.1, muon.get("weight_decay"));
+    assertEquals(0.95, muon.get("momentum"));
+    assertEquals(true, muon.get("nesterov"));
+    assertEquals(List.of(3.4445, -4.775, 2.0315), muon.get("ns_coefficients"));
+    assertEquals(1e-7, muon.get("eps"));
+    assertEquals(5L, muon.get("ns_steps"));
+    assertEquals("original", muon.get("adjust_lr_fn"));
+    assertEquals(3e-4, muon.get("fallback_lr"));
+    assertEquals(List.of(0.9, 0.95), muon.get("fallback_betas"));
+    assertEquals(1e-10, muon.get("fallback_eps"));
+    assertEquals(0.0, muon.get("fallback_weight_decay"));
+    Map<String, Object> shampoo = defaults("shampoo");
+    assertEquals(1e-2, shampoo.get("lr"));
+    assertEquals(1e-6, shampoo.get("eps"));
+    assertEquals(1L, shampoo.get("update_interval"));
+    assertEquals(0.0, shampoo.get("momentum"));
+    assertEquals(0.0, shampoo.get("weight_decay"));
+    assertNames(reject("muon", Map.of("momentum", 1.0)), "momentum", "1.0", "[0, 1)");
+    assertNames(reject("muon", Map.of("ns_steps", 0)), "ns_steps", "0", "[1, 99]");
+    assertNames(reject("muon", Map.of("adjust_lr_fn", "rms")), "adjust_lr_fn", "match_rms_adamw");
+    assertNames(
+        reject("muon", Map.of("fallback_betas", List.of(0.9, 1.5))), "fallback_betas", "1.5");
+    assertNames(reject("shampoo", Map.of("eps", 0)), "eps", "(0, ∞)");
+    assertNames(reject("shampoo", Map.of("update_interval", 0)), "update_interval", "[1, 1000000]");
+    assertNames(reject("shampoo", Map.of("momentum", -0.1)), "momentum", "-0.1", "[0, 1)");
+  }
 }

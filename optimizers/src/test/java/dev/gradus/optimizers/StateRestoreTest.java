@@ -65,6 +65,9 @@ class StateRestoreTest {
             "lbfgs strong_wolfe",
             builtIn("lbfgs", Map.of("line_search", "strong_wolfe", "history_size", 3))),
         Arguments.of(
+            "muon (flat: the AdamW fallback)", builtIn("muon", Map.of("fallback_lr", 0.01))),
+        Arguments.of("shampoo (flat: diagonal)", builtIn("shampoo", Map.of("momentum", 0.5))),
+        Arguments.of(
             "composed adam + cosine + clipping",
             (Supplier<Optimizer>)
                 () ->
