@@ -292,6 +292,20 @@ public interface Schedule {
     return Schedules.parse(yaml, expressions);
   }
 
+  /** The schedule names {@link #parse} knows, in the order docs/optimizers.md lists them. */
+  static List<String> names() {
+    return Schedules.names();
+  }
+
+  /**
+   * The keys schedule {@code name} takes, with their defaults (null for a required key) and ranges.
+   *
+   * @throws IllegalArgumentException for a name not in {@link #names()}
+   */
+  static List<dev.gradus.spi.HyperParameter> keys(String name) {
+    return Schedules.keys(name);
+  }
+
   /** {@link #parse} of a one-entry map. */
   static Schedule parse(Map<String, ?> yaml) {
     return Schedules.parse(yaml);

@@ -324,6 +324,14 @@ final class Schedules {
     return List.copyOf(KINDS.keySet());
   }
 
+  static List<HyperParameter> keys(String name) {
+    Kind kind = KINDS.get(name);
+    if (kind == null) {
+      throw new IllegalArgumentException("unknown schedule '" + name + "': " + names());
+    }
+    return kind.keys();
+  }
+
   static Schedule parse(Object yaml) {
     return parse(yaml, (Compiler) null);
   }

@@ -1,5 +1,6 @@
 package dev.gradus.runner.cli;
 
+import dev.gradus.optimizers.Schedule;
 import dev.gradus.optimizers.Wrappers;
 import dev.gradus.runner.wiring.Gradus;
 import dev.gradus.runner.wiring.PluginJar;
@@ -42,6 +43,8 @@ final class ListCommand implements Callable<Integer> {
     out.println();
     printWrappers(out);
     out.println();
+    printSchedules(out);
+    out.println();
     print(out, "Functions", gradus.plugins().objectives(), gradus.plugins());
     if (!gradus.plugins().jars().isEmpty()) {
       out.println();
@@ -73,6 +76,22 @@ final class ListCommand implements Callable<Integer> {
           name,
           Wrappers.description(name),
           String.join(", ", settings));
+    }
+  }
+
+  /** The schedules an optimizer entry's {@code schedule:} takes, with their keys. */
+  private static void printSchedules(PrintWriter out) {
+    out.println("Schedules (an entry's schedule:, docs/optimizers.md#schedules):");
+    int width = 0;
+    for (String name : Schedule.names()) {
+      width = Math.max(width, name.length());
+    }
+    for (String name : Schedule.names()) {
+      List<String> keys = new ArrayList<>();
+      for (HyperParameter p : Schedule.keys(name)) {
+        keys.add(p.name() + (p.defaultValue() == null ? " (required)" : "=" + p.defaultValue()));
+      }
+      out.printf("  %-" + width + "s  {%s}  [built-in]%n", name, String.join(", ", keys));
     }
   }
 
