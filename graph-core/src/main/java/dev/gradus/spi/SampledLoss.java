@@ -17,4 +17,17 @@ public interface SampledLoss extends Stochastic {
    * sample (a batch's mean loss): an estimate of the value, not the value.
    */
   double sampledValueAndGradient(double[] x, double[] gradient);
+
+  /**
+   * The gradient at {@code x} and the loss on the sample the last draw took, drawing nothing (SPI
+   * 1.4): what an optimizer's further evaluations within one step see, as a torch closure
+   * re-evaluates its step's own batch (SAM's gradient at the perturbed point, L-BFGS's line
+   * search). The runner draws each step's sample with {@link #sampledValueAndGradient} or {@link
+   * Objective#valueAndGradient} first, then passes the optimizer an evaluator that calls this.
+   *
+   * <p>The default draws a new sample, as every evaluation did before SPI 1.4.
+   */
+  default double sameSampleValueAndGradient(double[] x, double[] gradient) {
+    return sampledValueAndGradient(x, gradient);
+  }
 }

@@ -19,6 +19,10 @@ final class MinibatchObjective<L extends Objective & BatchLoss> extends Delegati
   private final L loss;
   private final Minibatches batches;
   private final int[] batch;
+
+  /** Rows of the last batch drawn into {@link #batch}; −1 before the first draw. */
+  private int drawn = -1;
+
   private RandomStream stream = new RandomStream(0);
 
   /** {@code loss} trained on batches of {@code batchSize} of its rows; itself for batch size 0. */
@@ -56,6 +60,7 @@ final class MinibatchObjective<L extends Objective & BatchLoss> extends Delegati
   public double valueAndGradient(double[] x, double[] gradient) {
     double f = loss.value(x);
     int count = batches.next(stream, batch);
+    drawn = count;
     loss.batchGradient(x, batch, count, gradient);
     return f;
   }
@@ -64,7 +69,17 @@ final class MinibatchObjective<L extends Objective & BatchLoss> extends Delegati
   @Override
   public double sampledValueAndGradient(double[] x, double[] gradient) {
     int count = batches.next(stream, batch);
+    drawn = count;
     return loss.batchGradient(x, batch, count, gradient);
+  }
+
+  /** The last batch's gradient and mean loss at {@code x}; the next batch if none was drawn. */
+  @Override
+  public double sameSampleValueAndGradient(double[] x, double[] gradient) {
+    if (drawn < 0) {
+      return sampledValueAndGradient(x, gradient);
+    }
+    return loss.batchGradient(x, batch, drawn, gradient);
   }
 
   @Override

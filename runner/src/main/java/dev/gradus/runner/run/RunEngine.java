@@ -307,6 +307,15 @@ public final class RunEngine {
               evaluations[0]++;
               return objective.valueAndGradient(point, g);
             };
+    // what the optimizer's own evaluations within a step see: the step's batch again, as a torch
+    // closure re-evaluates its batch (SAM's second gradient, L-BFGS's line search)
+    Evaluator withinStep =
+        sampled != null
+            ? (point, g) -> {
+              evaluations[0]++;
+              return sampled.sameSampleValueAndGradient(point, g);
+            }
+            : evaluator;
     RunRules.Budget budget = spec.budget();
     long maxIterations = budget.maxSteps(objective);
     RunRules.Stop stop = rules.stop();
@@ -470,7 +479,7 @@ public final class RunEngine {
       }
       System.arraycopy(x, 0, previous, 0, n);
       lastLr = optimizer.nextLearningRate(state);
-      optimizer.step(x, fSampled, gradient, optimizer.learningRate(), state, evaluator);
+      optimizer.step(x, fSampled, gradient, optimizer.learningRate(), state, withinStep);
       if (project) {
         for (int i = 0; i < n; i++) {
           x[i] = Math.max(lower[i], Math.min(upper[i], x[i]));

@@ -135,6 +135,37 @@ class WrapRunTest {
   }
 
   @Test
+  void samsSecondGradientIsOnTheStepsOwnMinibatch() {
+    // with rho = 0, SAM's perturbation is zero, so its second gradient is the first one again
+    // exactly when it is taken on the same batch: the run must then be gd's, bit for bit (a fresh
+    // batch for the second gradient would change every step and shift the batch stream)
+    Plan plan =
+        TestSuites.plan(
+            """
+            suite: sam-batches
+            seed: 3
+            budget: {max_iterations: 40}
+            functions:
+              - name: mlp
+                data: {dataset: digits, test_fraction: 0.5}
+                hidden: [8]
+                batch_size: 16
+            optimizers:
+              - {name: gd, lr: 0.1}
+              - {name: gd, lr: 0.1, wrap: [{sam: {rho: 0}}]}
+              - {name: gd, lr: 0.1, wrap: [{sam: {rho: 0.05}}]}
+            """);
+    RunEngine engine = new RunEngine(plan.rules());
+    RunResult gd = engine.run(plan.runs().get(0), new Rows(Long.MAX_VALUE));
+    RunResult samZero = engine.run(plan.runs().get(1), new Rows(Long.MAX_VALUE));
+    RunResult sam = engine.run(plan.runs().get(2), new Rows(Long.MAX_VALUE));
+    assertTrue(java.util.Arrays.equals(gd.xFinal(), samZero.xFinal()), "sam(rho=0) is gd");
+    assertEquals(gd.fFinal(), samZero.fFinal());
+    assertEquals(40 * 2 + 1, samZero.evaluations(), "the second gradient is still counted");
+    assertTrue(!java.util.Arrays.equals(gd.xFinal(), sam.xFinal()), "rho > 0 moves elsewhere");
+  }
+
+  @Test
   void wrappedRunsContinueFromACheckpointBitForBit() {
     Plan plan = TestSuites.plan(SUITE);
     CheckpointFiles files = new CheckpointFiles(new ResultsLayout(dir), null);
