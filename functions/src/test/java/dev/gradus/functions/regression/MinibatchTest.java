@@ -88,6 +88,39 @@ class MinibatchTest {
   }
 
   @Test
+  void theSameSampleIsTheLastBatchAndDrawsNothing() {
+    Objective a = create(new LogisticRegression(), with(LOGISTIC, 7));
+    Objective b = create(new LogisticRegression(), with(LOGISTIC, 7));
+    ((Stochastic) a).useStream(new RandomStream(3));
+    ((Stochastic) b).useStream(new RandomStream(3));
+    dev.gradus.spi.SampledLoss sa = (dev.gradus.spi.SampledLoss) a;
+    dev.gradus.spi.SampledLoss sb = (dev.gradus.spi.SampledLoss) b;
+    double[] x = point(a.dimension(), 4);
+    double[] y = point(a.dimension(), 5);
+    double[] ga = new double[a.dimension()];
+    double[] gb = new double[a.dimension()];
+    double[] again = new double[a.dimension()];
+    for (int step = 0; step < 10; step++) {
+      double fa = sa.sampledValueAndGradient(x, ga);
+      sb.sampledValueAndGradient(x, gb);
+      // b re-evaluates its batch at x (the same gradient) and at y, drawing nothing: the next
+      // step's batches of a and b stay the same
+      assertEquals(fa, sb.sameSampleValueAndGradient(x, again), 0, "step " + step);
+      assertArrayEquals(ga, again, "step " + step);
+      sb.sameSampleValueAndGradient(y, again);
+      assertTrue(!java.util.Arrays.equals(ga, again), "another point, another gradient");
+    }
+    // before any draw, the same sample is the first batch
+    Objective c = create(new LogisticRegression(), with(LOGISTIC, 7));
+    ((Stochastic) c).useStream(new RandomStream(3));
+    Objective d = create(new LogisticRegression(), with(LOGISTIC, 7));
+    ((Stochastic) d).useStream(new RandomStream(3));
+    ((dev.gradus.spi.SampledLoss) c).sameSampleValueAndGradient(x, ga);
+    ((dev.gradus.spi.SampledLoss) d).sampledValueAndGradient(x, gb);
+    assertArrayEquals(gb, ga);
+  }
+
+  @Test
   void oneEpochOfBatchesAveragesToTheFullGradient() {
     // 60 training rows in batches of 12, and of 7 (the last of 4); the digits' 179 training
     // rows (at a 0.9 test fraction) in batches of 20, the last of 19: the batch means weighted
