@@ -142,6 +142,16 @@ final class ParamGroupsSection {
               value.location(),
               at + "." + key + ": values inside param_groups are not swept; give one value");
         }
+        if (SearchSpace.is(value)) {
+          throw SuiteException.at(
+              value.location(),
+              at
+                  + "."
+                  + key
+                  + ": a search space is not allowed inside param_groups; tune the entry's own "
+                  + key
+                  + ", or give the group one value");
+        }
         values.put(key, value);
       }
       groups.add(new Group(pattern, Collections.unmodifiableMap(values)));

@@ -171,6 +171,8 @@ class ParamGroupsRunTest {
     assertTrue(lists.contains("param_groups is not swept"), lists);
     String inside = error(SUITE.replace("weight_decay: 0}", "weight_decay: [0, 0.1]}"));
     assertTrue(inside.contains("values inside param_groups are not swept"), inside);
+    String tuned = error(SUITE.replace("weight_decay: 0}", "weight_decay: {uniform: [0, 0.1]}}"));
+    assertTrue(tuned.contains("a search space is not allowed inside param_groups"), tuned);
   }
 
   @Test
