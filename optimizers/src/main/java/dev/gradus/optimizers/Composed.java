@@ -27,14 +27,32 @@ class Composed implements ComposedOptimizer {
     this.schedule = schedule;
     this.clip = clip;
     if (schedule.cyclesMomentum()) {
-      Optimizer algorithm = inner instanceof Grouped grouped ? grouped.base() : inner;
-      if (!(algorithm instanceof MomentumAware)) {
+      if (!(algorithm(inner) instanceof MomentumAware)) {
         throw new IllegalArgumentException(
             "optimizer '"
                 + inner.id()
                 + "' has neither a momentum nor a β₁ for the schedule to cycle (torch: \"optimizer"
                 + " must support momentum or beta1 with `cycle_momentum` option enabled\"); set"
                 + " cycle_momentum: false");
+      }
+    }
+  }
+
+  /**
+   * The algorithm whose momentum a schedule cycles: below any wrappers, a grouped optimizer's base
+   * (every group has its provider), else {@code optimizer} itself.
+   */
+  private static Optimizer algorithm(Optimizer optimizer) {
+    Optimizer current = optimizer;
+    while (true) {
+      if (current instanceof Wrapped facade) {
+        current = facade.wrapper.inner;
+      } else if (current instanceof Wrapper wrapper) {
+        current = wrapper.inner;
+      } else if (current instanceof Grouped grouped) {
+        return grouped.base();
+      } else {
+        return current;
       }
     }
   }

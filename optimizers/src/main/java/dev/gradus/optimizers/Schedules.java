@@ -492,6 +492,9 @@ final class Schedules {
             "sequential.schedules: reduce_on_plateau is not allowed in a sequence (torch's"
                 + " SequentialLR cannot step it either)");
       }
+      if (schedule.cyclesMomentum()) {
+        throw new InvalidHyperParameterException("schedules", Sequential.CYCLING);
+      }
       schedules.add(schedule);
     }
     List<Long> milestones = wholeNumbers("sequential", values);
