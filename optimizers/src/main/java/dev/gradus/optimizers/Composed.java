@@ -42,7 +42,7 @@ class Composed implements ComposedOptimizer {
    * The algorithm whose momentum a schedule cycles: below any wrappers, a grouped optimizer's base
    * (every group has its provider), else {@code optimizer} itself.
    */
-  private static Optimizer algorithm(Optimizer optimizer) {
+  static Optimizer algorithm(Optimizer optimizer) {
     Optimizer current = optimizer;
     while (true) {
       if (current instanceof Wrapped facade) {

@@ -87,6 +87,17 @@ public final class Optimizers {
    * slow_step_size}; the slow weights start at the first step's point.
    */
   public static BlockAware lookahead(Optimizer inner, Wrappers.LookaheadConfig config) {
+    Optimizer algorithm = Composed.algorithm(Objects.requireNonNull(inner, "inner"));
+    if (algorithm instanceof AveragedIterate averaged
+        && averaged.averagedName().equals("schedule-free-x")) {
+      // its step rebuilds the parameters from its own z and x sequences, so lookahead's
+      // synchronisation of the parameters would never reach the state that moves
+      throw new IllegalArgumentException(
+          "lookahead cannot wrap '"
+              + algorithm.id()
+              + "': a schedule-free optimizer rebuilds its parameters from its own z and x at every"
+              + " step, so lookahead's synchronisation would not reach them");
+    }
     return Wrapped.of(new Lookahead(inner, Objects.requireNonNull(config, "config")));
   }
 

@@ -130,7 +130,14 @@ final class WrapSection {
     for (Item item : items) {
       Map<String, Object> raw = new LinkedHashMap<>();
       item.settings().forEach((k, v) -> raw.put(k, v.toPlain()));
-      wrapped = Wrappers.wrap(item.name(), raw, wrapped);
+      try {
+        wrapped = Wrappers.wrap(item.name(), raw, wrapped);
+      } catch (InvalidHyperParameterException e) {
+        throw e;
+      } catch (IllegalArgumentException e) {
+        // a wrapper that cannot wrap this optimizer (lookahead around a schedule-free one)
+        throw SuiteException.at(item.at().location(), KEY + ": " + e.getMessage());
+      }
     }
     return wrapped;
   }

@@ -220,5 +220,15 @@ class WrapRunTest {
     assertTrue(swept.contains("is a single value (wrap is not swept)"), swept);
     String shape = error(SUITE.replace("wrap: [sam]", "wrap: sam"));
     assertTrue(shape.contains("expected a non-empty list of wrappers"), shape);
+    // schedule-free rebuilds its parameters from its own state, so lookahead could not sync them;
+    // refused even below another wrapper and param groups
+    String scheduleFree =
+        error(
+            SUITE.replace(
+                "{name: adam, lr: 0.01, wrap: [{lookahead: {sync_period: 3}}",
+                "{name: sgd-schedule-free, lr: 0.01, wrap: [ema, {lookahead: {sync_period: 3}}"));
+    assertTrue(
+        scheduleFree.startsWith("suite.yaml:13:53:"), "at the lookahead item: " + scheduleFree);
+    assertTrue(scheduleFree.contains("lookahead cannot wrap 'sgd-schedule-free'"), scheduleFree);
   }
 }
