@@ -4,7 +4,6 @@ import dev.gradus.spi.Evaluator;
 import dev.gradus.spi.Optimizer;
 import dev.gradus.spi.OptimizerState;
 import dev.gradus.spi.StateSnapshot;
-import java.util.Map;
 
 /**
  * An exponential moving average of the iterates (optax.ema): after step t, with x_t the new point,
@@ -19,33 +18,14 @@ final class Ema extends Wrapper {
     this.config = config;
   }
 
-  private static final class State extends Wrapper.State {
-    final double[] ema;
-    long step;
-
-    State(Wrapper owner, int dimension) {
-      super(owner, dimension);
-      ema = new double[dimension];
-    }
-
-    @Override
-    void own(Map<String, double[]> arrays, Map<String, Double> scalars) {
-      arrays.put("ema", ema.clone());
-      scalars.put("step", (double) step);
-    }
-  }
-
   @Override
   Wrapper.State fresh(int dimension) {
-    return new State(this, dimension);
+    return new PointState(this, dimension, "ema");
   }
 
   @Override
   Wrapper.State restoreOwn(StateSnapshot own, int dimension) {
-    State state = new State(this, dimension);
-    System.arraycopy(array(own, "ema", dimension), 0, state.ema, 0, dimension);
-    state.step = count(own, "step");
-    return state;
+    return new PointState(this, dimension, "ema").restoredFrom(own);
   }
 
   @Override
@@ -59,11 +39,11 @@ final class Ema extends Wrapper {
       long t,
       Wrapper.State wrapperState,
       Evaluator objective) {
-    State state = (State) wrapperState;
+    PointState state = (PointState) wrapperState;
     stepInner(params, value, gradient, lr, momentum, schedule, t, state, objective);
     state.step++;
     double decay = config.decay();
-    double[] ema = state.ema;
+    double[] ema = state.point;
     for (int i = 0; i < params.length; i++) {
       ema[i] = decay * ema[i] + (1 - decay) * params[i];
     }
@@ -81,13 +61,13 @@ final class Ema extends Wrapper {
 
   @Override
   boolean averagedPoint(OptimizerState optimizerState, double[] into) {
-    State state = (State) check(optimizerState);
+    PointState state = (PointState) check(optimizerState);
     if (state.step == 0) {
       return false;
     }
     double correction = config.debias() ? 1 - Math.pow(config.decay(), state.step) : 1;
     for (int i = 0; i < into.length; i++) {
-      into[i] = state.ema[i] / correction;
+      into[i] = state.point[i] / correction;
     }
     return true;
   }

@@ -3,7 +3,6 @@ package dev.gradus.optimizers;
 import dev.gradus.spi.Evaluator;
 import dev.gradus.spi.Optimizer;
 import dev.gradus.spi.StateSnapshot;
-import java.util.Map;
 
 /**
  * Lookahead (Zhang, Lucas, Hinton &amp; Ba, 2019; optax.lookahead): the inner optimizer takes k
@@ -18,33 +17,14 @@ final class Lookahead extends Wrapper {
     this.config = config;
   }
 
-  private static final class State extends Wrapper.State {
-    final double[] slow;
-    long step;
-
-    State(Wrapper owner, int dimension) {
-      super(owner, dimension);
-      slow = new double[dimension];
-    }
-
-    @Override
-    void own(Map<String, double[]> arrays, Map<String, Double> scalars) {
-      arrays.put("slow", slow.clone());
-      scalars.put("step", (double) step);
-    }
-  }
-
   @Override
   Wrapper.State fresh(int dimension) {
-    return new State(this, dimension);
+    return new PointState(this, dimension, "slow");
   }
 
   @Override
   Wrapper.State restoreOwn(StateSnapshot own, int dimension) {
-    State state = new State(this, dimension);
-    System.arraycopy(array(own, "slow", dimension), 0, state.slow, 0, dimension);
-    state.step = count(own, "step");
-    return state;
+    return new PointState(this, dimension, "slow").restoredFrom(own);
   }
 
   @Override
@@ -58,15 +38,15 @@ final class Lookahead extends Wrapper {
       long t,
       Wrapper.State wrapperState,
       Evaluator objective) {
-    State state = (State) wrapperState;
+    PointState state = (PointState) wrapperState;
     if (state.step == 0) {
-      System.arraycopy(params, 0, state.slow, 0, params.length);
+      System.arraycopy(params, 0, state.point, 0, params.length);
     }
     stepInner(params, value, gradient, lr, momentum, schedule, t, state, objective);
     state.step++;
     if (state.step % config.syncPeriod() == 0) {
       double alpha = config.slowStepSize();
-      double[] slow = state.slow;
+      double[] slow = state.point;
       for (int i = 0; i < params.length; i++) {
         slow[i] += alpha * (params[i] - slow[i]);
         params[i] = slow[i];

@@ -20,20 +20,17 @@ final class Swa extends Wrapper {
     this.config = config;
   }
 
-  private static final class State extends Wrapper.State {
-    final double[] average;
-    long step;
+  /** The average and the step count, and how many points the average holds. */
+  private static final class State extends PointState {
     long averaged;
 
     State(Wrapper owner, int dimension) {
-      super(owner, dimension);
-      average = new double[dimension];
+      super(owner, dimension, "swa_average");
     }
 
     @Override
     void own(Map<String, double[]> arrays, Map<String, Double> scalars) {
-      arrays.put("swa_average", average.clone());
-      scalars.put("step", (double) step);
+      super.own(arrays, scalars);
       scalars.put("n_averaged", (double) averaged);
     }
   }
@@ -46,8 +43,7 @@ final class Swa extends Wrapper {
   @Override
   Wrapper.State restoreOwn(StateSnapshot own, int dimension) {
     State state = new State(this, dimension);
-    System.arraycopy(array(own, "swa_average", dimension), 0, state.average, 0, dimension);
-    state.step = count(own, "step");
+    state.restoredFrom(own);
     state.averaged = count(own, "n_averaged");
     return state;
   }
@@ -68,7 +64,7 @@ final class Swa extends Wrapper {
     state.step++;
     long since = state.step - config.swaStart();
     if (since >= 0 && since % config.swaFreq() == 0) {
-      double[] average = state.average;
+      double[] average = state.point;
       if (state.averaged == 0) {
         System.arraycopy(params, 0, average, 0, params.length);
       } else {
@@ -97,7 +93,7 @@ final class Swa extends Wrapper {
     if (state.averaged == 0) {
       return false;
     }
-    System.arraycopy(state.average, 0, into, 0, into.length);
+    System.arraycopy(state.point, 0, into, 0, into.length);
     return true;
   }
 

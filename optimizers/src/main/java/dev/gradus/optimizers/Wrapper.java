@@ -66,6 +66,36 @@ abstract class Wrapper implements BlockAware, PerGroupSchedule {
     }
   }
 
+  /**
+   * The own state of a wrapper that keeps one point beside the inner state (lookahead's slow
+   * weights, an EMA, an SWA average) and counts its steps; snapshot as the array {@code name} and
+   * the scalar {@code step}.
+   */
+  static class PointState extends State {
+    final String name;
+    final double[] point;
+    long step;
+
+    PointState(Wrapper owner, int dimension, String name) {
+      super(owner, dimension);
+      this.name = name;
+      this.point = new double[dimension];
+    }
+
+    @Override
+    void own(Map<String, double[]> arrays, Map<String, Double> scalars) {
+      arrays.put(name, point.clone());
+      scalars.put("step", (double) step);
+    }
+
+    /** Fills this state's point and step from a snapshot's own entries; returns this. */
+    PointState restoredFrom(StateSnapshot own) {
+      System.arraycopy(array(own, name, dimension), 0, point, 0, dimension);
+      step = count(own, "step");
+      return this;
+    }
+  }
+
   /** A fresh own state, before any step. */
   abstract State fresh(int dimension);
 
