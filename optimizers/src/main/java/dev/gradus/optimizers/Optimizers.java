@@ -126,9 +126,18 @@ public final class Optimizers {
    * Kwon et al., 2021, with {@code adaptive}: e = ρ x²g/‖x g‖₂ element-wise), ∇f(x + e) is
    * evaluated through the step's {@link dev.gradus.spi.Evaluator} (one more counted evaluation), x
    * is put back, and {@code inner} steps at x with ∇f(x + e). With a minibatch objective that
-   * evaluation draws the next batch (see docs/optimizers.md).
+   * evaluation is on the step's own batch (see docs/optimizers.md).
+   *
+   * @throws IllegalArgumentException if {@code inner} is L-BFGS, whose line search takes the value
+   *     and gradient it is given as a pair: f(x) with ∇f(x + e) would be neither point's
    */
   public static BlockAware sam(Optimizer inner, Wrappers.SamConfig config) {
+    Optimizer algorithm = Composed.algorithm(Objects.requireNonNull(inner, "inner"));
+    if (algorithm.id().equals("lbfgs")) {
+      throw new IllegalArgumentException(
+          "sam cannot wrap 'lbfgs': its line search takes the value and gradient it is given as"
+              + " the same point's, and sam gives it f(x) with the gradient at x + e");
+    }
     return Wrapped.of(new Sam(inner, Objects.requireNonNull(config, "config")));
   }
 }

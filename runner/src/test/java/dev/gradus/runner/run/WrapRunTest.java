@@ -230,5 +230,13 @@ class WrapRunTest {
     assertTrue(
         scheduleFree.startsWith("suite.yaml:13:53:"), "at the lookahead item: " + scheduleFree);
     assertTrue(scheduleFree.contains("lookahead cannot wrap 'sgd-schedule-free'"), scheduleFree);
+    // L-BFGS takes its value and gradient as one point's; sam's pair is f(x) with ∇f(x + e)
+    String lbfgs =
+        error(
+            SUITE.replace(
+                "{name: adam, lr: 0.01, wrap: [sam], param_groups: [{blocks: \"b*\", lr: 0.02}]}",
+                "{name: lbfgs, lr: 1, wrap: [sam]}"));
+    assertTrue(lbfgs.startsWith("suite.yaml:14:"), "at the sam item: " + lbfgs);
+    assertTrue(lbfgs.contains("sam cannot wrap 'lbfgs'"), lbfgs);
   }
 }
