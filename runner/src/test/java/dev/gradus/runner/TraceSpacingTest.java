@@ -1,6 +1,7 @@
 package dev.gradus.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,43 @@ class TraceSpacingTest {
     long late = rows.stream().filter(t -> t >= 1000).count();
     assertTrue(late >= 17 && late <= 19, "rows from 1000 on: " + late);
     assertTrue(rows.size() < 300, "rows: " + rows.size());
+  }
+
+  @Test
+  void theNextLogSpacedRowIsTheOneTestingEveryIterationFinds() {
+    // every iteration up to 3·10⁶, and stretches around powers of ten up to 10¹⁵
+    long expected = 0;
+    for (long t = 0; t <= 3_000_000; t++) {
+      if (t > expected) {
+        expected = t;
+        while (!RunRules.logSpacedRow(expected)) {
+          expected++;
+        }
+      }
+      assertEquals(expected, RunRules.nextLogSpacedRow(t), "from " + t);
+    }
+    // beyond, rows are too far apart to walk to: the answer r is a row, and no level of the
+    // spacing changes between t + 1 and r, so no iteration in [t, r) is one
+    for (long decade = 10_000_000L; decade <= 1_000_000_000_000_000L; decade *= 10) {
+      for (long t = decade - 50; t <= decade + 50; t++) {
+        checkNext(t);
+        long r = RunRules.nextLogSpacedRow(t);
+        checkNext(r - 1);
+        checkNext(r + 1);
+      }
+    }
+  }
+
+  private static void checkNext(long t) {
+    long r = RunRules.nextLogSpacedRow(t);
+    assertTrue(r >= t && RunRules.logSpacedRow(r), t + " -> " + r);
+    if (r > t) {
+      assertFalse(RunRules.logSpacedRow(t), "from " + t);
+      assertEquals(
+          Math.floor(100 * StrictMath.log10(t + 1)),
+          Math.floor(100 * StrictMath.log10(r)),
+          "a level changes between " + (t + 1) + " and " + r);
+    }
   }
 
   @Test

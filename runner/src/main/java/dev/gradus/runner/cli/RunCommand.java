@@ -57,6 +57,14 @@ final class RunCommand implements Callable<Integer> {
   Integer threads;
 
   @Option(
+      names = "--no-warm-up",
+      description =
+          "Do not warm up each function and optimizer on a thread before its first run there;"
+              + " the first runs' wall_ms then include the JIT compiler's work. Results are the"
+              + " same either way.")
+  boolean noWarmUp;
+
+  @Option(
       names = "--plugins",
       paramLabel = "DIR",
       description = "A folder of plugin jars; repeatable.")
@@ -186,7 +194,7 @@ final class RunCommand implements Callable<Integer> {
                 part == null ? null : part.toString(),
                 dir,
                 mode,
-                new LocalExecutor(n),
+                new LocalExecutor(n, !noWarmUp),
                 suite,
                 !noReport));
     var stdout = spec.commandLine().getOut();

@@ -22,6 +22,7 @@ import dev.gradus.runner.run.Checkpoint;
 import dev.gradus.runner.run.Origins;
 import dev.gradus.runner.run.ResultsWriteException;
 import dev.gradus.runner.run.RunEngine;
+import dev.gradus.runner.run.RunExecutor;
 import dev.gradus.runner.run.RunResult;
 import dev.gradus.runner.scale.Merger;
 import dev.gradus.runner.suite.Suite;
@@ -316,15 +317,17 @@ public final class Pipeline {
             .executor()
             .execute(
                 pending,
-                (spec, listener) -> {
-                  // only a run continued in this JVM keeps its trace up to the checkpoint; an
-                  // executor that runs it again whole (Spark) rewrites the trace
-                  Checkpoint from = resumeFrom.get(spec.runId());
-                  if (from != null) {
-                    traces.resumeAt(spec.runId(), from.iteration());
-                  }
-                  return engine.run(spec, listener, from, null);
-                },
+                RunExecutor.RunTask.warmedBy(
+                    (spec, listener) -> {
+                      // only a run continued in this JVM keeps its trace up to the checkpoint; an
+                      // executor that runs it again whole (Spark) rewrites the trace
+                      Checkpoint from = resumeFrom.get(spec.runId());
+                      if (from != null) {
+                        traces.resumeAt(spec.runId(), from.iteration());
+                      }
+                      return engine.run(spec, listener, from, null);
+                    },
+                    engine::warmUp),
                 live,
                 finished -> {
                   RunSpec spec = byId.get(finished.runId());

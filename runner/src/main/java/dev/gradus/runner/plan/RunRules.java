@@ -66,6 +66,38 @@ public record RunRules(
         != Math.floor(ROWS_PER_DECADE * StrictMath.log10(t));
   }
 
+  /**
+   * The first iteration at or after {@code t} that gets a row of a log-spaced trace: the t' ≥ t
+   * with {@link #logSpacedRow}(t'), found without testing every iteration in between, so that a
+   * run's loop pays for the spacing only at its rows.
+   */
+  public static long nextLogSpacedRow(long t) {
+    if (t < 0) {
+      throw new IllegalArgumentException("iteration must be at least 0, got " + t);
+    }
+    if (logSpacedRow(t)) {
+      return t;
+    }
+    // t' is a row when level(t' + 1) > level(t'); level is non-decreasing (log10 is
+    // semi-monotonic), so the next row is m - 1 for the least m > t + 1 whose level exceeds that
+    // of t + 1: estimated from 10^(k/100), then moved to the exact m
+    long level = level(t + 1);
+    long m =
+        Math.max(
+            t + 2, (long) Math.ceil(StrictMath.pow(10, (level + 1) / (double) ROWS_PER_DECADE)));
+    while (m - 1 > t + 1 && level(m - 1) > level) {
+      m--;
+    }
+    while (level(m) <= level) {
+      m++;
+    }
+    return m - 1;
+  }
+
+  private static long level(long t) {
+    return (long) Math.floor(ROWS_PER_DECADE * StrictMath.log10(t));
+  }
+
   @Override
   public double[] traceTargets() {
     return traceTargets.clone();

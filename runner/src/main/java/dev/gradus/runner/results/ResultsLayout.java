@@ -165,7 +165,10 @@ public record ResultsLayout(Path dir) {
     return dir.resolve(TRACES);
   }
 
-  /** The trace of a run while it runs, appended row by row. */
+  /**
+   * The plain trace of a run whose rows must be on disk before it finishes (up to a checkpoint, a
+   * long trace, a stopped suite; see {@link TraceWriter}).
+   */
   public Path trace(String runId) {
     return traces().resolve(runId + ".csv");
   }

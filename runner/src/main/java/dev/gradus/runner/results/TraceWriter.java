@@ -5,7 +5,6 @@ import dev.gradus.spi.Iteration;
 import dev.gradus.spi.RunInfo;
 import dev.gradus.spi.RunListener;
 import dev.gradus.spi.RunOutcome;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,17 +16,26 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Writes {@code traces/<run_id>.csv} for every run, one row per recorded iteration with the columns
- * of {@link #HEADER}: row t's {@code lr} is the rate of the step that produced x_t (empty at
- * iteration 0), {@code seconds} the wall time since the run started. A value that is not finite, or
- * does not apply (f_gap without a known minimum), is an empty cell.
+ * Writes {@code traces/<run_id>.csv.gz} for every run, one row per recorded iteration with the
+ * columns of {@link #HEADER}: row t's {@code lr} is the rate of the step that produced x_t (empty
+ * at iteration 0), {@code seconds} the wall time since the run started. A value that is not finite,
+ * or does not apply (f_gap without a known minimum), is an empty cell.
  *
- * <p>A run's rows come from one thread at a time. A write that fails throws {@link
- * ResultsWriteException}, which stops the suite. A run continued from a checkpoint at iteration t
- * keeps the rows before t and appends from there ({@link #resumeAt}). When a run finishes its trace
- * is gzipped to {@code traces/<run_id>.csv.gz} (written whole, then moved into place, then the
- * plain file removed; a kill in between leaves one complete file or both, and readers take the
- * gzipped one): a trace compresses to about a third, and finished traces are never appended to.
+ * <p>A run's rows come from one thread at a time and are kept in memory until the run finishes,
+ * when they are gzipped to {@code traces/<run_id>.csv.gz} (written whole, then moved into place):
+ * one file made per run, where writing a plain {@code traces/<run_id>.csv} as it goes and
+ * compressing it at the end made two and removed one, and on ext4 that inode churn cost more than
+ * the runs of a suite of short runs. The plain file exists only where its rows must be on disk
+ * before the run ends: up to a checkpoint ({@link #flush}), once a run's rows pass {@link
+ * #SPILL_CHARS} (so that a long trace is not held in memory), and for the runs still open when a
+ * suite stops ({@link #closeAll}). A finished run's plain file is removed after its gzipped trace
+ * is in place; a kill in between leaves one complete file or both, and readers take the gzipped
+ * one. A run killed before it finishes has no record and is run again (from its checkpoint, whose
+ * rows are on disk, or whole).
+ *
+ * <p>A write that fails throws {@link ResultsWriteException}, which stops the suite. A run
+ * continued from a checkpoint at iteration t keeps the rows before t and appends from there ({@link
+ * #resumeAt}).
  */
 public final class TraceWriter implements RunListener {
   public static final String HEADER =
@@ -42,15 +50,28 @@ public final class TraceWriter implements RunListener {
    */
   public static final String HEADER_WITH_HELD_OUT = HEADER + "," + HELD_OUT_COLUMNS;
 
-  private final ResultsLayout layout;
-  private final Map<String, BufferedWriter> open = new ConcurrentHashMap<>();
-  private final Map<String, Long> resumeAt = new ConcurrentHashMap<>();
+  /** Rows held in memory beyond this many characters go to the plain file. */
+  static final int SPILL_CHARS = 1 << 20;
 
-  /**
-   * Each open trace's columns: with held-out metrics or without; absent while a fresh trace waits
-   * for its first row, which decides (a run with held-out data has them at iteration 0).
-   */
-  private final Map<String, Boolean> withHeldOut = new ConcurrentHashMap<>();
+  private final ResultsLayout layout;
+  private final Map<String, Open> open = new ConcurrentHashMap<>();
+  private final Map<String, Long> resumeAt = new ConcurrentHashMap<>();
+  private volatile boolean folderMade;
+
+  /** A run's trace in progress. */
+  private static final class Open {
+    /** Rows not yet in the plain file (the header among them while the file does not exist). */
+    final StringBuilder pending = new StringBuilder(4096);
+
+    /**
+     * With held-out metrics or without; null while a fresh trace waits for its first row, which
+     * decides (a run with held-out data has them at iteration 0).
+     */
+    Boolean heldOut;
+
+    /** Whether the plain file holds this run's rows before {@link #pending}. */
+    boolean onDisk;
+  }
 
   public TraceWriter(ResultsLayout layout) {
     this.layout = layout;
@@ -65,34 +86,37 @@ public final class TraceWriter implements RunListener {
   public void runStarted(RunInfo run) {
     Path file = layout.trace(run.runId());
     try {
-      Files.createDirectories(file.getParent());
+      if (!folderMade) {
+        Files.createDirectories(file.getParent());
+        folderMade = true;
+      }
       Long from = resumeAt.remove(run.runId());
       Path finished = layout.finishedTrace(run.runId());
-      if (from != null && !Files.isRegularFile(file) && Files.isRegularFile(finished)) {
-        Files.write(file, uncompressed(finished));
+      Open trace = new Open();
+      if (from != null) {
+        String kept =
+            Files.isRegularFile(file)
+                ? rowsBefore(Files.readString(file, StandardCharsets.UTF_8), from)
+                : Files.isRegularFile(finished)
+                    ? rowsBefore(new String(uncompressed(finished), StandardCharsets.UTF_8), from)
+                    : null;
+        if (kept != null) {
+          trace.heldOut = kept.startsWith(HEADER_WITH_HELD_OUT + "\n");
+          trace.pending.append(kept);
+        }
       }
       // a run started again (its record lost to a kill) writes its trace anew
       Files.deleteIfExists(finished);
-      BufferedWriter writer;
-      withHeldOut.remove(run.runId());
-      if (from != null && Files.isRegularFile(file)) {
-        String kept = rowsBefore(file, from);
-        withHeldOut.put(run.runId(), kept.startsWith(HEADER_WITH_HELD_OUT + "\n"));
-        Files.writeString(file, kept, StandardCharsets.UTF_8);
-        writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-      } else {
-        // the header waits for the first row, which says whether the run has held-out metrics
-        writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-      }
-      open.put(run.runId(), writer);
+      open.put(run.runId(), trace);
     } catch (IOException e) {
       throw new ResultsWriteException(file, e);
     }
   }
 
-  /** The header and the complete rows of {@code file} whose iteration is below {@code t}. */
-  private static String rowsBefore(Path file, long t) throws IOException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
+  /**
+   * The header and the complete rows of a trace's {@code text} whose iteration is below {@code t}.
+   */
+  private static String rowsBefore(String text, long t) {
     List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
     lines.remove(lines.size() - 1); // after the last newline: empty, or a torn row
     String header =
@@ -112,41 +136,52 @@ public final class TraceWriter implements RunListener {
 
   @Override
   public void iteration(RunInfo run, Iteration row) {
-    BufferedWriter writer = open.get(run.runId());
-    if (writer == null) {
+    Open trace = open.get(run.runId());
+    if (trace == null) {
       return;
     }
+    if (trace.heldOut == null) {
+      trace.heldOut = row.hasHeldOut();
+      trace.pending.append(trace.heldOut ? HEADER_WITH_HELD_OUT : HEADER).append('\n');
+    }
+    trace.pending.append(trace.heldOut ? rowWithHeldOut(row) : row(row));
+    if (trace.pending.length() > SPILL_CHARS) {
+      spill(run.runId(), trace);
+    }
+  }
+
+  /** Gives a trace that got no row its header, so that every trace file has one. */
+  private static void headIfEmpty(Open trace) {
+    if (trace.heldOut == null) {
+      trace.heldOut = false;
+      trace.pending.append(HEADER).append('\n');
+    }
+  }
+
+  /** Moves a trace's pending rows to the end of its plain file (made with the first). */
+  private void spill(String runId, Open trace) {
+    Path file = layout.trace(runId);
     try {
-      Boolean heldOut = withHeldOut.get(run.runId());
-      if (heldOut == null) {
-        heldOut = row.hasHeldOut();
-        withHeldOut.put(run.runId(), heldOut);
-        writer.write(heldOut ? HEADER_WITH_HELD_OUT : HEADER);
-        writer.write('\n');
-      }
-      writer.write(heldOut ? rowWithHeldOut(row) : row(row));
+      Files.writeString(
+          file,
+          trace.pending,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE,
+          trace.onDisk ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+      trace.onDisk = true;
+      trace.pending.setLength(0);
     } catch (IOException e) {
-      throw new ResultsWriteException(layout.trace(run.runId()), e);
+      throw new ResultsWriteException(file, e);
     }
   }
 
-  /** Writes the header of a trace that got no row, so that every trace file has one. */
-  private void headIfEmpty(String runId, BufferedWriter writer) throws IOException {
-    if (withHeldOut.remove(runId) == null) {
-      writer.write(HEADER);
-      writer.write('\n');
-    }
-  }
-
-  /** Pushes the rows written so far to the file, before a checkpoint that relies on them. */
+  /** Puts the rows recorded so far in the plain file, before a checkpoint that relies on them. */
   public void flush(String runId) {
-    BufferedWriter writer = open.get(runId);
-    if (writer != null) {
-      try {
-        writer.flush();
-      } catch (IOException e) {
-        throw new ResultsWriteException(layout.trace(runId), e);
-      }
+    Open trace = open.get(runId);
+    if (trace != null) {
+      headIfEmpty(trace);
+      spill(runId, trace);
     }
   }
 
@@ -190,17 +225,17 @@ public final class TraceWriter implements RunListener {
   }
 
   /**
-   * Flushes and closes the traces of runs still open (those of a suite that stopped), keeping their
-   * rows; called once the executor has returned.
+   * Writes the traces of runs still open (those of a suite that stopped) to their plain files,
+   * keeping their rows; called once the executor has returned.
    */
   public void closeAll() {
     for (String runId : List.copyOf(open.keySet())) {
-      BufferedWriter writer = open.remove(runId);
-      if (writer != null) {
+      Open trace = open.remove(runId);
+      if (trace != null) {
         try {
-          headIfEmpty(runId, writer);
-          writer.close();
-        } catch (IOException e) {
+          headIfEmpty(trace);
+          spill(runId, trace);
+        } catch (ResultsWriteException e) {
           // the suite is stopping already for a reason of its own; this one is secondary
         }
       }
@@ -209,28 +244,32 @@ public final class TraceWriter implements RunListener {
 
   @Override
   public void runFinished(RunInfo run, RunOutcome outcome) {
-    BufferedWriter writer = open.remove(run.runId());
-    if (writer != null) {
-      Path file = layout.trace(run.runId());
-      try {
-        headIfEmpty(run.runId(), writer);
-        writer.close();
-        compress(file, layout.finishedTrace(run.runId()));
-      } catch (IOException e) {
-        throw new ResultsWriteException(file, e);
-      }
+    Open trace = open.remove(run.runId());
+    if (trace == null) {
+      return;
     }
-  }
-
-  private static void compress(Path plain, Path gzipped) throws IOException {
-    TextFiles.writeWhole(
-        gzipped,
-        out -> {
-          java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out, 1 << 16);
-          Files.copy(plain, z);
-          z.finish();
-        });
-    Files.delete(plain);
+    headIfEmpty(trace);
+    if (trace.onDisk) {
+      spill(run.runId(), trace);
+    }
+    Path file = layout.trace(run.runId());
+    try {
+      TextFiles.writeWhole(
+          layout.finishedTrace(run.runId()),
+          out -> {
+            java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out, 1 << 16);
+            if (trace.onDisk) {
+              Files.copy(file, z);
+            } else {
+              z.write(trace.pending.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            z.finish();
+          });
+      // also the plain file an earlier, killed attempt at this run may have left
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new ResultsWriteException(file, e);
+    }
   }
 
   private static byte[] uncompressed(Path gzipped) throws IOException {

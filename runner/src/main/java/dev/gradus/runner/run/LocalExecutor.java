@@ -11,15 +11,29 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-/** Runs on a fixed pool of threads on this machine, taking runs in list order. */
+/**
+ * Runs on a fixed pool of threads on this machine, taking runs in list order. With warm-up (the
+ * default), each thread warms up every function and optimizer pair before its first run of that
+ * pair ({@link RunTask#warmUp}), so that no run's {@code wall_ms} holds the JIT compiler's work on
+ * code the thread has not run yet; what the runs compute is unchanged.
+ */
 public final class LocalExecutor implements RunExecutor {
   private final int threads;
+  private final boolean warmUp;
 
   public LocalExecutor(int threads) {
+    this(threads, true);
+  }
+
+  /**
+   * @param warmUp whether each thread warms up a function and optimizer before its first run
+   */
+  public LocalExecutor(int threads, boolean warmUp) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
     this.threads = threads;
+    this.warmUp = warmUp;
   }
 
   public int threads() {
@@ -52,11 +66,20 @@ public final class LocalExecutor implements RunExecutor {
         futures.add(
             pool.submit(
                 () -> {
+                  // the pairs this thread has warmed up: a function configuration's index and an
+                  // optimizer's name (the code a run executes depends on these, not on the
+                  // hyperparameters' values)
+                  java.util.Set<String> warm = new java.util.HashSet<>();
                   try {
                     for (int i = next.getAndIncrement();
                         i < runs.size() && !stop.get();
                         i = next.getAndIncrement()) {
-                      finished.accept(task.run(runs.get(i), listener));
+                      RunSpec spec = runs.get(i);
+                      if (warmUp
+                          && warm.add(spec.function().index() + " " + spec.optimizer().name())) {
+                        task.warmUp(spec);
+                      }
+                      finished.accept(task.run(spec, listener));
                     }
                   } catch (RuntimeException | Error e) {
                     stop.set(true);

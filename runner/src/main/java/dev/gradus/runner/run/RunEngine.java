@@ -69,6 +69,45 @@ public final class RunEngine {
     return run(spec, listener, null, null);
   }
 
+  /** Iterations of a {@link #warmUp}, at most (and at most the run's budget). */
+  public static final long WARM_UP_ITERATIONS = 1_000;
+
+  /** Wall time of a {@link #warmUp}, at most: a step of a large model may take milliseconds. */
+  public static final long WARM_UP_NANOS = 20_000_000;
+
+  /**
+   * Executes the start of {@code spec} untimed and discards it: at most {@link #WARM_UP_ITERATIONS}
+   * steps and {@link #WARM_UP_NANOS}, with no listener, no checkpoint and a fresh objective and
+   * state, as every run has, so the run that follows computes exactly what it would without. An
+   * executor calls it on a worker before that worker's first run of a function and optimizer, so
+   * that the time the JIT compiler takes over their code in a fresh JVM does not count in the first
+   * run's {@code wall_ms} (it would make the configuration that happens to run first look slower).
+   * A run with {@code max_seconds} is not warmed up: its own step may never return, and only a
+   * watched run is cut off. Whatever the warm-up throws is ignored: the run itself meets it again
+   * and reports it.
+   */
+  public void warmUp(RunSpec spec) {
+    if (spec.budget().maxSeconds() != null) {
+      return;
+    }
+    Tracker t = new Tracker(spec);
+    try {
+      long started = System.nanoTime();
+      iterate(
+          spec,
+          spec.info(),
+          new RunListener() {},
+          null,
+          null,
+          t,
+          started,
+          WARM_UP_ITERATIONS,
+          started + WARM_UP_NANOS);
+    } catch (RuntimeException | StackOverflowError e) {
+      // the run reports it
+    }
+  }
+
   /**
    * As {@link #run(RunSpec, RunListener)}, continuing from {@code resume} when it is not null, and
    * showing {@code positions} the point x_t at the start of every iteration t (before f is
@@ -101,7 +140,7 @@ public final class RunEngine {
     try {
       RunInfo info = spec.info();
       listener.runStarted(info);
-      iterate(spec, info, listener, resume, positions, t, started);
+      iterate(spec, info, listener, resume, positions, t, started, Long.MAX_VALUE, Long.MAX_VALUE);
       if (t.state != null && t.x != null && !t.abandoned) {
         t.averaged = averaged(t.optimizer, t.state, t.objective, t.x.length);
       }
@@ -231,7 +270,11 @@ public final class RunEngine {
       Checkpoint resume,
       Consumer<double[]> positions,
       Tracker t,
-      long started) {
+      long started,
+      long iterationCap,
+      long warmUpDeadline) {
+    // a warm-up (a finite cap) records nothing and saves no checkpoint
+    boolean warmingUp = iterationCap != Long.MAX_VALUE;
     Objective objective = spec.function().factory().get();
     int n = objective.dimension();
     t.heldOutSource = objective.heldOut().orElse(null);
@@ -317,12 +360,12 @@ public final class RunEngine {
             }
             : evaluator;
     RunRules.Budget budget = spec.budget();
-    long maxIterations = budget.maxSteps(objective);
+    long maxIterations = Math.min(budget.maxSteps(objective), iterationCap);
     RunRules.Stop stop = rules.stop();
     long maxEvaluations =
         budget.maxEvaluations() == null ? Long.MAX_VALUE : budget.maxEvaluations();
     long deadline =
-        budget.maxSeconds() == null ? Long.MAX_VALUE : started + (long) (budget.maxSeconds() * 1e9);
+        budget.maxSeconds() == null ? warmUpDeadline : started + (long) (budget.maxSeconds() * 1e9);
     double target = stop.target() == null ? Double.NaN : stop.target();
     double gradTolerance = stop.gradNorm() == null ? -1 : stop.gradNorm();
     double fStop = stop.f() == null ? Double.NEGATIVE_INFINITY : stop.f();
@@ -330,7 +373,7 @@ public final class RunEngine {
         stop.testAccuracy() == null || t.heldOutSource == null
             ? -1
             : t.heldOutSource.names().indexOf(dev.gradus.spi.HeldOut.TEST_ACCURACY);
-    long checkpointEvery = rules.checkpointEvery();
+    long checkpointEvery = warmingUp ? 0 : rules.checkpointEvery();
     int traceEvery = rules.traceEvery();
     long heldOutEvery = rules.heldOutEvery();
     boolean logSpaced = rules.logSpacedTrace();
@@ -340,152 +383,190 @@ public final class RunEngine {
     while (nextTarget < traceTargets.length && t.fBest - fStar <= traceTargets[nextTarget]) {
       nextTarget++;
     }
-    for (long iteration = first; ; iteration++) {
-      if (t.abandoned) {
-        return;
-      }
-      if (checkpointEvery > 0 && iteration > first && iteration % checkpointEvery == 0) {
-        checkpoints.save(
-            new Checkpoint(
-                spec.runId(),
-                suiteSha256,
-                iteration,
-                x,
-                t.xStart,
-                state.snapshot(),
-                evaluations[0],
-                t.fBest,
-                Double.isFinite(t.fBest) ? best : null,
-                t.iterationsToTarget == null ? -1 : t.iterationsToTarget,
-                t.evaluationsToTarget == null ? -1 : t.evaluationsToTarget,
-                t.secondsToTarget == null ? Double.NaN : t.secondsToTarget,
-                stepNorm,
-                lastLr,
-                System.nanoTime() - started,
-                stream == null ? null : stream.snapshot(),
-                stochastic == null ? null : stochastic.samplingState()));
-      }
-      if (positions != null) {
-        positions.accept(x);
-      }
-      boolean scheduled =
-          logSpaced ? RunRules.logSpacedRow(iteration) : iteration % traceEvery == 0;
-      boolean heldOutRow =
-          t.heldOutSource != null
-              && (heldOutEvery == RunRules.HELD_OUT_AT_TRACE_ROWS
-                  ? scheduled
-                  : heldOutEvery > 0 && iteration % heldOutEvery == 0);
-      double fSampled = evaluator.evaluate(x, gradient);
-      t.evaluations = evaluations[0];
-      double gradNorm = norm(gradient);
-      boolean timeUp = System.nanoTime() > deadline;
-      // f is exact where anything reads it: rows, stop rules, the best point; a sampled loss's
-      // other iterations skip the pass over every training row
-      boolean exact =
-          sampled == null
-              || scheduled
-              || heldOutRow
-              || iteration >= maxIterations
-              || evaluations[0] >= maxEvaluations
-              || !(Math.abs(fSampled) <= OVERFLOW && gradNorm <= OVERFLOW)
-              || gradNorm <= gradTolerance
-              || timeUp;
-      double f = sampled == null ? fSampled : exact ? objective.value(x) : Double.NaN;
-      t.fFinal = exact ? f : t.fFinal;
-      t.gradNormFinal = gradNorm;
-      t.iterations = iteration;
-      boolean inDomain = lower == null || inBox(x, lower, upper);
-      double gap = f - fStar;
-      // every iteration that could diverge is exact: a huge or non-finite sampled loss or
-      // gradient makes it so
-      if (exact && (!Double.isFinite(f) || Math.abs(f) > OVERFLOW || !(gradNorm <= OVERFLOW))) {
-        if (!t.abandoned) { // the last row, as the listener protocol promises
-          listener.iteration(
-              info,
-              row(
+    // the next scheduled row, so that the loop tests one number instead of the spacing
+    long nextRow =
+        logSpaced
+            ? RunRules.nextLogSpacedRow(first)
+            : (first + traceEvery - 1) / traceEvery * traceEvery;
+    // a watched run (max_seconds) publishes its progress at every iteration for the watcher, which
+    // reads it when it abandons the run; others once, at the end: a volatile write costs more than
+    // the arithmetic of a 2-D step
+    boolean watched = budget.maxSeconds() != null;
+    boolean timed = deadline != Long.MAX_VALUE;
+    long reached = t.iterations;
+    long counted = t.evaluations;
+    // ‖x_t − x_{t−1}‖ is measured only where something reads it (a row, a checkpoint), from the
+    // copy of x_{t−1} kept before each step; at the first iteration it is the carried value
+    boolean measured = true;
+    try {
+      for (long iteration = first; ; iteration++) {
+        if (t.abandoned) {
+          return;
+        }
+        if (checkpointEvery > 0 && iteration > first && iteration % checkpointEvery == 0) {
+          if (!measured) {
+            stepNorm = Distances.euclidean(x, previous);
+            measured = true;
+          }
+          checkpoints.save(
+              new Checkpoint(
+                  spec.runId(),
+                  suiteSha256,
                   iteration,
+                  x,
+                  t.xStart,
+                  state.snapshot(),
                   evaluations[0],
-                  started,
-                  f,
-                  gap,
-                  gradNorm,
+                  t.fBest,
+                  Double.isFinite(t.fBest) ? best : null,
+                  t.iterationsToTarget == null ? -1 : t.iterationsToTarget,
+                  t.evaluationsToTarget == null ? -1 : t.evaluationsToTarget,
+                  t.secondsToTarget == null ? Double.NaN : t.secondsToTarget,
                   stepNorm,
                   lastLr,
-                  inDomain));
+                  System.nanoTime() - started,
+                  stream == null ? null : stream.snapshot(),
+                  stochastic == null ? null : stochastic.samplingState()));
         }
-        t.status = RunStatus.DIVERGED;
-        t.error = "diverged at iteration " + iteration + ": f = " + f + ", ‖∇f‖ = " + gradNorm;
-        return;
-      }
-      if (exact && inDomain && f < t.fBest) {
-        t.fBest = f;
-        System.arraycopy(x, 0, best, 0, n);
-      }
-      boolean reached = exact && inDomain && gap <= target;
-      if (reached && t.iterationsToTarget == null) {
-        t.iterationsToTarget = iteration;
-        t.evaluationsToTarget = evaluations[0];
-        t.secondsToTarget = (System.nanoTime() - started) / 1e9;
-      }
-      boolean stationary = inDomain && gradNorm <= gradTolerance;
-      boolean lowEnough = exact && inDomain && f <= fStop;
-      // held-out metrics cost a pass over the data: evaluated at their interval's rows only (and
-      // at the last row), where the stop on test accuracy is checked too
-      double[] heldOut = heldOutRow ? t.heldOutSource.at(x) : null;
-      boolean accurate =
-          accuracyAt >= 0
-              && heldOut != null
-              && inDomain
-              && heldOut[accuracyAt] >= stop.testAccuracy();
-      boolean last =
-          reached
-              || stationary
-              || lowEnough
-              || accurate
-              || iteration >= maxIterations
-              || evaluations[0] >= maxEvaluations
-              || timeUp;
-      boolean crossed = false;
-      while (exact
-          && inDomain
-          && nextTarget < traceTargets.length
-          && gap <= traceTargets[nextTarget]) {
-        nextTarget++;
-        crossed = true;
-      }
-      if ((scheduled || crossed || last || heldOut != null) && !t.abandoned) {
-        if (last && heldOut == null && t.heldOutSource != null && heldOutEvery != 0) {
-          heldOut = t.heldOutSource.at(x);
+        if (positions != null) {
+          positions.accept(x);
         }
-        // made only for a recorded row, so that unrecorded iterations allocate nothing
-        Iteration recorded =
-            row(iteration, evaluations[0], started, f, gap, gradNorm, stepNorm, lastLr, inDomain);
-        listener.iteration(info, heldOut == null ? recorded : withHeldOut(recorded, heldOut, t));
-        if (last) {
-          t.lastRowHeldOut = heldOut; // the record's, measured once
+        boolean scheduled = iteration == nextRow;
+        if (scheduled) {
+          nextRow = logSpaced ? RunRules.nextLogSpacedRow(iteration + 1) : iteration + traceEvery;
         }
-      }
-      if (reached || stationary || lowEnough || accurate) {
-        t.status = RunStatus.CONVERGED;
-        return;
-      }
-      if (iteration >= maxIterations || evaluations[0] >= maxEvaluations) {
-        t.status = RunStatus.BUDGET_EXHAUSTED;
-        return;
-      }
-      if (timeUp) {
-        t.status = RunStatus.TIMEOUT;
-        return;
-      }
-      System.arraycopy(x, 0, previous, 0, n);
-      lastLr = optimizer.nextLearningRate(state);
-      optimizer.step(x, fSampled, gradient, optimizer.learningRate(), state, withinStep);
-      if (project) {
-        for (int i = 0; i < n; i++) {
-          x[i] = Math.max(lower[i], Math.min(upper[i], x[i]));
+        boolean heldOutRow =
+            t.heldOutSource != null
+                && (heldOutEvery == RunRules.HELD_OUT_AT_TRACE_ROWS
+                    ? scheduled
+                    : heldOutEvery > 0 && iteration % heldOutEvery == 0);
+        double fSampled = evaluator.evaluate(x, gradient);
+        counted = evaluations[0];
+        double gradNorm = norm(gradient);
+        boolean timeUp = timed && System.nanoTime() > deadline;
+        // f is exact where anything reads it: rows, stop rules, the best point; a sampled loss's
+        // other iterations skip the pass over every training row
+        boolean exact =
+            sampled == null
+                || scheduled
+                || heldOutRow
+                || iteration >= maxIterations
+                || evaluations[0] >= maxEvaluations
+                || !(Math.abs(fSampled) <= OVERFLOW && gradNorm <= OVERFLOW)
+                || gradNorm <= gradTolerance
+                || timeUp;
+        double f = sampled == null ? fSampled : exact ? objective.value(x) : Double.NaN;
+        t.fFinal = exact ? f : t.fFinal;
+        t.gradNormFinal = gradNorm;
+        reached = iteration;
+        if (watched) {
+          t.iterations = reached;
+          t.evaluations = counted;
         }
+        boolean inDomain = lower == null || inBox(x, lower, upper);
+        double gap = f - fStar;
+        // every iteration that could diverge is exact: a huge or non-finite sampled loss or
+        // gradient makes it so
+        if (exact && (!Double.isFinite(f) || Math.abs(f) > OVERFLOW || !(gradNorm <= OVERFLOW))) {
+          if (!t.abandoned) { // the last row, as the listener protocol promises
+            if (!measured) {
+              stepNorm = Distances.euclidean(x, previous);
+              measured = true;
+            }
+            listener.iteration(
+                info,
+                row(
+                    iteration,
+                    evaluations[0],
+                    started,
+                    f,
+                    gap,
+                    gradNorm,
+                    stepNorm,
+                    lastLr,
+                    inDomain));
+          }
+          t.status = RunStatus.DIVERGED;
+          t.error = "diverged at iteration " + iteration + ": f = " + f + ", ‖∇f‖ = " + gradNorm;
+          return;
+        }
+        if (exact && inDomain && f < t.fBest) {
+          t.fBest = f;
+          System.arraycopy(x, 0, best, 0, n);
+        }
+        boolean reachedTarget = exact && inDomain && gap <= target;
+        if (reachedTarget && t.iterationsToTarget == null) {
+          t.iterationsToTarget = iteration;
+          t.evaluationsToTarget = evaluations[0];
+          t.secondsToTarget = (System.nanoTime() - started) / 1e9;
+        }
+        boolean stationary = inDomain && gradNorm <= gradTolerance;
+        boolean lowEnough = exact && inDomain && f <= fStop;
+        // held-out metrics cost a pass over the data: evaluated at their interval's rows only (and
+        // at the last row), where the stop on test accuracy is checked too
+        double[] heldOut = heldOutRow ? t.heldOutSource.at(x) : null;
+        boolean accurate =
+            accuracyAt >= 0
+                && heldOut != null
+                && inDomain
+                && heldOut[accuracyAt] >= stop.testAccuracy();
+        boolean last =
+            reachedTarget
+                || stationary
+                || lowEnough
+                || accurate
+                || iteration >= maxIterations
+                || evaluations[0] >= maxEvaluations
+                || timeUp;
+        boolean crossed = false;
+        while (exact
+            && inDomain
+            && nextTarget < traceTargets.length
+            && gap <= traceTargets[nextTarget]) {
+          nextTarget++;
+          crossed = true;
+        }
+        if ((scheduled || crossed || last || heldOut != null) && !t.abandoned) {
+          if (last && heldOut == null && t.heldOutSource != null && heldOutEvery != 0) {
+            heldOut = t.heldOutSource.at(x);
+          }
+          if (!measured) {
+            stepNorm = Distances.euclidean(x, previous);
+            measured = true;
+          }
+          // made only for a recorded row, so that unrecorded iterations allocate nothing
+          Iteration recorded =
+              row(iteration, evaluations[0], started, f, gap, gradNorm, stepNorm, lastLr, inDomain);
+          listener.iteration(info, heldOut == null ? recorded : withHeldOut(recorded, heldOut, t));
+          if (last) {
+            t.lastRowHeldOut = heldOut; // the record's, measured once
+          }
+        }
+        if (reachedTarget || stationary || lowEnough || accurate) {
+          t.status = RunStatus.CONVERGED;
+          return;
+        }
+        if (iteration >= maxIterations || evaluations[0] >= maxEvaluations) {
+          t.status = RunStatus.BUDGET_EXHAUSTED;
+          return;
+        }
+        if (timeUp) {
+          t.status = RunStatus.TIMEOUT;
+          return;
+        }
+        System.arraycopy(x, 0, previous, 0, n);
+        lastLr = optimizer.nextLearningRate(state);
+        optimizer.step(x, fSampled, gradient, optimizer.learningRate(), state, withinStep);
+        if (project) {
+          for (int i = 0; i < n; i++) {
+            x[i] = Math.max(lower[i], Math.min(upper[i], x[i]));
+          }
+        }
+        measured = false;
       }
-      stepNorm = Distances.euclidean(x, previous);
+    } finally {
+      t.iterations = reached;
+      t.evaluations = counted;
     }
   }
 

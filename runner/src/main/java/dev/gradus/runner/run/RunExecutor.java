@@ -36,5 +36,27 @@ public interface RunExecutor {
   @FunctionalInterface
   interface RunTask {
     RunResult run(RunSpec spec, RunListener listener);
+
+    /**
+     * Executes the start of {@code spec} untimed, changing nothing the run computes ({@link
+     * RunEngine#warmUp}); an executor may call it on a thread before that thread's first run of the
+     * spec's function and optimizer. None by default.
+     */
+    default void warmUp(RunSpec spec) {}
+
+    /** {@code task}, warmed up by {@code warmUp}. */
+    static RunTask warmedBy(RunTask task, java.util.function.Consumer<RunSpec> warmUp) {
+      return new RunTask() {
+        @Override
+        public RunResult run(RunSpec spec, RunListener listener) {
+          return task.run(spec, listener);
+        }
+
+        @Override
+        public void warmUp(RunSpec spec) {
+          warmUp.accept(spec);
+        }
+      };
+    }
   }
 }
