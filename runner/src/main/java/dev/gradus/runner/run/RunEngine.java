@@ -492,7 +492,7 @@ public final class RunEngine {
         }
         if (exact && inDomain && f < t.fBest) {
           t.fBest = f;
-          System.arraycopy(x, 0, best, 0, n);
+          copy(x, best);
         }
         boolean reachedTarget = exact && inDomain && gap <= target;
         if (reachedTarget && t.iterationsToTarget == null) {
@@ -554,7 +554,7 @@ public final class RunEngine {
           t.status = RunStatus.TIMEOUT;
           return;
         }
-        System.arraycopy(x, 0, previous, 0, n);
+        copy(x, previous);
         lastLr = optimizer.nextLearningRate(state);
         optimizer.step(x, fSampled, gradient, optimizer.learningRate(), state, withinStep);
         if (project) {
@@ -603,6 +603,20 @@ public final class RunEngine {
       }
     }
     return row.withHeldOut(metric[0], metric[1], metric[2]);
+  }
+
+  /**
+   * {@code from} into {@code to}: a plain loop for the few coordinates of a test function, where
+   * the call into {@code System.arraycopy}'s stub costs more than the copy.
+   */
+  private static void copy(double[] from, double[] to) {
+    if (from.length <= 16) {
+      for (int i = 0; i < from.length; i++) {
+        to[i] = from[i];
+      }
+    } else {
+      System.arraycopy(from, 0, to, 0, from.length);
+    }
   }
 
   /** The domain test without a copy of the bounds; NaN coordinates lie outside. */
