@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Writes {@code traces/<run_id>.csv.gz} for every run, one row per recorded iteration with the
  * columns of {@link #HEADER}: row t's {@code lr} is the rate of the step that produced x_t (empty
- * at iteration 0), {@code seconds} the wall time since the run started. A value that is not finite,
- * or does not apply (f_gap without a known minimum), is an empty cell.
+ * at iteration 0), {@code seconds} the wall time since its first iteration began. A value that is
+ * not finite, or does not apply (f_gap without a known minimum), is an empty cell.
  *
  * <p>A run's rows come from one thread at a time and are kept in memory until the run finishes,
  * when they are gzipped to {@code traces/<run_id>.csv.gz} (written whole, then moved into place):

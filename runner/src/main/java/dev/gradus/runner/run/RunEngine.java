@@ -92,7 +92,6 @@ public final class RunEngine {
     }
     Tracker t = new Tracker(spec);
     try {
-      long started = System.nanoTime();
       iterate(
           spec,
           spec.info(),
@@ -100,9 +99,8 @@ public final class RunEngine {
           null,
           null,
           t,
-          started,
           WARM_UP_ITERATIONS,
-          started + WARM_UP_NANOS);
+          WARM_UP_NANOS);
     } catch (RuntimeException | StackOverflowError e) {
       // the run reports it
     }
@@ -140,7 +138,7 @@ public final class RunEngine {
     try {
       RunInfo info = spec.info();
       listener.runStarted(info);
-      iterate(spec, info, listener, resume, positions, t, started, Long.MAX_VALUE, Long.MAX_VALUE);
+      iterate(spec, info, listener, resume, positions, t, Long.MAX_VALUE, Long.MAX_VALUE);
       if (t.state != null && t.x != null && !t.abandoned) {
         t.averaged = averaged(t.optimizer, t.state, t.objective, t.x.length);
       }
@@ -156,7 +154,8 @@ public final class RunEngine {
           e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
       t.stackTrace = stackTrace(e);
     }
-    return t.result(System.nanoTime() - started);
+    // from the clock's start in iterate, or, for a run that failed before it, from here
+    return t.result(System.nanoTime() - (t.started != Long.MIN_VALUE ? t.started : started));
   }
 
   /**
@@ -270,9 +269,8 @@ public final class RunEngine {
       Checkpoint resume,
       Consumer<double[]> positions,
       Tracker t,
-      long started,
       long iterationCap,
-      long warmUpDeadline) {
+      long warmUpNanos) {
     // a warm-up (a finite cap) records nothing and saves no checkpoint
     boolean warmingUp = iterationCap != Long.MAX_VALUE;
     Objective objective = spec.function().factory().get();
@@ -364,8 +362,16 @@ public final class RunEngine {
     RunRules.Stop stop = rules.stop();
     long maxEvaluations =
         budget.maxEvaluations() == null ? Long.MAX_VALUE : budget.maxEvaluations();
+    // the run's clock starts here, once the objective is built and the start point drawn: wall_ms
+    // and the rows' seconds time the optimization, which building the problem is not part of (it
+    // is the same for every optimizer, and a data set's may dwarf a short run); a continued run's
+    // clock goes on from its checkpoint's
+    long started = System.nanoTime() - (resume == null ? 0 : resume.elapsedNanos());
+    t.started = started;
     long deadline =
-        budget.maxSeconds() == null ? warmUpDeadline : started + (long) (budget.maxSeconds() * 1e9);
+        budget.maxSeconds() == null
+            ? (warmUpNanos == Long.MAX_VALUE ? Long.MAX_VALUE : started + warmUpNanos)
+            : started + (long) (budget.maxSeconds() * 1e9);
     double target = stop.target() == null ? Double.NaN : stop.target();
     double gradTolerance = stop.gradNorm() == null ? -1 : stop.gradNorm();
     double fStop = stop.f() == null ? Double.NEGATIVE_INFINITY : stop.f();
@@ -681,6 +687,10 @@ public final class RunEngine {
     RunResult.Averaged averaged;
     volatile Long resumedFrom;
     volatile boolean abandoned;
+
+    /** When the run's clock started ({@link System#nanoTime}), or Long.MIN_VALUE before. */
+    long started = Long.MIN_VALUE;
+
     Optional<KnownMinimum> minimum = Optional.empty();
 
     Tracker(RunSpec spec) {
