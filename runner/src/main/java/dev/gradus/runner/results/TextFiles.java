@@ -32,6 +32,16 @@ public final class TextFiles {
    * @throws ResultsWriteException naming the file and the reason
    */
   public static void writeWhole(Path file, Body body) {
+    writeWhole(file, body, true);
+  }
+
+  /**
+   * As {@link #writeWhole(Path, Body)}, forcing the bytes to the disk before the move only with
+   * {@code force}. Either way a kill or a second process sees the old file or the new one; only a
+   * power loss can leave less, which only checkpoints guard against (runs.jsonl is not forced
+   * either, see docs/reliability.md), and a forced write per file costs the disk a flush each.
+   */
+  public static void writeWhole(Path file, Body body, boolean force) {
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       Files.createDirectories(file.getParent());
@@ -44,7 +54,9 @@ public final class TextFiles {
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
         body.writeTo(out);
         out.flush();
-        channel.force(true);
+        if (force) {
+          channel.force(true);
+        }
       }
       Files.move(
           temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

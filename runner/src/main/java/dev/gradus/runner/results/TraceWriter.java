@@ -264,7 +264,8 @@ public final class TraceWriter implements RunListener {
               z.write(trace.pending.toString().getBytes(StandardCharsets.UTF_8));
             }
             z.finish();
-          });
+          },
+          false); // not forced: the record that follows it in runs.jsonl is not either
       // also the plain file an earlier, killed attempt at this run may have left
       Files.deleteIfExists(file);
     } catch (IOException e) {
