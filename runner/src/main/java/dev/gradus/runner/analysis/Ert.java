@@ -67,14 +67,26 @@ public final class Ert {
       double art = of(runs);
       return new double[] {art, art};
     }
+    // each sample's aRT summed as it is drawn, in the order of(sample) would sum it, from each
+    // run's cost (its evaluations to the target, or all of them) and success
+    int n = runs.length;
+    double[] cost = new double[n];
+    int[] success = new int[n];
+    for (int i = 0; i < n; i++) {
+      cost[i] = runs[i].reached() ? runs[i].evaluationsToTarget() : runs[i].evaluations();
+      success[i] = runs[i].reached() ? 1 : 0;
+    }
     SplittableRandom random = new SplittableRandom(seed);
     double[] arts = new double[resamples];
-    Run[] sample = new Run[runs.length];
     for (int b = 0; b < resamples; b++) {
-      for (int i = 0; i < sample.length; i++) {
-        sample[i] = runs[random.nextInt(runs.length)];
+      double spent = 0;
+      int successes = 0;
+      for (int i = 0; i < n; i++) {
+        int drawn = random.nextInt(n);
+        spent += cost[drawn];
+        successes += success[drawn];
       }
-      arts[b] = of(sample);
+      arts[b] = successes == 0 ? Double.POSITIVE_INFINITY : spent / successes;
     }
     Arrays.sort(arts);
     return new double[] {
