@@ -73,6 +73,7 @@ public final class Graph {
         if (node.grad == null) {
           node.grad = new double[node.value.length];
         }
+        node.gbuf = node.grad;
         differentiate.add(node);
       }
     }
@@ -80,7 +81,7 @@ public final class Graph {
     this.differentiated = differentiate.toArray(new Node[0]);
     this.variables = Collections.unmodifiableList(inputs);
     List<Object> planned =
-        new TiledSegment.Planner(nodes, output, block, minTiledLength).plan(recomputed);
+        new TiledSegment.Planner(nodes, output, variables, block, minTiledLength).plan(recomputed);
     List<Node> zeroed = new ArrayList<>(Arrays.asList(differentiated));
     boolean tiled = false;
     for (Object step : planned) {
@@ -136,6 +137,7 @@ public final class Graph {
   public Graph forward() {
     if (steps == null) {
       for (Node node : recomputed) {
+        node.staleValue = null;
         node.computeValue();
       }
       return this;
@@ -144,6 +146,7 @@ public final class Graph {
       if (step instanceof TiledSegment segment) {
         segment.forward();
       } else {
+        ((Node) step).staleValue = null;
         ((Node) step).computeValue();
       }
     }
@@ -222,6 +225,17 @@ public final class Graph {
       }
     }
     return new int[] {segments, members};
+  }
+
+  /** The number of tiled segments that run fused. For tests. */
+  int fusedSegments() {
+    int fused = 0;
+    for (Object step : steps == null ? new Object[0] : steps) {
+      if (step instanceof TiledSegment segment && segment.fused()) {
+        fused++;
+      }
+    }
+    return fused;
   }
 
   /**

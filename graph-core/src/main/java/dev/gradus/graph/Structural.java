@@ -200,13 +200,13 @@ final class Structural {
 
     @Override
     public void computeValue(int from, int to) {
-      System.arraycopy(x.value, offset() + from, value, from, to - from);
+      System.arraycopy(x.vbuf, x.index(base + from) + offset(), vbuf, from, to - from);
     }
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad, gx = x.grad;
-      int shift = offset();
+      double[] g = gbuf, gx = x.gbuf;
+      int shift = x.index(base) + offset();
       for (int i = from; i < to; i++) {
         gx[shift + i] += g[i];
       }

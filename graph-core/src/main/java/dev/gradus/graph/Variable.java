@@ -12,6 +12,12 @@ import java.util.Arrays;
 public final class Variable extends Node {
   private final boolean requiresGradient;
 
+  /**
+   * Counts the calls of {@code set}, so that a fused {@link TiledSegment} can tell whether the
+   * values it would recompute an intermediate from are still those of the pass it ran.
+   */
+  int version;
+
   private Variable(String name, Tensor initial, boolean requiresGradient) {
     super(requireName(name), initial.shapeInternal(), true, requiresGradient);
     this.requiresGradient = requiresGradient;
@@ -58,6 +64,7 @@ public final class Variable extends Node {
           "set " + name() + ": a scalar does not fit shape " + Shapes.format(shape));
     }
     value[0] = scalar;
+    version++;
     return this;
   }
 
@@ -85,6 +92,7 @@ public final class Variable extends Node {
               + source.length);
     }
     System.arraycopy(source, offset, value, 0, value.length);
+    version++;
     return this;
   }
 
@@ -99,6 +107,7 @@ public final class Variable extends Node {
               + Shapes.format(shape));
     }
     System.arraycopy(tensor.dataInternal(), 0, value, 0, value.length);
+    version++;
     return this;
   }
 
