@@ -221,7 +221,7 @@ public abstract class Node {
   /** Makes {@link #value} hold the last pass's result, recomputing it if that pass was fused. */
   final void freshValue() {
     if (staleValue != null) {
-      staleValue.materialiseValues();
+      staleValue.materialiseValue(this);
     }
   }
 

@@ -23,8 +23,10 @@ import java.util.Set;
  * memory sees the inputs, their gradients and the sum, and nothing else. The inner members' own
  * arrays are then stale, which {@link Node#staleValue} and {@link Node#staleGrad} record; reading
  * them ({@link Node#value()}, {@link Node#grad()}, {@code firstNonFinite}, DOT) recomputes them
- * untiled with {@link #materialiseValues()} or {@link #materialiseGradients()}, from the inputs as
- * they were in the pass, which is why a variable set since makes that an error.
+ * untiled with {@link #materialiseValue(Node)} or {@link #materialiseGradients()}, from the inputs
+ * as they were in the pass, which is why a variable set since makes that an error. When the segment
+ * ends the graph at its output, its forward pass waits for the backward pass and runs in the same
+ * pass over the blocks ({@link #deferForward}).
  *
  * <p>Values and gradients are bit-for-bit those of the node-by-node order: every element is
  * computed by the same arithmetic, reductions carry their running sum across blocks in increasing
@@ -182,7 +184,64 @@ final class TiledSegment {
     }
   }
 
+  /**
+   * Lets the forward pass wait for the backward pass, so that both run in one pass over the blocks,
+   * the seed gradient being known by then: for the graph's last step, whose terminal is the output,
+   * which nothing else in the graph reads. Until then the terminal's value is stale like the inner
+   * members'; reading it, or setting one of the variables, runs the forward pass.
+   */
+  void deferForward() {
+    deferrable = true;
+  }
+
+  private boolean deferrable;
+  private boolean pending;
+
   private void fusedForward() {
+    if (deferrable && claimSources()) {
+      pending = true;
+      terminal.staleValue = this;
+      for (Node node : inner) {
+        node.staleValue = this;
+      }
+      recordVersions(forwardVersions);
+      return;
+    }
+    runForward();
+  }
+
+  /** Registers this pending segment with its variables, unless another one is pending on one. */
+  private boolean claimSources() {
+    for (Variable source : sources) {
+      if (source.pending != null && source.pending != this) {
+        return false;
+      }
+    }
+    for (Variable source : sources) {
+      source.pending = this;
+    }
+    return true;
+  }
+
+  private void releaseSources() {
+    pending = false;
+    for (Variable source : sources) {
+      if (source.pending == this) {
+        source.pending = null;
+      }
+    }
+  }
+
+  /** Runs a deferred forward pass on its own, if one is pending. */
+  void runPendingForward() {
+    if (pending) {
+      releaseSources();
+      runForward();
+      terminal.staleValue = null;
+    }
+  }
+
+  private void runForward() {
     RangeKernel[] ks = kernels;
     bindScratch();
     int lo = 0;
@@ -203,7 +262,67 @@ final class TiledSegment {
     recordVersions(forwardVersions);
   }
 
+  /** The deferred forward pass and the backward pass in one pass over the blocks. */
+  private void forwardAndBackward() {
+    releaseSources();
+    RangeKernel[] ks = kernels;
+    Node[] nodes = members;
+    int last = ks.length - 1;
+    terminalGrad = terminal.grad[0];
+    bindScratch();
+    int lo = 0;
+    do {
+      int hi = Math.min(length, lo + block);
+      int n = hi - lo;
+      startBlock(lo, n);
+      for (int w = 0; w < windowGrads.length; w++) {
+        if (windowGrads[w] != null) {
+          System.arraycopy(windowed[w].grad, lo, windowGrads[w], 0, n);
+        }
+      }
+      for (RangeKernel kernel : ks) {
+        kernel.computeValue(0, n);
+      }
+      for (double[] g : innerGrads) {
+        if (g != null) {
+          Arrays.fill(g, 0, n, 0.0);
+        }
+      }
+      for (int m = last; m >= 0; m--) {
+        if (nodes[m].requiresGrad) {
+          ks[m].propagateGrad(0, n);
+        }
+      }
+      for (int w = 0; w < windowGrads.length; w++) {
+        if (windowGrads[w] != null) {
+          System.arraycopy(windowGrads[w], 0, windowed[w].grad, lo, n);
+        }
+      }
+      lo = hi;
+    } while (lo < length);
+    terminal.finishValue();
+    for (int m = last; m >= 0; m--) {
+      if (nodes[m].requiresGrad) {
+        ks[m].finishGrad();
+      }
+    }
+    unbind();
+    terminal.staleValue = null;
+    for (Node node : inner) {
+      node.staleValue = this;
+      if (node.requiresGrad) {
+        node.staleGrad = this;
+      }
+    }
+    recordVersions(backwardVersions);
+    backwardRan = true;
+  }
+
   private void fusedBackward() {
+    if (pending) {
+      forwardAndBackward();
+      return;
+    }
     requireSourcesUnchanged(forwardVersions, "backward()");
     RangeKernel[] ks = kernels;
     Node[] nodes = members;
@@ -296,7 +415,14 @@ final class TiledSegment {
    *
    * @throws IllegalStateException if a variable was set since that pass
    */
-  void materialiseValues() {
+  void materialiseValue(Node node) {
+    runPendingForward();
+    if (node != terminal) {
+      materialiseValues();
+    }
+  }
+
+  private void materialiseValues() {
     requireSourcesUnchanged(forwardVersions, "reading an intermediate's value");
     for (Node external : externals) {
       external.freshValue();

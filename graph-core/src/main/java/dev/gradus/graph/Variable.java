@@ -18,6 +18,18 @@ public final class Variable extends Node {
    */
   int version;
 
+  /**
+   * A fused segment whose forward pass was deferred and reads this variable: it runs before the
+   * value changes (see {@link TiledSegment#deferForward}).
+   */
+  TiledSegment pending;
+
+  private void beforeChange() {
+    if (pending != null) {
+      pending.runPendingForward();
+    }
+  }
+
   private Variable(String name, Tensor initial, boolean requiresGradient) {
     super(requireName(name), initial.shapeInternal(), true, requiresGradient);
     this.requiresGradient = requiresGradient;
@@ -63,6 +75,7 @@ public final class Variable extends Node {
       throw new ShapeMismatchException(
           "set " + name() + ": a scalar does not fit shape " + Shapes.format(shape));
     }
+    beforeChange();
     value[0] = scalar;
     version++;
     return this;
@@ -91,6 +104,7 @@ public final class Variable extends Node {
               + ", but the source has "
               + source.length);
     }
+    beforeChange();
     System.arraycopy(source, offset, value, 0, value.length);
     version++;
     return this;
@@ -106,6 +120,7 @@ public final class Variable extends Node {
               + " does not match the variable's shape "
               + Shapes.format(shape));
     }
+    beforeChange();
     System.arraycopy(tensor.dataInternal(), 0, value, 0, value.length);
     version++;
     return this;

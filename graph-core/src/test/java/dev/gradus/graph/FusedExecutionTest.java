@@ -313,6 +313,49 @@ class FusedExecutionTest {
     assertSameBits("gradient", grad, inner.grad().toArray());
   }
 
+  /**
+   * The forward pass of a graph that ends in a fused segment waits for the backward pass; reading
+   * the output, or setting a variable, runs it first, so what is read is what node by node gives.
+   */
+  @Test
+  void aDeferredForwardPassGivesTheValueOfThePointItWasCalledAt() {
+    int n = 300;
+    double[] first = randomVector(new Random(13), n);
+    double[] second = randomVector(new Random(14), n);
+    Variable x = Variable.of("x", Tensor.vector(first));
+    Node f = ZeroAllocationTest.rosenbrock(x, n);
+    Graph unfused = new Graph(f, UNFUSED, UNFUSED);
+    double atFirst = unfused.forward().output().item();
+    x.set(second);
+    double atSecond = unfused.forward().output().item();
+    x.set(first);
+
+    Graph fused = new Graph(f, 16, 1);
+    fused.forward();
+    assertEquals(f, staleNodesAndOutput(fused));
+    assertEquals(atFirst, f.item());
+    fused.forward();
+    x.set(second); // runs the pending pass at the first point before changing x
+    assertEquals(atFirst, f.item());
+    fused.forward();
+    x.set(second);
+    fused.forward();
+    assertEquals(atSecond, f.valueAt(0));
+    // Two forward calls and one backward: one combined pass, the same gradient.
+    x.set(first);
+    fused.forward();
+    fused.forward();
+    fused.backward();
+    double[] gradient = x.grad().toArray();
+    unfused.forward().backward();
+    assertSameBits("gradient", x.grad().toArray(), gradient);
+  }
+
+  /** The output, when the graph's fused segment is pending, else null. */
+  private static Node staleNodesAndOutput(Graph graph) {
+    return graph.output().staleValue != null ? graph.output() : null;
+  }
+
   @Test
   void largeFusedRosenbrockPassAllocatesNothing() {
     int n = 100_000;
