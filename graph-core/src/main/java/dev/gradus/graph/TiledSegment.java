@@ -56,12 +56,25 @@ final class TiledSegment {
 
   private final Variable[] sources;
 
+  /**
+   * Outside nodes whose gradient only members add to: the segment zeroes them itself, in step with
+   * the blocks, rather than the graph in a separate pass over memory beforehand. A node read in
+   * full (a product's vector, a scalar operand) is zeroed whole before the first block; one read
+   * through slices or a window is zeroed up to the highest element the current block can reach,
+   * {@code zeroReach[z]} past its end.
+   */
+  private final Node[] zeroedAhead;
+
+  private final int[] zeroReach;
+  private final Node[] zeroedFirst;
+
   /** The variables' versions when the values the inner members hold in spirit were computed. */
   private final int[] forwardVersions;
 
   /** The same at the last backward pass, and the terminal's gradient then. */
   private final int[] backwardVersions;
 
+  private final int[] zeroedTo;
   private double terminalGrad;
   private boolean backwardRan;
 
@@ -72,7 +85,10 @@ final class TiledSegment {
       int block,
       Node[] windowed,
       Node[] externals,
-      Variable[] sources) {
+      Variable[] sources,
+      Node[] zeroedAhead,
+      int[] zeroReach,
+      Node[] zeroedFirst) {
     this.members = members;
     this.kernels = new RangeKernel[members.length];
     for (int m = 0; m < members.length; m++) {
@@ -99,6 +115,10 @@ final class TiledSegment {
       windowGrads[w] = this.windowed[w].requiresGrad ? new double[scratch] : null;
     }
     this.externals = fused ? externals : new Node[0];
+    this.zeroedAhead = fused ? zeroedAhead : new Node[0];
+    this.zeroReach = fused ? zeroReach : new int[0];
+    this.zeroedFirst = fused ? zeroedFirst : new Node[0];
+    this.zeroedTo = new int[this.zeroedAhead.length];
     this.sources = fused ? sources : new Variable[0];
     this.forwardVersions = new int[this.sources.length];
     this.backwardVersions = new int[this.sources.length];
@@ -116,12 +136,43 @@ final class TiledSegment {
 
   /** True for a member whose gradient this segment zeroes block by block, not the graph upfront. */
   boolean zeroesGradient(Node node) {
-    for (Node zeroed : zeroedPerBlock) {
-      if (zeroed == node) {
-        return true;
+    for (Node[] zeroedHere : new Node[][] {zeroedPerBlock, zeroedAhead, zeroedFirst}) {
+      for (Node zeroed : zeroedHere) {
+        if (zeroed == node) {
+          return true;
+        }
       }
     }
     return false;
+  }
+
+  /** Zeroes the gradients that the first block may read before it adds to them. */
+  private void zeroBeforeFirstBlock() {
+    for (Node node : zeroedFirst) {
+      node.zeroGrad();
+    }
+    Arrays.fill(zeroedTo, 0);
+  }
+
+  /** Zeroes the gradients of {@link #zeroedAhead} as far as block [lo, hi) can add to them. */
+  private void zeroAhead(int hi) {
+    for (int z = 0; z < zeroedAhead.length; z++) {
+      double[] g = zeroedAhead[z].grad;
+      int reach = Math.min(g.length, hi + zeroReach[z]);
+      if (reach > zeroedTo[z]) {
+        Arrays.fill(g, zeroedTo[z], reach, 0.0);
+        zeroedTo[z] = reach;
+      }
+    }
+  }
+
+  /** Zeroes what no block reached. */
+  private void zeroRest() {
+    for (int z = 0; z < zeroedAhead.length; z++) {
+      double[] g = zeroedAhead[z].grad;
+      Arrays.fill(g, zeroedTo[z], g.length, 0.0);
+      zeroedAhead[z].staleGrad = null;
+    }
   }
 
   void forward() {
@@ -270,11 +321,13 @@ final class TiledSegment {
     int last = ks.length - 1;
     terminalGrad = terminal.grad[0];
     bindScratch();
+    zeroBeforeFirstBlock();
     int lo = 0;
     do {
       int hi = Math.min(length, lo + block);
       int n = hi - lo;
       startBlock(lo, n);
+      zeroAhead(hi);
       for (int w = 0; w < windowGrads.length; w++) {
         if (windowGrads[w] != null) {
           System.arraycopy(windowed[w].grad, lo, windowGrads[w], 0, n);
@@ -300,6 +353,7 @@ final class TiledSegment {
       }
       lo = hi;
     } while (lo < length);
+    zeroRest();
     terminal.finishValue();
     for (int m = last; m >= 0; m--) {
       if (nodes[m].requiresGrad) {
@@ -329,11 +383,13 @@ final class TiledSegment {
     int last = ks.length - 1;
     terminalGrad = terminal.grad[0];
     bindScratch();
+    zeroBeforeFirstBlock();
     int lo = 0;
     do {
       int hi = Math.min(length, lo + block);
       int n = hi - lo;
       startBlock(lo, n);
+      zeroAhead(hi);
       for (int w = 0; w < windowGrads.length; w++) {
         if (windowGrads[w] != null) {
           System.arraycopy(windowed[w].grad, lo, windowGrads[w], 0, n);
@@ -359,6 +415,7 @@ final class TiledSegment {
       }
       lo = hi;
     } while (lo < length);
+    zeroRest();
     for (int m = last; m >= 0; m--) {
       if (nodes[m].requiresGrad) {
         ks[m].finishGrad();
@@ -700,7 +757,10 @@ final class TiledSegment {
         Node[] members = open.toArray(new Node[0]);
         List<Node> windowed = new ArrayList<>();
         List<Node> externals = new ArrayList<>();
-        if (fusable(members, windowed, externals)) {
+        List<Node> zeroedFirst = new ArrayList<>();
+        List<Node> zeroedAhead = new ArrayList<>();
+        List<Integer> zeroReach = new ArrayList<>();
+        if (fusable(members, windowed, externals, zeroedFirst, zeroedAhead, zeroReach)) {
           List<Node> zeroed = new ArrayList<>();
           for (int m = 0; m < members.length - 1; m++) {
             if (members[m].requiresGrad) {
@@ -715,7 +775,10 @@ final class TiledSegment {
                   block,
                   windowed.toArray(new Node[0]),
                   externals.toArray(new Node[0]),
-                  sources));
+                  sources,
+                  zeroedAhead.toArray(new Node[0]),
+                  zeroReach.stream().mapToInt(Integer::intValue).toArray(),
+                  zeroedFirst.toArray(new Node[0])));
         } else {
           List<Node> zeroed = new ArrayList<>();
           for (Node member : open) {
@@ -728,7 +791,16 @@ final class TiledSegment {
           }
           steps.add(
               new TiledSegment(
-                  members, zeroed.toArray(new Node[0]), openLength, block, null, null, null));
+                  members,
+                  zeroed.toArray(new Node[0]),
+                  openLength,
+                  block,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null));
         }
       } else {
         steps.addAll(open);
@@ -744,9 +816,18 @@ final class TiledSegment {
      * members (so no one outside reads their arrays during a pass), and each node outside that a
      * member reads is read in one way only: element for element (then through a window of the
      * current block) or in full (the vector of a slice, a product's matrix or vector, a scalar
-     * operand). Fills {@code windowed} with the first kind and {@code externals} with both.
+     * operand). Fills {@code windowed} with the first kind and {@code externals} with both, and
+     * lists the outside gradients that only members add to: those read in full in {@code
+     * zeroedFirst}, the others in {@code zeroedAhead}, with how far past a block's end a member can
+     * add to them (the largest slice offset) in {@code zeroReach}.
      */
-    private boolean fusable(Node[] members, List<Node> windowed, List<Node> externals) {
+    private boolean fusable(
+        Node[] members,
+        List<Node> windowed,
+        List<Node> externals,
+        List<Node> zeroedFirst,
+        List<Node> zeroedAhead,
+        List<Integer> zeroReach) {
       if (!(members[members.length - 1] instanceof Reductions.Sum)) {
         return false;
       }
@@ -758,6 +839,8 @@ final class TiledSegment {
       }
       Set<Node> aligned = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
       Set<Node> whole = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      // Read in full other than by a slice: a product's matrix or vector, a scalar operand.
+      Set<Node> summed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
       for (Node member : members) {
         List<Node> elementwise = new ArrayList<>(2);
         List<Node> full = new ArrayList<>(2);
@@ -780,6 +863,9 @@ final class TiledSegment {
         for (Node input : full) {
           if (!openSet.contains(input)) {
             whole.add(input);
+            if (!(member instanceof Structural.Slice)) {
+              summed.add(input);
+            }
           }
         }
       }
@@ -797,6 +883,25 @@ final class TiledSegment {
             }
           }
         }
+      }
+      for (Node external : externals) {
+        if (!external.requiresGrad
+            || external == output
+            || !openSet.containsAll(consumers.getOrDefault(external, List.of()))) {
+          continue;
+        }
+        if (summed.contains(external)) {
+          zeroedFirst.add(external);
+          continue;
+        }
+        int reach = 0;
+        for (Node member : members) {
+          if (member instanceof Structural.Slice slice && slice.x == external) {
+            reach = Math.max(reach, slice.offset());
+          }
+        }
+        zeroedAhead.add(external);
+        zeroReach.add(reach);
       }
       return true;
     }
