@@ -107,6 +107,15 @@ final class LinearAlgebra {
     public void computeValue(int from, int to) {
       double[] x = a.vbuf, y = b.vbuf, out = vbuf;
       int rows = a.index(base);
+      if (k == 1) {
+        // One column (regression on one feature): the loop below without its inner loop, which C2
+        // would not vectorise. 0 + x·y is what the inner loop's sum gives (−0 becomes +0).
+        double y0 = y[0];
+        for (int i = from; i < to; i++) {
+          out[i] = 0.0 + x[rows + i] * y0;
+        }
+        return;
+      }
       for (int i = from; i < to; i++) {
         double sum = 0;
         int row = (rows + i) * k;
