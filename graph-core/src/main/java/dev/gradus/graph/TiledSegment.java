@@ -47,6 +47,10 @@ final class TiledSegment {
   private final Node[] inner;
   private final double[][] innerValues;
   private final double[][] innerGrads;
+
+  /** Per inner slice, the block through which it adds to its vector's gradient, else null. */
+  private final double[][] sliceWindows;
+
   private final Node[] windowed;
   private final double[][] windowValues;
   private final double[][] windowGrads;
@@ -103,9 +107,13 @@ final class TiledSegment {
     this.inner = fused ? Arrays.copyOf(members, members.length - 1) : new Node[0];
     this.innerValues = new double[inner.length][];
     this.innerGrads = new double[inner.length][];
+    this.sliceWindows = new double[inner.length][];
     for (int j = 0; j < inner.length; j++) {
       innerValues[j] = new double[scratch];
       innerGrads[j] = inner[j].requiresGrad ? new double[scratch] : null;
+      if (inner[j] instanceof Structural.Slice && inner[j].requiresGrad) {
+        sliceWindows[j] = new double[scratch];
+      }
     }
     this.windowed = fused ? windowed : new Node[0];
     this.windowValues = new double[this.windowed.length][];
@@ -440,6 +448,11 @@ final class TiledSegment {
       windowed[w].vbuf = windowValues[w];
       windowed[w].gbuf = windowGrads[w];
     }
+    for (int j = 0; j < inner.length; j++) {
+      if (inner[j] instanceof Structural.Slice slice) {
+        slice.gradWindow = sliceWindows[j];
+      }
+    }
   }
 
   /** Points the kernels at elements [lo, lo + n) and copies the windows' values in. */
@@ -454,6 +467,11 @@ final class TiledSegment {
   }
 
   private void unbind() {
+    for (Node node : inner) {
+      if (node instanceof Structural.Slice slice) {
+        slice.gradWindow = null;
+      }
+    }
     for (Node member : members) {
       member.vbuf = member.value;
       member.gbuf = member.grad;
