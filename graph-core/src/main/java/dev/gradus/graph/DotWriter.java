@@ -12,6 +12,23 @@ final class DotWriter {
 
   private DotWriter() {}
 
+  /**
+   * A node's value or gradient, formatted; for a fused intermediate that cannot be recomputed (a
+   * variable was set since its pass), a note saying so rather than an error for the whole graph.
+   */
+  private static String kept(Node node, boolean gradient) {
+    try {
+      if (gradient) {
+        node.freshGrad();
+      } else {
+        node.freshValue();
+      }
+    } catch (IllegalStateException notKept) {
+      return "(not kept: a variable changed since the pass)";
+    }
+    return escape(format(gradient ? node.grad : node.value, node.shape));
+  }
+
   static String write(Graph graph) {
     Map<Node, String> ids = new IdentityHashMap<>();
     StringBuilder dot = new StringBuilder();
@@ -29,9 +46,9 @@ final class DotWriter {
           .append(" [shape=record, label=\"{ ")
           .append(escape(title(node)))
           .append(" | value ")
-          .append(escape(format(node.value, node.shape)))
+          .append(kept(node, false))
           .append(" | grad ")
-          .append(node.grad == null ? "-" : escape(format(node.grad, node.shape)))
+          .append(node.grad == null ? "-" : kept(node, true))
           .append(" }\"");
       if (node == graph.output()) {
         dot.append(", color=blue");

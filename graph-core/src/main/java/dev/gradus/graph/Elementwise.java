@@ -71,8 +71,8 @@ final class Elementwise {
 
     @Override
     public void finishGrad() {
-      if (s.grad != null) {
-        s.grad[0] += scalarGradSum;
+      if (s.gbuf != null) {
+        s.gbuf[0] += scalarGradSum;
       }
     }
   }
@@ -85,8 +85,8 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] in = x.value, out = value;
-      double c = s.value[0];
+      double[] in = x.vbuf, out = vbuf;
+      double c = s.vbuf[0];
       for (int i = from; i < to; i++) {
         out[i] = in[i] + c;
       }
@@ -94,15 +94,15 @@ final class Elementwise {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad;
-      if (x.grad != null) {
-        double[] gx = x.grad;
+      double[] g = gbuf;
+      if (x.gbuf != null) {
+        double[] gx = x.gbuf;
         for (int i = from; i < to; i++) {
           gx[i] += g[i];
         }
       }
-      if (s.grad != null) {
-        double sum = from == 0 ? 0 : scalarGradSum;
+      if (s.gbuf != null) {
+        double sum = base + from == 0 ? 0 : scalarGradSum;
         for (int i = from; i < to; i++) {
           sum += g[i];
         }
@@ -122,8 +122,8 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] in = x.value, out = value;
-      double c = s.value[0];
+      double[] in = x.vbuf, out = vbuf;
+      double c = s.vbuf[0];
       if (reversed) {
         for (int i = from; i < to; i++) {
           out[i] = c - in[i];
@@ -137,9 +137,9 @@ final class Elementwise {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad;
-      if (x.grad != null) {
-        double[] gx = x.grad;
+      double[] g = gbuf;
+      if (x.gbuf != null) {
+        double[] gx = x.gbuf;
         if (reversed) {
           for (int i = from; i < to; i++) {
             gx[i] -= g[i];
@@ -150,9 +150,9 @@ final class Elementwise {
           }
         }
       }
-      if (s.grad != null) {
+      if (s.gbuf != null) {
         // s's term is +Σg (reversed) or −Σg; the sum is negated once, after the last range.
-        double sum = from == 0 ? 0 : reversed ? scalarGradSum : -scalarGradSum;
+        double sum = base + from == 0 ? 0 : reversed ? scalarGradSum : -scalarGradSum;
         for (int i = from; i < to; i++) {
           sum += g[i];
         }
@@ -169,8 +169,8 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] in = x.value, out = value;
-      double c = s.value[0];
+      double[] in = x.vbuf, out = vbuf;
+      double c = s.vbuf[0];
       for (int i = from; i < to; i++) {
         out[i] = in[i] * c;
       }
@@ -178,16 +178,16 @@ final class Elementwise {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad, in = x.value;
-      if (x.grad != null) {
-        double[] gx = x.grad;
-        double c = s.value[0];
+      double[] g = gbuf, in = x.vbuf;
+      if (x.gbuf != null) {
+        double[] gx = x.gbuf;
+        double c = s.vbuf[0];
         for (int i = from; i < to; i++) {
           gx[i] += g[i] * c;
         }
       }
-      if (s.grad != null) {
-        double sum = from == 0 ? 0 : scalarGradSum;
+      if (s.gbuf != null) {
+        double sum = base + from == 0 ? 0 : scalarGradSum;
         for (int i = from; i < to; i++) {
           sum += g[i] * in[i];
         }
@@ -203,7 +203,7 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] x = a.value, y = b.value, out = value;
+      double[] x = a.vbuf, y = b.vbuf, out = vbuf;
       for (int i = from; i < to; i++) {
         out[i] = x[i] + y[i];
       }
@@ -211,15 +211,15 @@ final class Elementwise {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad;
-      if (a.grad != null) {
-        double[] ga = a.grad;
+      double[] g = gbuf;
+      if (a.gbuf != null) {
+        double[] ga = a.gbuf;
         for (int i = from; i < to; i++) {
           ga[i] += g[i];
         }
       }
-      if (b.grad != null) {
-        double[] gb = b.grad;
+      if (b.gbuf != null) {
+        double[] gb = b.gbuf;
         for (int i = from; i < to; i++) {
           gb[i] += g[i];
         }
@@ -234,7 +234,7 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] x = a.value, y = b.value, out = value;
+      double[] x = a.vbuf, y = b.vbuf, out = vbuf;
       for (int i = from; i < to; i++) {
         out[i] = x[i] - y[i];
       }
@@ -242,15 +242,15 @@ final class Elementwise {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad;
-      if (a.grad != null) {
-        double[] ga = a.grad;
+      double[] g = gbuf;
+      if (a.gbuf != null) {
+        double[] ga = a.gbuf;
         for (int i = from; i < to; i++) {
           ga[i] += g[i];
         }
       }
-      if (b.grad != null) {
-        double[] gb = b.grad;
+      if (b.gbuf != null) {
+        double[] gb = b.gbuf;
         for (int i = from; i < to; i++) {
           gb[i] -= g[i];
         }
@@ -265,7 +265,7 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] x = a.value, y = b.value, out = value;
+      double[] x = a.vbuf, y = b.vbuf, out = vbuf;
       for (int i = from; i < to; i++) {
         out[i] = x[i] * y[i];
       }
@@ -273,15 +273,15 @@ final class Elementwise {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad, x = a.value, y = b.value;
-      if (a.grad != null) {
-        double[] ga = a.grad;
+      double[] g = gbuf, x = a.vbuf, y = b.vbuf;
+      if (a.gbuf != null) {
+        double[] ga = a.gbuf;
         for (int i = from; i < to; i++) {
           ga[i] += g[i] * y[i];
         }
       }
-      if (b.grad != null) {
-        double[] gb = b.grad;
+      if (b.gbuf != null) {
+        double[] gb = b.gbuf;
         for (int i = from; i < to; i++) {
           gb[i] += g[i] * x[i];
         }
@@ -296,7 +296,7 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] x = a.value, y = b.value, out = value;
+      double[] x = a.vbuf, y = b.vbuf, out = vbuf;
       for (int i = from; i < to; i++) {
         out[i] = x[i] / y[i];
       }
@@ -304,15 +304,15 @@ final class Elementwise {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad, y = b.value, out = value;
-      if (a.grad != null) {
-        double[] ga = a.grad;
+      double[] g = gbuf, y = b.vbuf, out = vbuf;
+      if (a.gbuf != null) {
+        double[] ga = a.gbuf;
         for (int i = from; i < to; i++) {
           ga[i] += g[i] / y[i];
         }
       }
-      if (b.grad != null) {
-        double[] gb = b.grad;
+      if (b.gbuf != null) {
+        double[] gb = b.gbuf;
         for (int i = from; i < to; i++) {
           gb[i] -= g[i] * out[i] / y[i];
         }
@@ -328,7 +328,7 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] x = a.value, y = b.value, out = value;
+      double[] x = a.vbuf, y = b.vbuf, out = vbuf;
       for (int i = from; i < to; i++) {
         out[i] = Math.pow(x[i], y[i]);
       }
@@ -336,16 +336,16 @@ final class Elementwise {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad, x = a.value, y = b.value, out = value;
-      if (a.grad != null) {
-        double[] ga = a.grad;
+      double[] g = gbuf, x = a.vbuf, y = b.vbuf, out = vbuf;
+      if (a.gbuf != null) {
+        double[] ga = a.gbuf;
         for (int i = from; i < to; i++) {
           // x^0 is constant; y·x^(y−1) would be 0·∞ = NaN at x = 0.
           ga[i] += y[i] == 0 ? 0 : g[i] * y[i] * Math.pow(x[i], y[i] - 1);
         }
       }
-      if (b.grad != null) {
-        double[] gb = b.grad;
+      if (b.gbuf != null) {
+        double[] gb = b.gbuf;
         for (int i = from; i < to; i++) {
           gb[i] += x[i] == 0 ? 0 : g[i] * out[i] * Math.log(x[i]);
         }
@@ -364,7 +364,7 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] in = x.value, out = value;
+      double[] in = x.vbuf, out = vbuf;
       for (int i = from; i < to; i++) {
         out[i] = Math.pow(in[i], p);
       }
@@ -375,7 +375,7 @@ final class Elementwise {
       if (p == 0) {
         return; // x^0 is constant; p·x^(p−1) would be 0·∞ = NaN at x = 0.
       }
-      double[] g = grad, in = x.value, gx = x.grad;
+      double[] g = gbuf, in = x.vbuf, gx = x.gbuf;
       for (int i = from; i < to; i++) {
         gx[i] += g[i] * p * Math.pow(in[i], p - 1);
       }
@@ -389,7 +389,7 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] in = x.value, out = value;
+      double[] in = x.vbuf, out = vbuf;
       for (int i = from; i < to; i++) {
         out[i] = -in[i];
       }
@@ -397,7 +397,7 @@ final class Elementwise {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad, gx = x.grad;
+      double[] g = gbuf, gx = x.gbuf;
       for (int i = from; i < to; i++) {
         gx[i] -= g[i];
       }
@@ -411,7 +411,7 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] in = x.value, out = value;
+      double[] in = x.vbuf, out = vbuf;
       for (int i = from; i < to; i++) {
         out[i] = in[i] * in[i];
       }
@@ -419,7 +419,7 @@ final class Elementwise {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad, in = x.value, gx = x.grad;
+      double[] g = gbuf, in = x.vbuf, gx = x.gbuf;
       for (int i = from; i < to; i++) {
         gx[i] += 2 * in[i] * g[i];
       }
@@ -433,7 +433,7 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] in = x.value, out = value;
+      double[] in = x.vbuf, out = vbuf;
       for (int i = from; i < to; i++) {
         out[i] = Math.sqrt(in[i]);
       }
@@ -441,7 +441,7 @@ final class Elementwise {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad, out = value, gx = x.grad;
+      double[] g = gbuf, out = vbuf, gx = x.gbuf;
       for (int i = from; i < to; i++) {
         gx[i] += g[i] / (2 * out[i]);
       }
@@ -455,7 +455,7 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] in = x.value, out = value;
+      double[] in = x.vbuf, out = vbuf;
       for (int i = from; i < to; i++) {
         out[i] = Math.exp(in[i]);
       }
@@ -463,7 +463,7 @@ final class Elementwise {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad, out = value, gx = x.grad;
+      double[] g = gbuf, out = vbuf, gx = x.gbuf;
       for (int i = from; i < to; i++) {
         gx[i] += g[i] * out[i];
       }
@@ -477,7 +477,7 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] in = x.value, out = value;
+      double[] in = x.vbuf, out = vbuf;
       for (int i = from; i < to; i++) {
         out[i] = Math.log(in[i]);
       }
@@ -485,7 +485,7 @@ final class Elementwise {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad, in = x.value, gx = x.grad;
+      double[] g = gbuf, in = x.vbuf, gx = x.gbuf;
       for (int i = from; i < to; i++) {
         gx[i] += g[i] / in[i];
       }
@@ -500,7 +500,7 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] in = x.value, out = value;
+      double[] in = x.vbuf, out = vbuf;
       for (int i = from; i < to; i++) {
         out[i] = Math.abs(in[i]);
       }
@@ -508,7 +508,7 @@ final class Elementwise {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad, in = x.value, gx = x.grad;
+      double[] g = gbuf, in = x.vbuf, gx = x.gbuf;
       for (int i = from; i < to; i++) {
         gx[i] += g[i] * Math.signum(in[i]);
       }
@@ -522,7 +522,7 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] in = x.value, out = value;
+      double[] in = x.vbuf, out = vbuf;
       for (int i = from; i < to; i++) {
         out[i] = Math.sin(in[i]);
       }
@@ -530,7 +530,7 @@ final class Elementwise {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad, in = x.value, gx = x.grad;
+      double[] g = gbuf, in = x.vbuf, gx = x.gbuf;
       for (int i = from; i < to; i++) {
         gx[i] += g[i] * Math.cos(in[i]);
       }
@@ -544,7 +544,7 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] in = x.value, out = value;
+      double[] in = x.vbuf, out = vbuf;
       for (int i = from; i < to; i++) {
         out[i] = Math.cos(in[i]);
       }
@@ -552,7 +552,7 @@ final class Elementwise {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad, in = x.value, gx = x.grad;
+      double[] g = gbuf, in = x.vbuf, gx = x.gbuf;
       for (int i = from; i < to; i++) {
         gx[i] -= g[i] * Math.sin(in[i]);
       }
@@ -566,7 +566,7 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] in = x.value, out = value;
+      double[] in = x.vbuf, out = vbuf;
       for (int i = from; i < to; i++) {
         out[i] = Math.tan(in[i]);
       }
@@ -574,7 +574,7 @@ final class Elementwise {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad, out = value, gx = x.grad;
+      double[] g = gbuf, out = vbuf, gx = x.gbuf;
       for (int i = from; i < to; i++) {
         gx[i] += g[i] * (1 + out[i] * out[i]);
       }
@@ -588,7 +588,7 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] in = x.value, out = value;
+      double[] in = x.vbuf, out = vbuf;
       for (int i = from; i < to; i++) {
         out[i] = Math.tanh(in[i]);
       }
@@ -596,7 +596,7 @@ final class Elementwise {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad, out = value, gx = x.grad;
+      double[] g = gbuf, out = vbuf, gx = x.gbuf;
       for (int i = from; i < to; i++) {
         gx[i] += g[i] * (1 - out[i] * out[i]);
       }
@@ -611,7 +611,7 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] in = x.value, out = value;
+      double[] in = x.vbuf, out = vbuf;
       for (int i = from; i < to; i++) {
         double v = in[i];
         if (v >= 0) {
@@ -625,7 +625,7 @@ final class Elementwise {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad, out = value, gx = x.grad;
+      double[] g = gbuf, out = vbuf, gx = x.gbuf;
       for (int i = from; i < to; i++) {
         gx[i] += g[i] * out[i] * (1 - out[i]);
       }
@@ -640,7 +640,7 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] in = x.value, out = value;
+      double[] in = x.vbuf, out = vbuf;
       for (int i = from; i < to; i++) {
         out[i] = in[i] < 0 ? 0 : in[i]; // NaN passes through
       }
@@ -648,7 +648,7 @@ final class Elementwise {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad, in = x.value, gx = x.grad;
+      double[] g = gbuf, in = x.vbuf, gx = x.gbuf;
       for (int i = from; i < to; i++) {
         if (in[i] > 0) {
           gx[i] += g[i];
@@ -668,7 +668,7 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] x = a.value, y = b.value, out = value;
+      double[] x = a.vbuf, y = b.vbuf, out = vbuf;
       for (int i = from; i < to; i++) {
         out[i] = x[i] == y[i] ? 0 : 1;
       }
@@ -688,7 +688,7 @@ final class Elementwise {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] in = x.value, out = value;
+      double[] in = x.vbuf, out = vbuf;
       for (int i = from; i < to; i++) {
         out[i] = in[i] != 0 ? 1 : 0;
       }

@@ -105,10 +105,20 @@ final class LinearAlgebra {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] x = a.value, y = b.value, out = value;
+      double[] x = a.vbuf, y = b.vbuf, out = vbuf;
+      int rows = a.index(base);
+      if (k == 1) {
+        // One column (regression on one feature): the loop below without its inner loop, which C2
+        // would not vectorise. 0 + x·y is what the inner loop's sum gives (−0 becomes +0).
+        double y0 = y[0];
+        for (int i = from; i < to; i++) {
+          out[i] = 0.0 + x[rows + i] * y0;
+        }
+        return;
+      }
       for (int i = from; i < to; i++) {
         double sum = 0;
-        int row = i * k;
+        int row = (rows + i) * k;
         for (int p = 0; p < k; p++) {
           sum += x[row + p] * y[p];
         }
@@ -118,23 +128,24 @@ final class LinearAlgebra {
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad, x = a.value, y = b.value;
-      if (a.grad != null) {
-        double[] ga = a.grad;
+      double[] g = gbuf, x = a.vbuf, y = b.vbuf;
+      int rows = a.index(base);
+      if (a.gbuf != null) {
+        double[] ga = a.gbuf;
         for (int i = from; i < to; i++) {
           for (int p = 0; p < k; p++) {
-            ga[i * k + p] += g[i] * y[p];
+            ga[(rows + i) * k + p] += g[i] * y[p];
           }
         }
       }
-      if (b.grad != null) {
+      if (b.gbuf != null) {
         // The running sum continues from the previous range through b's gradient buffer, so the
         // order of the terms is that of the whole-array loop.
-        double[] gb = b.grad;
+        double[] gb = b.gbuf;
         for (int p = 0; p < k; p++) {
           double sum = gb[p];
           for (int i = from; i < to; i++) {
-            sum += x[i * k + p] * g[i];
+            sum += x[(rows + i) * k + p] * g[i];
           }
           gb[p] = sum;
         }

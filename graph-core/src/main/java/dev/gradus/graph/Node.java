@@ -37,6 +37,25 @@ public abstract class Node {
   /** Gradient buffer, allocated by {@link Graph} for nodes that require a gradient. */
   double[] grad;
 
+  /**
+   * The arrays the range kernels ({@link RangeKernel}) read and write for this node's value and
+   * gradient, and the index of element 0 of those arrays: {@link #value}, {@link #grad} and 0,
+   * except while a fused {@link TiledSegment} runs, which points them at block-sized scratch
+   * buffers holding elements [base, base + block) and restores them before it returns.
+   */
+  double[] vbuf;
+
+  double[] gbuf;
+  int base;
+
+  /**
+   * Non-null while {@link #value} (or {@link #grad}) does not hold the last pass's result, because
+   * the pass ran this node fused, in scratch buffers: that segment recomputes it on demand.
+   */
+  TiledSegment staleValue;
+
+  TiledSegment staleGrad;
+
   private Graph graph;
 
   /** An operation on {@code inputs}. */
@@ -54,6 +73,7 @@ public abstract class Node {
     this.shape = shape;
     this.inputs = inputs;
     this.value = new double[Shapes.size(shape)];
+    this.vbuf = value;
     for (Node input : inputs) {
       variable |= input.dependsOnVariable;
       needsGrad |= input.requiresGrad;
@@ -91,17 +111,20 @@ public abstract class Node {
 
   /** A copy of the current value. */
   public Tensor value() {
+    freshValue();
     return Tensor.wrap(shape, value.clone());
   }
 
   /** The value of a node with exactly one element. */
   public double item() {
     requireSingleElement("item");
+    freshValue();
     return value[0];
   }
 
   /** The element at a flat row-major index, without copying. */
   public double valueAt(int flatIndex) {
+    freshValue();
     return value[flatIndex];
   }
 
@@ -112,6 +135,7 @@ public abstract class Node {
    */
   public Tensor grad() {
     requireGrad();
+    freshGrad();
     return Tensor.wrap(shape, grad.clone());
   }
 
@@ -119,17 +143,20 @@ public abstract class Node {
   public double gradItem() {
     requireSingleElement("gradItem");
     requireGrad();
+    freshGrad();
     return grad[0];
   }
 
   /** Copies the gradient into {@code target} at {@code offset}, without allocating. */
   public void copyGradTo(double[] target, int offset) {
     requireGrad();
+    freshGrad();
     System.arraycopy(grad, 0, target, offset, grad.length);
   }
 
   /** Copies the value into {@code target} at {@code offset}, without allocating. */
   public void copyValueTo(double[] target, int offset) {
+    freshValue();
     System.arraycopy(value, 0, target, offset, value.length);
   }
 
@@ -186,7 +213,27 @@ public abstract class Node {
     }
   }
 
+  /** The index in {@link #vbuf} and {@link #gbuf} of element {@code element} of this node. */
+  final int index(int element) {
+    return element - base;
+  }
+
+  /** Makes {@link #value} hold the last pass's result, recomputing it if that pass was fused. */
+  final void freshValue() {
+    if (staleValue != null) {
+      staleValue.materialiseValue(this);
+    }
+  }
+
+  /** Makes {@link #grad} hold the last backward pass's result (see {@link #freshValue()}). */
+  final void freshGrad() {
+    if (staleGrad != null) {
+      staleGrad.materialiseGradients();
+    }
+  }
+
   boolean hasNonFiniteValue() {
+    freshValue();
     for (double v : value) {
       if (!Double.isFinite(v)) {
         return true;
@@ -196,6 +243,7 @@ public abstract class Node {
   }
 
   void zeroGrad() {
+    staleGrad = null;
     Arrays.fill(grad, 0.0);
   }
 

@@ -122,9 +122,9 @@ public final class NumericalDiff {
         double xi = values[i];
         double h = step(xi, Scheme.CENTRAL);
         values[i] = xi + h;
-        double plus = graph.forward().output().value[0];
+        double plus = graph.forward().output().valueAt(0);
         values[i] = xi - h;
-        double minus = graph.forward().output().value[0];
+        double minus = graph.forward().output().valueAt(0);
         values[i] = xi;
         out[at] = (plus - minus) / (2 * h);
       }

@@ -71,8 +71,8 @@ final class Reductions {
 
     @Override
     public void computeValue(int from, int to) {
-      double[] in = x.value;
-      double sum = from == 0 ? 0 : partialSum;
+      double[] in = x.vbuf;
+      double sum = base + from == 0 ? 0 : partialSum;
       for (int k = from; k < to; k++) {
         sum += in[k];
       }
@@ -81,13 +81,13 @@ final class Reductions {
 
     @Override
     public void finishValue() {
-      value[0] = mean ? partialSum / length : partialSum;
+      vbuf[0] = mean ? partialSum / length : partialSum;
     }
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] gx = x.grad;
-      double share = mean ? grad[0] / length : grad[0];
+      double[] gx = x.gbuf;
+      double share = mean ? gbuf[0] / length : gbuf[0];
       for (int k = from; k < to; k++) {
         gx[k] += share;
       }

@@ -200,13 +200,28 @@ final class Structural {
 
     @Override
     public void computeValue(int from, int to) {
-      System.arraycopy(x.value, offset() + from, value, from, to - from);
+      System.arraycopy(x.vbuf, x.index(base + from) + offset(), vbuf, from, to - from);
     }
+
+    /**
+     * One block of scratch, set while a fused segment runs: the block of x's gradient this slice
+     * adds to is copied in, added to and copied back, because C2 vectorises the loop {@code w[i] +=
+     * g[i]} but not {@code gx[shift + i] += g[i]}, its arrays indexed with different offsets.
+     */
+    double[] gradWindow;
 
     @Override
     public void propagateGrad(int from, int to) {
-      double[] g = grad, gx = x.grad;
-      int shift = offset();
+      double[] g = gbuf, gx = x.gbuf, w = gradWindow;
+      int shift = x.index(base) + offset();
+      if (w != null && from == 0) {
+        System.arraycopy(gx, shift, w, 0, to);
+        for (int i = 0; i < to; i++) {
+          w[i] += g[i];
+        }
+        System.arraycopy(w, 0, gx, shift, to);
+        return;
+      }
       for (int i = from; i < to; i++) {
         gx[shift + i] += g[i];
       }

@@ -12,6 +12,24 @@ import java.util.Arrays;
 public final class Variable extends Node {
   private final boolean requiresGradient;
 
+  /**
+   * Counts the calls of {@code set}, so that a fused {@link TiledSegment} can tell whether the
+   * values it would recompute an intermediate from are still those of the pass it ran.
+   */
+  int version;
+
+  /**
+   * A fused segment whose forward pass was deferred and reads this variable: it runs before the
+   * value changes (see {@link TiledSegment#deferForward}).
+   */
+  TiledSegment pending;
+
+  private void beforeChange() {
+    if (pending != null) {
+      pending.runPendingForward();
+    }
+  }
+
   private Variable(String name, Tensor initial, boolean requiresGradient) {
     super(requireName(name), initial.shapeInternal(), true, requiresGradient);
     this.requiresGradient = requiresGradient;
@@ -57,7 +75,9 @@ public final class Variable extends Node {
       throw new ShapeMismatchException(
           "set " + name() + ": a scalar does not fit shape " + Shapes.format(shape));
     }
+    beforeChange();
     value[0] = scalar;
+    version++;
     return this;
   }
 
@@ -84,7 +104,9 @@ public final class Variable extends Node {
               + ", but the source has "
               + source.length);
     }
+    beforeChange();
     System.arraycopy(source, offset, value, 0, value.length);
+    version++;
     return this;
   }
 
@@ -98,7 +120,9 @@ public final class Variable extends Node {
               + " does not match the variable's shape "
               + Shapes.format(shape));
     }
+    beforeChange();
     System.arraycopy(tensor.dataInternal(), 0, value, 0, value.length);
+    version++;
     return this;
   }
 
