@@ -125,7 +125,15 @@ best_of_3() { # the least wall seconds of three tries of a command; "$dir" is em
 } >"$out/report.txt"
 
 echo "== kernel level: JMH (graph and hand-written Java kernels, in-process), with -prof gc ..."
-java -jar "$jar" "${jmh_args[@]}" -prof gc -rf csv -rff "$out/jmh.csv" >"$out/jmh.log" 2>&1
+# JMH's lock file (java.io.tmpdir/jmh.lock) only keeps JMH runs apart, and on a shared machine
+# another checkout's run holds /tmp/jmh.lock while builds load the cores anyway: a private one
+mkdir -p "$out/tmp"
+if ! java -Djava.io.tmpdir="$out/tmp" -jar "$jar" "${jmh_args[@]}" -prof gc -rf csv \
+  -rff "$out/jmh.csv" >"$out/jmh.log" 2>&1; then
+  tail -5 "$out/jmh.log" >&2
+  echo "run.sh: JMH failed; its output is in $out/jmh.log" >&2
+  exit 1
+fi
 echo "== load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 awk -v pytorch="$out/pytorch.txt" -v runs="$out/runs.txt" -v report="$out/report.txt" '
