@@ -169,7 +169,7 @@ awk -v pytorch="$out/pytorch.txt" -v runs="$out/runs.txt" -v report="$out/report
     while ((getline line < pytorch) > 0) {
       n = split(line, f, " ")
       torch[f[2]] = f[3]
-      for (i = 4; i <= n; i++) if (f[i] ~ /^first=/) { sub(/^first=/, "", f[i]); torchFirst[f[2]] = f[i] }
+      for (i = 4; i <= n; i++) if (f[i] ~ /^first=/) { sub(/^first=/, "", f[i]); torchFirst[f[2]] = f[i] + 0 }
     }
     while ((getline line < runs) > 0) {
       split(line, f, " "); value[f[1], f[2]] = f[3]; firstOf[f[1], f[2]] = f[4]
