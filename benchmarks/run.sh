@@ -7,7 +7,7 @@
 # numbers from this run.
 #
 #   benchmarks/run.sh            # more repeats (about 8 minutes on 2 cores)
-#   benchmarks/run.sh --quick    # fewer JMH iterations and repeats, for a smoke test (5 minutes)
+#   benchmarks/run.sh --quick    # fewer JMH iterations and repeats, for a smoke test (3-5 minutes)
 #
 # Builds benchmarks/target/benchmarks.jar and the runner's jar when missing or stale. Raw results
 # go to benchmarks/target/perf/ (runs.txt, pytorch.txt, jmh.csv, report.txt, and each run's folder).
