@@ -125,6 +125,104 @@ public final class HandWritten {
   }
 
   /**
+   * {@code steps} Adam steps from {@code x} as a suite run makes them, value and gradient before
+   * each step and once more at the final point (the run's f_final): steps + 1 evaluations, in
+   * place. Returns the final value.
+   */
+  public static double rosenbrockAdam(
+      double[] x, double[] gradient, AdamState state, int steps, double lr) {
+    for (int s = 0; s < steps; s++) {
+      rosenbrockValueAndGradient(x, gradient);
+      adamStep(x, gradient, lr, state);
+    }
+    return rosenbrockValueAndGradient(x, gradient);
+  }
+
+  /** The mean squared error of y ≈ m·x + b: the loss a regression run evaluates at its end. */
+  public static double meanSquaredError(double[] features, double[] targets, double m, double b) {
+    double squares = 0;
+    for (int i = 0; i < targets.length; i++) {
+      double residual = m * features[i] + b - targets[i];
+      squares += residual * residual;
+    }
+    return squares / targets.length;
+  }
+
+  /** Himmelblau (x² + y − 11)² + (x + y² − 7)², with its gradient written into {@code gradient}. */
+  public static double himmelblauValueAndGradient(double[] point, double[] gradient) {
+    double x = point[0];
+    double y = point[1];
+    double a = x * x + y - 11;
+    double b = x + y * y - 7;
+    gradient[0] = 4 * a * x + 2 * b;
+    gradient[1] = 2 * a + 4 * b * y;
+    return a * a + b * b;
+  }
+
+  /**
+   * Ackley −20·exp(−0.2·√(mean xᵢ²)) − exp(mean cos 2πxᵢ) + e + 20, with its gradient (0 for the
+   * cone term at the origin, as the catalog takes it).
+   */
+  public static double ackleyValueAndGradient(double[] x, double[] gradient) {
+    int n = x.length;
+    double squares = 0;
+    double cosines = 0;
+    for (int i = 0; i < n; i++) {
+      squares += x[i] * x[i];
+      cosines += Math.cos(2 * Math.PI * x[i]);
+    }
+    double radius = Math.sqrt(squares / n);
+    double cone = Math.exp(-0.2 * radius);
+    double ripple = Math.exp(cosines / n);
+    double coneFactor = radius == 0 ? 0 : 4 * cone / (n * radius);
+    double rippleFactor = ripple * 2 * Math.PI / n;
+    for (int i = 0; i < n; i++) {
+      gradient[i] = coneFactor * x[i] + rippleFactor * Math.sin(2 * Math.PI * x[i]);
+    }
+    return (20 - 20 * cone) + (Math.E - ripple);
+  }
+
+  /** Plain gradient descent: x ← x − lr·g. */
+  public static void gdStep(double[] params, double[] gradient, double lr) {
+    for (int i = 0; i < params.length; i++) {
+      params[i] -= lr * gradient[i];
+    }
+  }
+
+  /**
+   * SGD with heavy-ball momentum as torch.optim.SGD has it (dampening 0): the buffer is the first
+   * gradient itself, then μ·b + g; x ← x − lr·b. {@code buffer} starts empty, {@code started}
+   * false; returns the new {@code started}.
+   */
+  public static boolean momentumStep(
+      double[] params, double[] gradient, double lr, double mu, double[] buffer, boolean started) {
+    for (int i = 0; i < params.length; i++) {
+      buffer[i] = started ? mu * buffer[i] + gradient[i] : gradient[i];
+      params[i] -= lr * buffer[i];
+    }
+    return true;
+  }
+
+  /** RMSprop as torch has it by default (α = 0.99, ε = 1e-8, no momentum, not centered). */
+  public static void rmspropStep(double[] params, double[] gradient, double lr, double[] squares) {
+    final double alpha = 0.99;
+    for (int i = 0; i < params.length; i++) {
+      double g = gradient[i];
+      squares[i] = alpha * squares[i] + (1 - alpha) * g * g;
+      params[i] -= lr * g / (Math.sqrt(squares[i]) + 1e-8);
+    }
+  }
+
+  /** Adagrad as torch has it by default (no rate decay, accumulator from 0, ε = 1e-10). */
+  public static void adagradStep(double[] params, double[] gradient, double lr, double[] sums) {
+    for (int i = 0; i < params.length; i++) {
+      double g = gradient[i];
+      sums[i] += g * g;
+      params[i] -= lr * g / (Math.sqrt(sums[i]) + 1e-10);
+    }
+  }
+
+  /**
    * One hidden layer of tanh units and a softmax output, trained on minibatches as one writes it
    * without a kernel: plain triple loops over flat row-major arrays, parameters packed as the mlp
    * packs them (W₁ [k × h], b₁, W₂ [h × c], b₂).

@@ -1,10 +1,15 @@
 package dev.gradus.benchmarks;
 
+import dev.gradus.functions.catalog.Ackley;
 import dev.gradus.functions.catalog.Beale;
+import dev.gradus.functions.catalog.Himmelblau;
 import dev.gradus.functions.catalog.Rosenbrock;
 import dev.gradus.functions.regression.LinearRegression;
+import dev.gradus.optimizers.internal.AdagradProvider;
 import dev.gradus.optimizers.internal.AdamProvider;
 import dev.gradus.optimizers.internal.GdProvider;
+import dev.gradus.optimizers.internal.MomentumProvider;
+import dev.gradus.optimizers.internal.RmsPropProvider;
 import dev.gradus.spi.Evaluator;
 import dev.gradus.spi.HyperParameters;
 import dev.gradus.spi.Objective;
@@ -84,6 +89,38 @@ public final class Workloads {
 
   public static Optimizer gd(double lr) {
     return create(new GdProvider(), Map.of("lr", lr));
+  }
+
+  /**
+   * Function {@code f} of benchmarks/suite/suite-1000.yaml through its provider, in the order of
+   * {@link HandWrittenRuns#SUITE_FUNCTIONS}: rosenbrock (dim 2), beale, ackley (dim 2), himmelblau.
+   */
+  public static Objective suiteObjective(int f) {
+    return switch (f) {
+      case 0 -> rosenbrock(2);
+      case 1 -> beale();
+      case 2 -> create(new Ackley(), Map.of("dim", 2L));
+      case 3 -> create(new Himmelblau(), Map.of());
+      default -> throw new IllegalArgumentException("no suite function " + f);
+    };
+  }
+
+  /**
+   * Optimizer {@code o} of benchmarks/suite/suite-1000.yaml through its provider, with the suite's
+   * settings, in the order of {@link HandWrittenRuns#SUITE_OPTIMIZERS}.
+   */
+  public static Optimizer suiteOptimizer(int o) {
+    double lr = HandWrittenRuns.SUITE_LRS[o];
+    return switch (o) {
+      case 0 -> gd(lr);
+      case 1 ->
+          create(
+              new MomentumProvider(), Map.of("lr", lr, "momentum", HandWrittenRuns.SUITE_MOMENTUM));
+      case 2 -> adam(lr);
+      case 3 -> create(new RmsPropProvider(), Map.of("lr", lr));
+      case 4 -> create(new AdagradProvider(), Map.of("lr", lr));
+      default -> throw new IllegalArgumentException("no suite optimizer " + o);
+    };
   }
 
   /**
