@@ -29,7 +29,7 @@ fi
 
 stale() {
   [ ! -f "$jar" ] && return 0
-  [ -n "$(find graph-core optimizers functions benchmarks -path '*/target' -prune -o \
+  [ -n "$(find graph-core optimizers functions runner benchmarks -path '*/target' -prune -o \
     \( -path '*/src/main/*' -o -name pom.xml \) -newer "$jar" -type f -print -quit)" ]
 }
 if stale; then
