@@ -30,14 +30,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FusedExecutionTest {
   private static final int UNFUSED = Integer.MAX_VALUE;
 
-  private static double[] randomVector(Random random, int n) {
-    double[] v = new double[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = 4 * random.nextDouble() - 2;
-    }
-    return v;
-  }
-
   /** Every node's value and, where it has one, gradient, read through the public accessors. */
   private static Map<Node, double[][]> snapshot(Graph graph) {
     Map<Node, double[][]> state = new IdentityHashMap<>();
@@ -129,7 +121,7 @@ class FusedExecutionTest {
       ints = {1, Graph.BLOCK - 1, Graph.BLOCK, Graph.BLOCK + 1, 3 * Graph.BLOCK + 7, 100_000})
   void rosenbrockFusedMatchesNodeByNodeBitForBit(int length) {
     int n = length + 1;
-    Variable x = Variable.of("x", Tensor.vector(randomVector(new Random(length), n)));
+    Variable x = Variable.of("x", Tensor.vector(RandomChains.randomVector(new Random(length), n)));
     Node f = ZeroAllocationTest.rosenbrock(x, n);
     // The two slices and the seven operations after them; the sum is the output.
     assertFusedMatchesNodeByNode(f, Graph.BLOCK, 9);
@@ -139,8 +131,9 @@ class FusedExecutionTest {
   @ValueSource(ints = {2, 63, 64, 65, 3 * 64 + 7, 100_000})
   void linearRegressionFusedMatchesNodeByNodeBitForBit(int points) {
     Random random = new Random(points);
-    Node features = Ops.constant(Tensor.of(new int[] {points, 1}, randomVector(random, points)));
-    Node targets = Ops.constant(Tensor.vector(randomVector(random, points)));
+    Node features =
+        Ops.constant(Tensor.of(new int[] {points, 1}, RandomChains.randomVector(random, points)));
+    Node targets = Ops.constant(Tensor.vector(RandomChains.randomVector(random, points)));
     Variable theta = Variable.vector("theta", 0.3, -0.7);
     Node prediction = features.matmul(theta.slice(0, 0, 1)).add(theta.slice(0, 1, 2));
     Node loss = prediction.sub(targets).square().mean();
@@ -154,8 +147,9 @@ class FusedExecutionTest {
     Random random = new Random(7);
     int points = 1000;
     Node features =
-        Ops.constant(Tensor.of(new int[] {points, 2}, randomVector(random, 2 * points)));
-    Node targets = Ops.constant(Tensor.vector(randomVector(random, points)));
+        Ops.constant(
+            Tensor.of(new int[] {points, 2}, RandomChains.randomVector(random, 2 * points)));
+    Node targets = Ops.constant(Tensor.vector(RandomChains.randomVector(random, points)));
     Variable theta = Variable.vector("theta", 0.3, -0.7, 0.1);
     Node prediction = features.matmul(theta.slice(0, 0, 2)).add(theta.slice(0, 2, 3));
     Node loss = prediction.sub(targets).square().mean();
@@ -174,42 +168,7 @@ class FusedExecutionTest {
       @ForAll @IntRange(min = 1, max = 12) int operations,
       @ForAll long seed) {
     Random random = new Random(seed);
-    int margin = 3;
-    Variable x = Variable.of("x", Tensor.vector(randomVector(random, length + margin)));
-    Variable y = Variable.of("y", Tensor.vector(randomVector(random, length)));
-    Variable s = Variable.scalar("s", 0.5 + random.nextDouble());
-    List<Node> pool = new ArrayList<>();
-    pool.add(y);
-    int first = random.nextInt(margin + 1);
-    pool.add(x.slice(0, first, first + length));
-    for (int k = 0; k < operations; k++) {
-      Node a = pool.get(random.nextInt(pool.size()));
-      Node b = pool.get(random.nextInt(pool.size()));
-      Node next =
-          switch (random.nextInt(14)) {
-            case 0 -> a.add(b);
-            case 1 -> a.sub(b);
-            case 2 -> a.mul(b);
-            case 3 -> a.square();
-            case 4 -> a.sin();
-            case 5 -> a.tanh();
-            case 6 -> a.mul(s);
-            case 7 -> Ops.sub(s, a);
-            case 8 -> a.add(0.25);
-            case 9 -> a.neg();
-            case 10 -> a.div(b.square().add(1));
-            default -> {
-              int start = random.nextInt(margin + 1);
-              yield x.slice(0, start, start + length);
-            }
-          };
-      pool.add(next);
-    }
-    Node total = pool.get(pool.size() - 1);
-    for (int k = pool.size() - 2; k >= 1; k--) {
-      total = total.add(pool.get(k));
-    }
-    Node output = random.nextBoolean() ? total.sum() : total.mean();
+    Node output = RandomChains.sumOfChain(random, length, operations, true);
     Graph planned = new Graph(output, block, 1);
     boolean oneFusedSegment = planned.fusedSegments() == 1 && planned.tiling()[0] == 1;
     net.jqwik.api.statistics.Statistics.label("planned as")
@@ -234,8 +193,8 @@ class FusedExecutionTest {
   /** Most random chains do fuse, so the property above is not vacuous. */
   @Test
   void aSimpleChainOverAWindowAndSlicesFuses() {
-    Variable x = Variable.of("x", Tensor.vector(randomVector(new Random(3), 103)));
-    Variable y = Variable.of("y", Tensor.vector(randomVector(new Random(4), 100)));
+    Variable x = Variable.of("x", Tensor.vector(RandomChains.randomVector(new Random(3), 103)));
+    Variable y = Variable.of("y", Tensor.vector(RandomChains.randomVector(new Random(4), 100)));
     Node a = x.slice(0, 0, 100).mul(y);
     Node b = x.slice(0, 3, 103).sub(y.square()).add(a);
     assertFusedMatchesNodeByNode(b.add(y).tanh().sum(), 16, 8);
@@ -243,7 +202,7 @@ class FusedExecutionTest {
 
   @Test
   void aChainWhoseIntermediateIsReadOutsideIsTiledButNotFused() {
-    Variable x = Variable.of("x", Tensor.vector(randomVector(new Random(5), 100)));
+    Variable x = Variable.of("x", Tensor.vector(RandomChains.randomVector(new Random(5), 100)));
     Node squared = x.square();
     Node output = squared.sin().sum().add(squared.sum(0).mul(0));
     Graph graph = new Graph(output, 16, 1);
@@ -253,12 +212,12 @@ class FusedExecutionTest {
   @Test
   void intermediatesOfAPassThatCannotBeRecomputedAreAnErrorNotAWrongValue() {
     int n = 100;
-    Variable x = Variable.of("x", Tensor.vector(randomVector(new Random(6), n)));
+    Variable x = Variable.of("x", Tensor.vector(RandomChains.randomVector(new Random(6), n)));
     Node f = ZeroAllocationTest.rosenbrock(x, n);
     Graph graph = new Graph(f, 16, 1);
     graph.forward().backward();
     Node inner = staleNodes(graph).get(3);
-    x.set(randomVector(new Random(8), n));
+    x.set(RandomChains.randomVector(new Random(8), n));
     IllegalStateException error = assertThrows(IllegalStateException.class, inner::value);
     assertTrue(error.getMessage().contains("run forward() first"), error.getMessage());
     assertThrows(IllegalStateException.class, graph::backward);
@@ -293,7 +252,7 @@ class FusedExecutionTest {
   @Test
   void dotOutputOfAFusedGraphIsThatOfTheUnfusedOne() {
     int n = 40;
-    Variable x = Variable.of("x", Tensor.vector(randomVector(new Random(10), n)));
+    Variable x = Variable.of("x", Tensor.vector(RandomChains.randomVector(new Random(10), n)));
     Node f = ZeroAllocationTest.rosenbrock(x, n);
     String unfused = new Graph(f, UNFUSED, UNFUSED).forward().backward().toDot();
     Graph fused = new Graph(f, 8, 1);
@@ -306,13 +265,13 @@ class FusedExecutionTest {
   @Test
   void aNodeSharedWithAnUnfusedGraphReportsTheLatestPass() {
     int n = 64;
-    Variable x = Variable.of("x", Tensor.vector(randomVector(new Random(11), n)));
+    Variable x = Variable.of("x", Tensor.vector(RandomChains.randomVector(new Random(11), n)));
     Node f = ZeroAllocationTest.rosenbrock(x, n);
     Graph fused = new Graph(f, 8, 1);
     Graph unfused = new Graph(f, UNFUSED, UNFUSED);
     fused.forward().backward();
     Node inner = staleNodes(fused).get(4);
-    x.set(randomVector(new Random(12), n));
+    x.set(RandomChains.randomVector(new Random(12), n));
     unfused.forward().backward();
     double[] value = inner.value.clone();
     double[] grad = inner.grad.clone();
@@ -327,8 +286,8 @@ class FusedExecutionTest {
   @Test
   void aDeferredForwardPassGivesTheValueOfThePointItWasCalledAt() {
     int n = 300;
-    double[] first = randomVector(new Random(13), n);
-    double[] second = randomVector(new Random(14), n);
+    double[] first = RandomChains.randomVector(new Random(13), n);
+    double[] second = RandomChains.randomVector(new Random(14), n);
     Variable x = Variable.of("x", Tensor.vector(first));
     Node f = ZeroAllocationTest.rosenbrock(x, n);
     Graph unfused = new Graph(f, UNFUSED, UNFUSED);

@@ -23,15 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TiledExecutionTest {
   private static final int UNTILED = Integer.MAX_VALUE;
 
-  /** A random vector in [−2, 2). */
-  private static double[] randomVector(Random random, int n) {
-    double[] v = new double[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = 4 * random.nextDouble() - 2;
-    }
-    return v;
-  }
-
   /** Runs forward and backward and returns the output's value followed by each gradient. */
   private static List<double[]> run(Graph graph) {
     graph.forward().backward();
@@ -64,7 +55,7 @@ class TiledExecutionTest {
       ints = {1, Graph.BLOCK - 1, Graph.BLOCK, Graph.BLOCK + 1, 3 * Graph.BLOCK + 7, 100_000})
   void rosenbrockTiledMatchesUntiledBitForBit(int length) {
     int n = length + 1;
-    Variable x = Variable.of("x", Tensor.vector(randomVector(new Random(length), n)));
+    Variable x = Variable.of("x", Tensor.vector(RandomChains.randomVector(new Random(length), n)));
     Node f = ZeroAllocationTest.rosenbrock(x, n);
     Graph untiled = new Graph(f, UNTILED, UNTILED);
     Graph tiled = new Graph(f, Graph.BLOCK, 1);
@@ -90,8 +81,9 @@ class TiledExecutionTest {
   @ValueSource(ints = {2, 65, 3 * 64 + 7, 100_000})
   void linearRegressionTiledMatchesUntiledBitForBit(int points) {
     Random random = new Random(points);
-    Node features = Ops.constant(Tensor.of(new int[] {points, 1}, randomVector(random, points)));
-    Node targets = Ops.constant(Tensor.vector(randomVector(random, points)));
+    Node features =
+        Ops.constant(Tensor.of(new int[] {points, 1}, RandomChains.randomVector(random, points)));
+    Node targets = Ops.constant(Tensor.vector(RandomChains.randomVector(random, points)));
     Variable theta = Variable.vector("theta", 0.3, -0.7);
     Node prediction = features.matmul(theta.slice(0, 0, 1)).add(theta.slice(0, 1, 2));
     Node loss = prediction.sub(targets).square().mean();
@@ -115,42 +107,7 @@ class TiledExecutionTest {
       @ForAll @IntRange(min = 1, max = 12) int operations,
       @ForAll long seed) {
     Random random = new Random(seed);
-    int margin = 3;
-    Variable x = Variable.of("x", Tensor.vector(randomVector(random, length + margin)));
-    Variable y = Variable.of("y", Tensor.vector(randomVector(random, length)));
-    Variable s = Variable.scalar("s", 0.5 + random.nextDouble());
-    List<Node> pool = new ArrayList<>();
-    pool.add(y);
-    int first = random.nextInt(margin + 1);
-    pool.add(x.slice(0, first, first + length));
-    for (int k = 0; k < operations; k++) {
-      Node a = pool.get(random.nextInt(pool.size()));
-      Node b = pool.get(random.nextInt(pool.size()));
-      Node next =
-          switch (random.nextInt(13)) {
-            case 0 -> a.add(b);
-            case 1 -> a.sub(b);
-            case 2 -> a.mul(b);
-            case 3 -> a.square();
-            case 4 -> a.sin();
-            case 5 -> a.tanh();
-            case 6 -> a.mul(s);
-            case 7 -> Ops.sub(s, a);
-            case 8 -> a.add(0.25);
-            case 9 -> a.neg();
-            default -> {
-              int start = random.nextInt(margin + 1);
-              yield x.slice(0, start, start + length);
-            }
-          };
-      pool.add(next);
-    }
-    // Every node reaches the output, so each slice of x adds its terms to x's gradient.
-    Node total = pool.get(pool.size() - 1);
-    for (int k = pool.size() - 2; k >= 1; k--) {
-      total = total.add(pool.get(k));
-    }
-    Node output = random.nextBoolean() ? total.sum() : total.mean();
+    Node output = RandomChains.sumOfChain(random, length, operations, false);
     Graph tiled = new Graph(output, block, 1);
     List<double[]> expected = run(new Graph(output, UNTILED, UNTILED));
     assertBitIdentical(expected, run(tiled));

@@ -41,6 +41,14 @@ public final class TestSuites {
                 plan, plan.runs(), null, out, mode, new LocalExecutor(threads), null, false));
   }
 
+  /** Runs every run of {@code plan} on {@code executor} into a new folder, without listeners. */
+  public static SuiteOutcome run(Plan plan, Path out, dev.gradus.runner.run.RunExecutor executor) {
+    return pipeline(List.of())
+        .run(
+            new RunRequest(
+                plan, plan.runs(), null, out, FolderGuard.Mode.NEW, executor, null, false));
+  }
+
   /** Runs every run of {@code plan} with {@code gradus}'s listeners into a new folder. */
   public static SuiteOutcome run(Gradus gradus, Plan plan, Path out, int threads) {
     return gradus

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradus.runner.TestSuites;
-import dev.gradus.runner.pipeline.RunRequest;
 import dev.gradus.runner.plan.Plan;
 import dev.gradus.runner.plan.RunSpec;
-import dev.gradus.runner.results.FolderGuard;
 import dev.gradus.runner.results.RunRecords;
 import dev.gradus.spi.RunListener;
 import java.nio.file.Path;
@@ -42,19 +40,7 @@ class WarmUpTest {
       """;
 
   private List<String> run(Plan plan, Path out, int threads, boolean warmUp) {
-    return TestSuites.pipeline(List.of())
-        .run(
-            new RunRequest(
-                plan,
-                plan.runs(),
-                null,
-                out,
-                FolderGuard.Mode.NEW,
-                new LocalExecutor(threads, warmUp),
-                null,
-                false))
-        .results()
-        .stream()
+    return TestSuites.run(plan, out, new LocalExecutor(threads, warmUp)).results().stream()
         .map(r -> RunRecords.toJson(TestSuites.withoutTime(r), java.util.Map.of()))
         .toList();
   }
