@@ -365,7 +365,7 @@ public final class Pipeline {
       }
       // read once: the tables and the report share the parsed traces
       long started = System.nanoTime();
-      ResultsFolder folder = ResultsFolder.read(layout.dir());
+      ResultsFolder folder = ResultsFolder.read(layout.dir(), traces.finishedTraces());
       long read = System.nanoTime();
       FlatTables.write(layout, sorted, folder.traces()::get, plan.report().targets());
       if (plan.phase() == Plan.Phase.EVALUATION) {

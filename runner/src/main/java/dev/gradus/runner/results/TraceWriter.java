@@ -71,6 +71,62 @@ public final class TraceWriter implements RunListener {
 
     /** Whether the plain file holds this run's rows before {@link #pending}. */
     boolean onDisk;
+
+    /**
+     * The columns a report reads, as {@link ResultsFolder#readTrace} would read them back; null for
+     * a run continued from a checkpoint, whose earlier rows are only on disk.
+     */
+    Columns columns = new Columns();
+  }
+
+  /** Growing columns of one trace. */
+  private static final class Columns {
+    double[] iteration = new double[64];
+    double[] evaluations = new double[64];
+    double[] f = new double[64];
+    double[] gap = new double[64];
+    boolean[] inDomain = new boolean[64];
+    int rows;
+
+    void add(Iteration row) {
+      if (rows == iteration.length) {
+        int grown = rows * 2;
+        iteration = java.util.Arrays.copyOf(iteration, grown);
+        evaluations = java.util.Arrays.copyOf(evaluations, grown);
+        f = java.util.Arrays.copyOf(f, grown);
+        gap = java.util.Arrays.copyOf(gap, grown);
+        inDomain = java.util.Arrays.copyOf(inDomain, grown);
+      }
+      iteration[rows] = row.iteration();
+      evaluations[rows] = row.evaluations();
+      // an empty cell reads back as NaN; a finite number as itself (the shortest decimal that
+      // parses back to it)
+      f[rows] = Double.isFinite(row.f()) ? row.f() : Double.NaN;
+      gap[rows] = Double.isFinite(row.gap()) ? row.gap() : Double.NaN;
+      inDomain[rows] = row.inDomain();
+      rows++;
+    }
+
+    ResultsFolder.Trace trace() {
+      return new ResultsFolder.Trace(
+          java.util.Arrays.copyOf(iteration, rows),
+          java.util.Arrays.copyOf(evaluations, rows),
+          java.util.Arrays.copyOf(f, rows),
+          java.util.Arrays.copyOf(gap, rows),
+          java.util.Arrays.copyOf(inDomain, rows));
+    }
+  }
+
+  /** The finished traces of this writer's runs as a report reads them, by run id. */
+  private final Map<String, ResultsFolder.Trace> finished = new ConcurrentHashMap<>();
+
+  /**
+   * The traces of the runs this writer finished, as {@link ResultsFolder#readTrace} reads them from
+   * their files (bit for bit), so that the tables after a suite need not read back what was just
+   * written; a run continued from a checkpoint is not among them.
+   */
+  public Map<String, ResultsFolder.Trace> finishedTraces() {
+    return java.util.Collections.unmodifiableMap(finished);
   }
 
   public TraceWriter(ResultsLayout layout) {
@@ -103,6 +159,7 @@ public final class TraceWriter implements RunListener {
         if (kept != null) {
           trace.heldOut = kept.startsWith(HEADER_WITH_HELD_OUT + "\n");
           trace.pending.append(kept);
+          trace.columns = null;
         }
       }
       // a run started again (its record lost to a kill) writes its trace anew
@@ -145,6 +202,9 @@ public final class TraceWriter implements RunListener {
       trace.pending.append(trace.heldOut ? HEADER_WITH_HELD_OUT : HEADER).append('\n');
     }
     trace.pending.append(trace.heldOut ? rowWithHeldOut(row) : row(row));
+    if (trace.columns != null) {
+      trace.columns.add(row);
+    }
     if (trace.pending.length() > SPILL_CHARS) {
       spill(run.runId(), trace);
     }
@@ -268,6 +328,11 @@ public final class TraceWriter implements RunListener {
           false); // not forced: the record that follows it in runs.jsonl is not either
       // also the plain file an earlier, killed attempt at this run may have left
       Files.deleteIfExists(file);
+      if (trace.columns != null) {
+        finished.put(run.runId(), trace.columns.trace());
+      } else {
+        finished.remove(run.runId());
+      }
     } catch (IOException e) {
       throw new ResultsWriteException(file, e);
     }

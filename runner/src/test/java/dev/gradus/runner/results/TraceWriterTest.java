@@ -110,6 +110,66 @@ class TraceWriterTest {
   }
 
   @Test
+  void theTracesKeptInMemoryAreWhatReadingTheFilesGivesBitForBit(@TempDir Path dir)
+      throws IOException {
+    ResultsLayout layout = new ResultsLayout(dir);
+    TraceWriter traces = new TraceWriter(layout);
+    double[] awkward = {
+      1.0 / 3,
+      -0.0,
+      0.0,
+      Double.MIN_VALUE,
+      Double.MAX_VALUE,
+      1e300,
+      -1e-300,
+      Double.NaN,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY,
+      0.1 + 0.2,
+      123456789.123456789
+    };
+    traces.runStarted(RUN);
+    java.util.Random random = new java.util.Random(7);
+    for (int t = 0; t < 20_000; t++) { // past the columns' first growth and the spill to disk
+      double f = t < awkward.length ? awkward[t] : random.nextGaussian() * Math.pow(10, t % 40);
+      double gap = t < awkward.length ? awkward[awkward.length - 1 - t] : f - 1e-3;
+      traces.iteration(
+          RUN, new Iteration(t, 2L * t + 1, t * 1e-4, f, gap, Math.abs(f), 0.5, 0.01, t % 3 != 0));
+    }
+    assertTrue(Files.exists(layout.trace(RUN.runId())), "spilled to the plain file");
+    traces.runFinished(RUN, null);
+    ResultsFolder.Trace kept = traces.finishedTraces().get(RUN.runId());
+    ResultsFolder.Trace read = ResultsFolder.readTrace(layout.finishedTrace(RUN.runId()));
+    assertEquals(20_000, kept.iteration().length);
+    assertFalse(Files.exists(layout.trace(RUN.runId())), "spilled, then removed");
+    for (int k = 0; k < 20_000; k++) {
+      String at = "row " + k;
+      assertEquals(read.iteration()[k], kept.iteration()[k], at);
+      assertEquals(read.evaluations()[k], kept.evaluations()[k], at);
+      assertEquals(
+          Double.doubleToRawLongBits(read.f()[k]), Double.doubleToRawLongBits(kept.f()[k]), at);
+      assertEquals(
+          Double.doubleToRawLongBits(read.gap()[k]), Double.doubleToRawLongBits(kept.gap()[k]), at);
+      assertEquals(read.inDomain()[k], kept.inDomain()[k], at);
+    }
+  }
+
+  @Test
+  void aRunContinuedFromACheckpointIsReadFromItsFile(@TempDir Path dir) {
+    ResultsLayout layout = new ResultsLayout(dir);
+    TraceWriter traces = new TraceWriter(layout);
+    traces.runStarted(RUN);
+    traces.iteration(RUN, row(0));
+    traces.flush(RUN.runId());
+    TraceWriter again = new TraceWriter(layout);
+    again.resumeAt(RUN.runId(), 1);
+    again.runStarted(RUN);
+    again.iteration(RUN, row(1));
+    again.runFinished(RUN, null);
+    assertFalse(again.finishedTraces().containsKey(RUN.runId()), "its first rows are on disk only");
+  }
+
+  @Test
   void aRunWithoutRowsStillGetsAHeader(@TempDir Path dir) throws IOException {
     ResultsLayout layout = new ResultsLayout(dir);
     TraceWriter traces = new TraceWriter(layout);
