@@ -637,7 +637,7 @@ public final class RunEngine {
    * blocks of 1,024 coordinates, so that a large point is tested at the speed of reading it (a test
    * that stops at the first coordinate outside cost as much as an optimizer's step at 10⁶).
    */
-  private static boolean inBox(double[] x, double[] lower, double[] upper) {
+  static boolean inBox(double[] x, double[] lower, double[] upper) {
     for (int from = 0; from < x.length; from += 1024) {
       int to = Math.min(x.length, from + 1024);
       boolean inside = true;
@@ -652,7 +652,7 @@ public final class RunEngine {
   }
 
   /** As {@link #inBox(double[], double[], double[])} with the same bounds for every coordinate. */
-  private static boolean inBox(double[] x, double lower, double upper) {
+  static boolean inBox(double[] x, double lower, double upper) {
     for (int from = 0; from < x.length; from += 1024) {
       int to = Math.min(x.length, from + 1024);
       boolean inside = true;
