@@ -530,10 +530,17 @@ final class TiledSegment {
       }
     }
     terminal.gbuf = new double[] {terminalGrad};
+    // An intermediate whose gradient a later pass of another graph wrote (its staleGrad is no
+    // longer this segment) keeps that gradient: its part of the recomputation goes to scratch.
+    for (Node node : inner) {
+      if (node.grad != null && node.staleGrad != this) {
+        node.gbuf = new double[node.grad.length];
+      }
+    }
     try {
       for (Node node : inner) {
-        if (node.grad != null) {
-          Arrays.fill(node.grad, 0.0);
+        if (node.gbuf != null) {
+          Arrays.fill(node.gbuf, 0.0);
         }
       }
       for (int m = kernels.length - 1; m >= 0; m--) {
@@ -551,9 +558,14 @@ final class TiledSegment {
         external.gbuf = external.grad;
       }
       terminal.gbuf = terminal.grad;
+      for (Node node : inner) {
+        node.gbuf = node.grad;
+      }
     }
     for (Node node : inner) {
-      node.staleGrad = null;
+      if (node.staleGrad == this) {
+        node.staleGrad = null;
+      }
     }
   }
 
