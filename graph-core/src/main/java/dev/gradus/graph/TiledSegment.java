@@ -130,8 +130,20 @@ final class TiledSegment {
     this.sources = fused ? sources : new Variable[0];
     this.forwardVersions = new int[this.sources.length];
     this.backwardVersions = new int[this.sources.length];
-    // Until the first pass, the inner members hold the values computed when they were built.
+    // Until the first pass, the inner members hold the values computed when they were built. If
+    // a variable was set after one of them was built, those are not the values of the current
+    // point, which a fused backward pass would recompute from: node by node the backward pass
+    // would use the built values, so without a forward pass it is an error, as after any set.
     recordVersions(forwardVersions);
+    long firstBuilt = Long.MAX_VALUE;
+    for (Node node : inner) {
+      firstBuilt = Math.min(firstBuilt, node.id);
+    }
+    for (int v = 0; v < this.sources.length; v++) {
+      if (this.sources[v].setAt > firstBuilt) {
+        forwardVersions[v] = this.sources[v].version - 1;
+      }
+    }
   }
 
   Node[] members() {
