@@ -336,4 +336,48 @@ class FusionReviewTest {
         new double[][] {{0.5, -1.0, 2.0}, {1.25}},
         new int[][] {{3}, {}});
   }
+
+  /**
+   * An operation built on a fused intermediate after a pass (define-by-run, to inspect it) computes
+   * from that pass's values, as node by node, not from the array the intermediate was built with.
+   */
+  @Test
+  void anOperationBuiltOnAFusedIntermediateAfterAPassReadsThatPasssValues() {
+    double[] first = point(19);
+    double[] second = point(20);
+    Chain reference = new Chain(first);
+    reference.x.set(second);
+    unfused(reference.sum).forward().backward();
+    double expected = reference.inner.mul(2.0).sum().item();
+
+    Chain c = new Chain(first);
+    Graph fused = Graph.of(c.sum);
+    c.x.set(second);
+    fused.forward().backward();
+    assertEquals(expected, c.inner.mul(2.0).sum().item());
+  }
+
+  /**
+   * A graph on a fused intermediate run backward without its own forward pass, after the fused
+   * graph's forward pass at a new point: node by node the intermediates hold that point's values.
+   */
+  @Test
+  void backwardOfAGraphOnAFusedIntermediateAfterTheFusedGraphsForwardUsesItsValues() {
+    double[] first = point(21);
+    double[] second = point(22);
+    Tensor seed = Tensor.vector(java.util.Arrays.copyOf(point(23), N - 1));
+    Chain reference = new Chain(first);
+    Graph referencePart = unfused(reference.later);
+    reference.x.set(second);
+    unfused(reference.sum).forward();
+    referencePart.backward(seed);
+
+    Chain c = new Chain(first);
+    Graph fused = Graph.of(c.sum);
+    Graph part = Graph.of(c.later);
+    c.x.set(second);
+    fused.forward();
+    part.backward(seed);
+    assertSameBits("x's gradient", reference.x.grad().toArray(), c.x.grad().toArray());
+  }
 }
