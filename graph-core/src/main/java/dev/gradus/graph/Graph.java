@@ -196,6 +196,7 @@ public final class Graph {
       throw new IllegalStateException(
           "backward: " + output.describe() + " depends on no variable that requires a gradient");
     }
+    freshenValuesOfOtherGraphs();
     for (Node node : zeroedUpfront) {
       node.zeroGrad();
     }
@@ -220,6 +221,33 @@ public final class Graph {
       }
     }
     return this;
+  }
+
+  /**
+   * Recomputes the values a backward pass reads that a fused segment of another graph sharing these
+   * nodes kept in scratch only: node by node, that graph's forward pass would have left them in the
+   * nodes' arrays. Values this graph's own segments keep in scratch they recompute themselves.
+   *
+   * @throws IllegalStateException if a variable was set since that other graph's pass
+   */
+  private void freshenValuesOfOtherGraphs() {
+    for (Node node : recomputed) {
+      TiledSegment segment = node.staleValue;
+      if (segment != null && !isStep(segment)) {
+        node.freshValue();
+      }
+    }
+  }
+
+  private boolean isStep(TiledSegment segment) {
+    if (steps != null) {
+      for (Object step : steps) {
+        if (step == segment) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The number of tiled segments, and of nodes in them: {segments, nodes}. For tests. */

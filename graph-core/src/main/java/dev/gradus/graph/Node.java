@@ -23,6 +23,12 @@ public abstract class Node {
   private static final AtomicLong NEXT_ID = new AtomicLong();
 
   final long id = NEXT_ID.getAndIncrement();
+
+  /** The id the next node will get: every node created so far has a smaller one. */
+  static long nextId() {
+    return NEXT_ID.get();
+  }
+
   final String op;
   final int[] shape;
   final Node[] inputs;

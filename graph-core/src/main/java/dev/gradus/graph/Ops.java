@@ -414,6 +414,10 @@ public final class Ops {
   }
 
   private static <T extends Node> T eval(T node) {
+    // An input a fused pass kept in scratch only gets that pass's value first, as node by node.
+    for (Node input : node.inputs) {
+      input.freshValue();
+    }
     node.computeValue();
     return node;
   }

@@ -130,8 +130,20 @@ final class TiledSegment {
     this.sources = fused ? sources : new Variable[0];
     this.forwardVersions = new int[this.sources.length];
     this.backwardVersions = new int[this.sources.length];
-    // Until the first pass, the inner members hold the values computed when they were built.
+    // Until the first pass, the inner members hold the values computed when they were built. If
+    // a variable was set after one of them was built, those are not the values of the current
+    // point, which a fused backward pass would recompute from: node by node the backward pass
+    // would use the built values, so without a forward pass it is an error, as after any set.
     recordVersions(forwardVersions);
+    long firstBuilt = Long.MAX_VALUE;
+    for (Node node : inner) {
+      firstBuilt = Math.min(firstBuilt, node.id);
+    }
+    for (int v = 0; v < this.sources.length; v++) {
+      if (this.sources[v].setAt > firstBuilt) {
+        forwardVersions[v] = this.sources[v].version - 1;
+      }
+    }
   }
 
   Node[] members() {
@@ -530,10 +542,17 @@ final class TiledSegment {
       }
     }
     terminal.gbuf = new double[] {terminalGrad};
+    // An intermediate whose gradient a later pass of another graph wrote (its staleGrad is no
+    // longer this segment) keeps that gradient: its part of the recomputation goes to scratch.
+    for (Node node : inner) {
+      if (node.grad != null && node.staleGrad != this) {
+        node.gbuf = new double[node.grad.length];
+      }
+    }
     try {
       for (Node node : inner) {
-        if (node.grad != null) {
-          Arrays.fill(node.grad, 0.0);
+        if (node.gbuf != null) {
+          Arrays.fill(node.gbuf, 0.0);
         }
       }
       for (int m = kernels.length - 1; m >= 0; m--) {
@@ -551,9 +570,14 @@ final class TiledSegment {
         external.gbuf = external.grad;
       }
       terminal.gbuf = terminal.grad;
+      for (Node node : inner) {
+        node.gbuf = node.grad;
+      }
     }
     for (Node node : inner) {
-      node.staleGrad = null;
+      if (node.staleGrad == this) {
+        node.staleGrad = null;
+      }
     }
   }
 

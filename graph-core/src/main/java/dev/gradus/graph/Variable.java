@@ -24,10 +24,18 @@ public final class Variable extends Node {
    */
   TiledSegment pending;
 
+  /**
+   * {@link Node#nextId()} at the last {@code set}: a node with a smaller id was built (its value
+   * computed) before that set. A fused segment compiled after such a set knows by this that its
+   * members' values are not those of the current point.
+   */
+  long setAt = -1;
+
   private void beforeChange() {
     if (pending != null) {
       pending.runPendingForward();
     }
+    setAt = Node.nextId();
   }
 
   private Variable(String name, Tensor initial, boolean requiresGradient) {
