@@ -248,11 +248,7 @@ final class TiledSegment {
         }
       }
     }
-    for (int m = ks.length - 1; m >= 0; m--) {
-      if (nodes[m].requiresGrad) {
-        ks[m].finishGrad();
-      }
-    }
+    finishGrads();
   }
 
   /**
@@ -336,50 +332,9 @@ final class TiledSegment {
   /** The deferred forward pass and the backward pass in one pass over the blocks. */
   private void forwardAndBackward() {
     releaseSources();
-    RangeKernel[] ks = kernels;
-    Node[] nodes = members;
-    int last = ks.length - 1;
-    terminalGrad = terminal.grad[0];
-    bindScratch();
-    zeroBeforeFirstBlock();
-    int lo = 0;
-    do {
-      int hi = Math.min(length, lo + block);
-      int n = hi - lo;
-      startBlock(lo, n);
-      zeroAhead(hi);
-      for (int w = 0; w < windowGrads.length; w++) {
-        if (windowGrads[w] != null) {
-          System.arraycopy(windowed[w].grad, lo, windowGrads[w], 0, n);
-        }
-      }
-      for (RangeKernel kernel : ks) {
-        kernel.computeValue(0, n);
-      }
-      for (double[] g : innerGrads) {
-        if (g != null) {
-          Arrays.fill(g, 0, n, 0.0);
-        }
-      }
-      for (int m = last; m >= 0; m--) {
-        if (nodes[m].requiresGrad) {
-          ks[m].propagateGrad(0, n);
-        }
-      }
-      for (int w = 0; w < windowGrads.length; w++) {
-        if (windowGrads[w] != null) {
-          System.arraycopy(windowGrads[w], 0, windowed[w].grad, lo, n);
-        }
-      }
-      lo = hi;
-    } while (lo < length);
-    zeroRest();
+    backwardBlocks(kernels.length);
     terminal.finishValue();
-    for (int m = last; m >= 0; m--) {
-      if (nodes[m].requiresGrad) {
-        ks[m].finishGrad();
-      }
-    }
+    finishGrads();
     unbind();
     terminal.staleValue = null;
     for (Node node : inner) {
@@ -398,6 +353,25 @@ final class TiledSegment {
       return;
     }
     requireSourcesUnchanged(forwardVersions, "backward()");
+    backwardBlocks(kernels.length - 1);
+    finishGrads();
+    unbind();
+    for (Node node : inner) {
+      if (node.requiresGrad) {
+        node.staleGrad = this;
+      }
+    }
+    recordVersions(backwardVersions);
+    backwardRan = true;
+  }
+
+  /**
+   * The backward pass over the blocks: in each, the values of the first {@code recomputed} members
+   * (all of them when the forward pass was deferred to here, all but the terminal reduction when it
+   * ran before and the terminal's value is known), then every member's gradient in reverse, with
+   * the windows' gradients copied in and out and the scratch gradients zeroed.
+   */
+  private void backwardBlocks(int recomputed) {
     RangeKernel[] ks = kernels;
     Node[] nodes = members;
     int last = ks.length - 1;
@@ -415,7 +389,7 @@ final class TiledSegment {
           System.arraycopy(windowed[w].grad, lo, windowGrads[w], 0, n);
         }
       }
-      for (int m = 0; m < last; m++) {
+      for (int m = 0; m < recomputed; m++) {
         ks[m].computeValue(0, n);
       }
       for (double[] g : innerGrads) {
@@ -436,19 +410,15 @@ final class TiledSegment {
       lo = hi;
     } while (lo < length);
     zeroRest();
-    for (int m = last; m >= 0; m--) {
-      if (nodes[m].requiresGrad) {
-        ks[m].finishGrad();
+  }
+
+  /** The members' gradient epilogues (a running sum's total, say), last member first. */
+  private void finishGrads() {
+    for (int m = kernels.length - 1; m >= 0; m--) {
+      if (members[m].requiresGrad) {
+        kernels[m].finishGrad();
       }
     }
-    unbind();
-    for (Node node : inner) {
-      if (node.requiresGrad) {
-        node.staleGrad = this;
-      }
-    }
-    recordVersions(backwardVersions);
-    backwardRan = true;
   }
 
   private void bindScratch() {
@@ -560,11 +530,7 @@ final class TiledSegment {
           kernels[m].propagateGrad(0, length);
         }
       }
-      for (int m = kernels.length - 1; m >= 0; m--) {
-        if (members[m].requiresGrad) {
-          kernels[m].finishGrad();
-        }
-      }
+      finishGrads();
     } finally {
       for (Node external : externals) {
         external.gbuf = external.grad;
