@@ -42,12 +42,23 @@ public record Domain(double[] lower, double[] upper) {
     return lower.length;
   }
 
+  /**
+   * Whether lower[i] ≤ x[i] ≤ upper[i] for every i; false for a NaN coordinate and for a point of
+   * another dimension. Branch-free within blocks of 1,024 coordinates, so that a large point is
+   * tested at the speed of reading it: a run tests its point at every iteration, and a test that
+   * stops at the first coordinate outside cost as much as an optimizer's step at 10⁶.
+   */
   public boolean contains(double[] x) {
     if (x.length != lower.length) {
       return false;
     }
-    for (int i = 0; i < x.length; i++) {
-      if (!(x[i] >= lower[i] && x[i] <= upper[i])) {
+    for (int from = 0; from < x.length; from += 1024) {
+      int to = Math.min(x.length, from + 1024);
+      boolean inside = true;
+      for (int i = from; i < to; i++) {
+        inside &= x[i] >= lower[i] & x[i] <= upper[i];
+      }
+      if (!inside) {
         return false;
       }
     }

@@ -2,11 +2,15 @@ package dev.gradus.runner.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gradus.spi.Domain;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The run loop's domain test, blockwise and with common bounds, against the plain definition. */
+/**
+ * The domain test, blockwise (Domain.contains) and with common bounds, against the plain
+ * definition.
+ */
 class InBoxTest {
   private static boolean plain(double[] x, double[] lower, double[] upper) {
     for (int i = 0; i < x.length; i++) {
@@ -40,7 +44,7 @@ class InBoxTest {
           default -> x[n - 1] = trial % 12 == 5 ? 11 : x[n - 1];
         }
         boolean expected = plain(x, lower, upper);
-        assertEquals(expected, RunEngine.inBox(x, lower, upper), "n " + n + " trial " + trial);
+        assertEquals(expected, new Domain(lower, upper).contains(x), "n " + n + " trial " + trial);
         assertEquals(expected, RunEngine.inBox(x, -5.0, 10.0), "n " + n + " trial " + trial);
       }
     }
