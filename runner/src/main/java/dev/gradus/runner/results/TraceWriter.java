@@ -330,8 +330,6 @@ public final class TraceWriter implements RunListener {
       Files.deleteIfExists(file);
       if (trace.columns != null) {
         finished.put(run.runId(), trace.columns.trace());
-      } else {
-        finished.remove(run.runId());
       }
     } catch (IOException e) {
       throw new ResultsWriteException(file, e);

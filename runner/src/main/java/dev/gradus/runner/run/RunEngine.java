@@ -92,15 +92,7 @@ public final class RunEngine {
     }
     Tracker t = new Tracker(spec);
     try {
-      iterate(
-          spec,
-          spec.info(),
-          new RunListener() {},
-          null,
-          null,
-          t,
-          WARM_UP_ITERATIONS,
-          WARM_UP_NANOS);
+      iterate(spec, spec.info(), new RunListener() {}, null, null, t, true);
     } catch (RuntimeException | StackOverflowError e) {
       // the run reports it
     }
@@ -138,7 +130,7 @@ public final class RunEngine {
     try {
       RunInfo info = spec.info();
       listener.runStarted(info);
-      iterate(spec, info, listener, resume, positions, t, Long.MAX_VALUE, Long.MAX_VALUE);
+      iterate(spec, info, listener, resume, positions, t, false);
       if (t.state != null && t.x != null && !t.abandoned) {
         t.averaged = averaged(t.optimizer, t.state, t.objective, t.x.length);
       }
@@ -269,10 +261,7 @@ public final class RunEngine {
       Checkpoint resume,
       Consumer<double[]> positions,
       Tracker t,
-      long iterationCap,
-      long warmUpNanos) {
-    // a warm-up (a finite cap) records nothing and saves no checkpoint
-    boolean warmingUp = iterationCap != Long.MAX_VALUE;
+      boolean warmingUp) {
     Objective objective = spec.function().factory().get();
     int n = objective.dimension();
     t.heldOutSource = objective.heldOut().orElse(null);
@@ -364,7 +353,11 @@ public final class RunEngine {
             }
             : evaluator;
     RunRules.Budget budget = spec.budget();
-    long maxIterations = Math.min(budget.maxSteps(objective), iterationCap);
+    // a warm-up stops early, records nothing and saves no checkpoint
+    long maxIterations =
+        warmingUp
+            ? Math.min(budget.maxSteps(objective), WARM_UP_ITERATIONS)
+            : budget.maxSteps(objective);
     RunRules.Stop stop = rules.stop();
     long maxEvaluations =
         budget.maxEvaluations() == null ? Long.MAX_VALUE : budget.maxEvaluations();
@@ -376,7 +369,7 @@ public final class RunEngine {
     t.started = started;
     long deadline =
         budget.maxSeconds() == null
-            ? (warmUpNanos == Long.MAX_VALUE ? Long.MAX_VALUE : started + warmUpNanos)
+            ? (warmingUp ? started + WARM_UP_NANOS : Long.MAX_VALUE)
             : started + (long) (budget.maxSeconds() * 1e9);
     double target = stop.target() == null ? Double.NaN : stop.target();
     double gradTolerance = stop.gradNorm() == null ? -1 : stop.gradNorm();
