@@ -38,6 +38,7 @@ final class GradCommand implements Callable<Integer> {
       required = true,
       paramLabel = "NAME=VALUE",
       split = ",(?=[A-Za-z_])",
+      splitSynopsisLabel = ",",
       description =
           "Variable values: --at x=1,y=2,z=3; a vector as v=1;2;3; a matrix, rows between"
               + " bars, as A=1;2|3;4.")
@@ -54,6 +55,7 @@ final class GradCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ExpressionArgument.check(expression, spec);
     Map<String, Tensor> point = new LinkedHashMap<>();
     for (String binding : at) {
       int eq = binding.indexOf('=');

@@ -47,6 +47,7 @@ final class GraphCommand implements Callable<Integer> {
       required = true,
       paramLabel = "NAME=VALUE",
       split = ",(?=[A-Za-z_])",
+      splitSynopsisLabel = ",",
       description = "Variable values: --at x=1,y=2,z=3; a vector as v=1;2;3.")
   Map<String, String> at = new LinkedHashMap<>();
 
@@ -69,6 +70,7 @@ final class GraphCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ExpressionArgument.check(expression, spec);
     Map<String, Tensor> point = new LinkedHashMap<>();
     at.forEach((name, text) -> point.put(name, GradCommand.parse(name, text)));
     Expressions.Evaluation result = Expressions.evaluateAt(expression, point);

@@ -21,11 +21,21 @@ public final class Main {
     CommandLine cli = new CommandLine(new GradusCommand());
     cli.setOut(out);
     cli.setErr(err);
+    // an expression may start with a minus sign ("-20 * exp(x)"): what matches no option is the
+    // expression, and ExpressionArgument still refuses a mistyped --option given in its place
+    for (String name : ExpressionArgument.COMMANDS) {
+      cli.getSubcommands().get(name).setUnmatchedOptionsArePositionalParams(true);
+    }
     // a bad option value is one clear line, not the whole usage
     cli.setParameterExceptionHandler(
         (e, args2) -> {
           CommandLine command = e.getCommandLine();
-          command.getErr().println("gradus: " + dev.gradus.spi.Names.quote(e.getMessage()));
+          command
+              .getErr()
+              .println(
+                  "gradus: "
+                      + ExpressionArgument.unknownOption(command.getCommandSpec(), args2)
+                          .orElse(dev.gradus.spi.Names.quote(e.getMessage())));
           command
               .getErr()
               .println(

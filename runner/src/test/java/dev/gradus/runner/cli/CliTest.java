@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -209,6 +210,46 @@ class CliTest {
     assertTrue(r.err().contains("column") && r.err().contains("expected ')'"), r.err());
     Result unknown = gradus("grad", "sine(x)", "--at", "x=1");
     assertTrue(unknown.err().contains("did you mean 'sin'"), unknown.err());
+  }
+
+  @Test
+  void anExpressionMayStartWithAMinusSign() throws Exception {
+    Result minus = gradus("grad", "-20 * exp(x)", "--at", "x=1", "--json");
+    assertEquals(0, minus.code(), minus.err());
+    JsonNode json = new ObjectMapper().readTree(minus.out());
+    assertEquals(-20 * Math.exp(1), json.get("f").asDouble(), 1e-12);
+    assertEquals(-20 * Math.exp(1), json.get("grad").get("x").asDouble(), 1e-12);
+    // after the options too, and for graph, which takes an expression as well
+    Result after = gradus("grad", "--at", "x=2", "-x * x");
+    assertEquals(0, after.code(), after.err());
+    assertTrue(after.out().contains("f = -4.0"), after.out());
+    Result graph = gradus("graph", "-x", "--at", "x=1", "--ot", "g");
+    assertEquals(2, graph.code());
+    assertTrue(
+        graph.err().contains("unknown option '--ot' (did you mean '--at' or '--out'?)"),
+        graph.err());
+  }
+
+  @Test
+  void aMistypedOptionIsNotTakenForTheExpression() {
+    for (String[] args :
+        List.of(
+            new String[] {"grad", "--jsn", "x", "--at", "x=1"},
+            new String[] {"grad", "--jsn", "--at", "x=1"},
+            new String[] {"grad", "x", "--at", "x=1", "--jsn"})) {
+      Result r = gradus(args);
+      assertTrue(r.code() != 0, String.join(" ", args));
+      assertTrue(r.err().contains("'--jsn'") && r.err().contains("did you mean '--json'"), r.err());
+    }
+  }
+
+  @Test
+  void theUsageLineShowsHowToSeparateValuesNotTheSplitPattern() {
+    for (String command : List.of("grad", "graph")) {
+      Result help = gradus(command, "--help");
+      assertTrue(help.out().contains("--at=NAME=VALUE[,NAME=VALUE...]"), help.out());
+      assertFalse(help.out().contains("(?="), help.out());
+    }
   }
 
   @Test
