@@ -58,7 +58,7 @@ public abstract class OptimizerContract {
     return 1 + (i % 4) * 0.5;
   }
 
-  /** f(x) = ½ Σ cᵢxᵢ², with ∇f = (cᵢxᵢ); counts its evaluations. */
+  /** f(x) = ½ Σ cᵢxᵢ², with ∇f = (cᵢxᵢ) and H = diag(cᵢ); counts its evaluations. */
   static final class Quadratic implements Evaluator {
     long evaluations;
 
@@ -72,6 +72,14 @@ public abstract class OptimizerContract {
         f += 0.5 * c * x[i] * x[i];
       }
       return f;
+    }
+
+    /** H·v = (cᵢvᵢ), for second-order methods. */
+    @Override
+    public void hessianVectorProduct(double[] x, double[] v, double[] out) {
+      for (int i = 0; i < x.length; i++) {
+        out[i] = curvature(i) * v[i];
+      }
     }
   }
 
@@ -225,10 +233,26 @@ public abstract class OptimizerContract {
     assertTrue(Double.isFinite(end) && end < 0.5 * 0.5, "f(x) = " + end);
   }
 
+  /**
+   * The largest dimension the optimizer takes, for one that keeps dense n × n matrices (newton);
+   * larger ones must be refused by {@code init} with an {@link IllegalArgumentException} naming the
+   * limit.
+   */
+  protected int maxDimension() {
+    return Integer.MAX_VALUE;
+  }
+
   @Test
   void worksInDimensionOneMillion() {
     int dimension = 1_000_000;
     Optimizer optimizer = optimizer();
+    if (maxDimension() < dimension) {
+      IllegalArgumentException refused =
+          assertThrows(IllegalArgumentException.class, () -> optimizer.init(dimension));
+      assertTrue(
+          refused.getMessage().contains(String.format("%d", maxDimension())), refused.getMessage());
+      return;
+    }
     double[] x = ones(dimension);
     Quadratic f = new Quadratic();
     double[] gradient = new double[dimension];
