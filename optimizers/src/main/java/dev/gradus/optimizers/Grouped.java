@@ -121,6 +121,7 @@ class Grouped implements BlockAware, PerGroupSchedule {
     Evaluator outer;
     double[] x;
     double[] g;
+    double[] v;
 
     Restricted(Part part) {
       this.part = part;
@@ -137,6 +138,23 @@ class Grouped implements BlockAware, PerGroupSchedule {
       double f = outer.evaluate(x, g);
       part.gather(g, ownGradient);
       return f;
+    }
+
+    /** The part's block of H·v: H of the whole point times v padded with zeros, gathered. */
+    @Override
+    public void hessianVectorProduct(double[] own, double[] ownV, double[] ownOut) {
+      if (x == null) {
+        x = new double[current.length];
+        g = new double[current.length];
+      }
+      if (v == null) {
+        v = new double[current.length];
+      }
+      System.arraycopy(current, 0, x, 0, current.length);
+      part.scatter(own, x);
+      part.scatter(ownV, v); // v is zero off the part's coordinates, which scatter never writes
+      outer.hessianVectorProduct(x, v, g);
+      part.gather(g, ownOut);
     }
   }
 
