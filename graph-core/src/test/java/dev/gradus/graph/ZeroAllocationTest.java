@@ -195,4 +195,37 @@ class ZeroAllocationTest {
     graph.hessianVectorProduct(direction, product);
     return product[0] + product[product.length - 1];
   }
+
+  @Test
+  void graphObjectiveHessianVectorProductAllocatesNothingInSteadyState() {
+    int n = 1000;
+    GraphObjective objective =
+        new GraphObjective(n) {
+          @Override
+          protected Node build(Variable x) {
+            return rosenbrock(x, n);
+          }
+        };
+    double[] point = new double[n];
+    double[] direction = new double[n];
+    double[] product = new double[n];
+    java.util.Arrays.fill(direction, 0.5);
+    double checksum = 0;
+    for (int i = 0; i < WARM_UP; i++) {
+      point[i % n] = 0.001 * (i % 5);
+      objective.hessianVectorProduct(point, direction, product);
+      checksum += product[i % n];
+    }
+    long before = allocatedBytes();
+    for (int i = 0; i < PASSES; i++) {
+      point[i % n] = 0.001 * (i % 5);
+      objective.hessianVectorProduct(point, direction, product);
+      checksum += product[i % n];
+    }
+    long allocated = allocatedBytes() - before;
+    assertTrue(Double.isFinite(checksum));
+    assertTrue(
+        allocated < SLACK_BYTES,
+        allocated + " bytes allocated over " + PASSES + " hessianVectorProduct calls");
+  }
 }
