@@ -193,6 +193,62 @@ public final class GradientCheck {
     }
   }
 
+  /** The three checks of {@link #checkOperation}, each a {@link Report} over its coordinates. */
+  public record OperationReport(
+      Report gradient, Report jacobianVectorProduct, Report hessianVectorProduct) {
+    public boolean passed() {
+      return gradient.passed() && jacobianVectorProduct.passed() && hessianVectorProduct.passed();
+    }
+
+    @Override
+    public String toString() {
+      return "backward: "
+          + gradient
+          + "\ntangent: "
+          + jacobianVectorProduct
+          + "\nbackward tangent: "
+          + hessianVectorProduct;
+    }
+  }
+
+  /**
+   * Checks a custom operation's four rules at {@code inputs} (one variable per input, each
+   * requiring a gradient), with weights and directions drawn from a generator seeded by {@code
+   * seed}: its backward rule by {@link #check(Graph, double)} on L = Σ w·y (w random, so that each
+   * output element has its own gradient); its tangent rule by {@link #checkJacobianVectorProduct}
+   * of y itself along a random direction; its backward tangent rule by {@link
+   * #checkHessianVectorProduct} of L + Σ u·y² (u random), whose Hessian involves both the
+   * operation's curvature and, through the square, its Jacobian. The forward rule is what the
+   * differences differentiate. Pick inputs away from the operation's kinks.
+   */
+  public static OperationReport checkOperation(
+      CustomOperation operation, double tolerance, long seed, Tensor... inputs) {
+    java.util.Random random = new java.util.Random(seed);
+    Variable[] variables = new Variable[inputs.length];
+    for (int i = 0; i < inputs.length; i++) {
+      variables[i] = Variable.of("x" + i, inputs[i]);
+    }
+    Node y = operation.apply(variables);
+    Node w = Ops.constant(Tensor.wrap(y.shape, uniform(random, y.size())));
+    Node u = Ops.constant(Tensor.wrap(y.shape, uniform(random, y.size())));
+    Node linear = y.mul(w).sum();
+    Report gradient = check(linear.graph(), tolerance);
+    Graph values = Graph.of(y);
+    double[] direction = uniform(random, values.parameterCount());
+    Report tangent = checkJacobianVectorProduct(values, direction, tolerance);
+    Graph curved = linear.add(y.square().mul(u).sum()).graph();
+    Report second = checkHessianVectorProduct(curved, direction, tolerance);
+    return new OperationReport(gradient, tangent, second);
+  }
+
+  private static double[] uniform(java.util.Random random, int n) {
+    double[] values = new double[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = 2 * random.nextDouble() - 1;
+    }
+    return values;
+  }
+
   /** The error measure of this class for one coordinate. */
   public static double error(double analytic, double numerical) {
     if (analytic == numerical) {
