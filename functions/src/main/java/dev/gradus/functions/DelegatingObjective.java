@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * An objective that forwards everything but its gradient to another: the base of the objectives
  * that change only how a gradient is had (numerical, analytic, noisy, minibatch), so that what they
- * pass on (minimum, domain, start, held-out metrics, blocks) is passed on alike.
+ * pass on (minimum, domain, start, held-out metrics, blocks, and the Hessian-vector product of the
+ * loss with its method) is passed on alike.
  */
 public abstract class DelegatingObjective implements Objective {
   /** The objective forwarded to. */
@@ -32,6 +33,22 @@ public abstract class DelegatingObjective implements Objective {
   @Override
   public double value(double[] x) {
     return delegate.value(x);
+  }
+
+  /** The wrapped objective's: a wrapper changes how the gradient is had, not the Hessian. */
+  @Override
+  public dev.gradus.spi.HessianMethod hessianMethod() {
+    return delegate.hessianMethod();
+  }
+
+  /**
+   * The wrapped objective's product: that of the loss {@link #value} computes (for minibatches the
+   * full training loss, with added noise the noise-free function), exactly when the wrapped
+   * objective's is exact.
+   */
+  @Override
+  public void hessianVectorProduct(double[] x, double[] direction, double[] out) {
+    delegate.hessianVectorProduct(x, direction, out);
   }
 
   @Override

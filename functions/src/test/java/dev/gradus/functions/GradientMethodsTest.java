@@ -176,4 +176,43 @@ class GradientMethodsTest {
     assertEquals(Set.copyOf(loaded).size(), loaded.size(), "duplicate ids: " + loaded);
     assertTrue(loaded.containsAll(expected));
   }
+
+  /**
+   * The wrappers change how a gradient is had, not the Hessian: numerical, analytic and noisy
+   * gradients and minibatches pass the wrapped objective's product and method on, bit for bit.
+   */
+  @Test
+  void wrappersPassTheHessianVectorProductOn() {
+    Objective rosenbrock = create("rosenbrock", Map.of("dim", 5));
+    Objective regression = create("linear-regression", Map.of());
+    List<Objective[]> pairs =
+        List.of(
+            new Objective[] {
+              rosenbrock, Objectives.withGradient(rosenbrock, GradientMethod.NUMERICAL)
+            },
+            new Objective[] {
+              rosenbrock, Objectives.withGradient(rosenbrock, GradientMethod.ANALYTIC)
+            },
+            new Objective[] {
+              rosenbrock, dev.gradus.functions.stochastic.GradientNoise.of(rosenbrock, 0.5)
+            },
+            new Objective[] {regression, create("linear-regression", Map.of("batch_size", 4))});
+    SplittableRandom random = new SplittableRandom(5);
+    for (Objective[] pair : pairs) {
+      Objective inner = pair[0];
+      Objective wrapper = pair[1];
+      assertEquals(dev.gradus.spi.HessianMethod.AUTODIFF, wrapper.hessianMethod(), wrapper + "");
+      double[] x = new double[inner.dimension()];
+      double[] v = new double[inner.dimension()];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = 2 * random.nextDouble() - 1;
+        v[i] = 2 * random.nextDouble() - 1;
+      }
+      double[] expected = new double[x.length];
+      double[] actual = new double[x.length];
+      inner.hessianVectorProduct(x, v, expected);
+      wrapper.hessianVectorProduct(x, v, actual);
+      assertArrayEquals(expected, actual, 0.0, wrapper.toString());
+    }
+  }
 }

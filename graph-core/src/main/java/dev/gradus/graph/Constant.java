@@ -12,4 +12,10 @@ final class Constant extends Node {
 
   @Override
   void propagateGrad() {}
+
+  @Override
+  void computeTangent() {}
+
+  @Override
+  void propagateGradTangent() {}
 }

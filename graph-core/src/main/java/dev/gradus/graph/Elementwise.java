@@ -9,6 +9,20 @@ package dev.gradus.graph;
 final class Elementwise {
   private Elementwise() {}
 
+  /** Element i of a tangent, where null stands for a zero tangent. */
+  static double at(double[] tangent, int i) {
+    return tangent == null ? 0 : tangent[i];
+  }
+
+  /** target += sign·source, for a target that may be absent (null). */
+  static void addTo(double[] target, double[] source, double sign) {
+    if (target != null) {
+      for (int i = 0; i < source.length; i++) {
+        target[i] += sign * source[i];
+      }
+    }
+  }
+
   /** An elementwise node: the whole-array pass is the range kernel over all elements. */
   abstract static class Kernel extends Node implements RangeKernel {
     Kernel(String op, int[] shape, Node... inputs) {
@@ -75,6 +89,11 @@ final class Elementwise {
         s.gbuf[0] += scalarGradSum;
       }
     }
+
+    /** ṡ, the scalar operand's tangent: 0 when it has none. */
+    final double scalarTangent() {
+      return s.tangent == null ? 0 : s.tangent[0];
+    }
   }
 
   /** x + s. */
@@ -107,6 +126,33 @@ final class Elementwise {
           sum += g[i];
         }
         scalarGradSum = sum;
+      }
+    }
+
+    @Override
+    void computeTangent() {
+      double[] t = tangent, tx = x.tangent;
+      double ts = scalarTangent();
+      for (int i = 0; i < t.length; i++) {
+        t[i] = at(tx, i) + ts;
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] gt = gradTangent;
+      if (x.gradTangent != null) {
+        double[] gxt = x.gradTangent;
+        for (int i = 0; i < gt.length; i++) {
+          gxt[i] += gt[i];
+        }
+      }
+      if (s.gradTangent != null) {
+        double sum = 0;
+        for (double v : gt) {
+          sum += v;
+        }
+        s.gradTangent[0] += sum;
       }
     }
   }
@@ -159,6 +205,33 @@ final class Elementwise {
         scalarGradSum = reversed ? sum : -sum;
       }
     }
+
+    @Override
+    void computeTangent() {
+      double[] t = tangent, tx = x.tangent;
+      double ts = scalarTangent();
+      for (int i = 0; i < t.length; i++) {
+        t[i] = reversed ? ts - at(tx, i) : at(tx, i) - ts;
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] gt = gradTangent;
+      if (x.gradTangent != null) {
+        double[] gxt = x.gradTangent;
+        for (int i = 0; i < gt.length; i++) {
+          gxt[i] += reversed ? -gt[i] : gt[i];
+        }
+      }
+      if (s.gradTangent != null) {
+        double sum = 0;
+        for (double v : gt) {
+          sum += v;
+        }
+        s.gradTangent[0] += reversed ? sum : -sum;
+      }
+    }
   }
 
   /** x·s. */
@@ -194,6 +267,36 @@ final class Elementwise {
         scalarGradSum = sum;
       }
     }
+
+    @Override
+    void computeTangent() {
+      double[] t = tangent, tx = x.tangent, in = x.value;
+      double c = s.value[0];
+      double ts = scalarTangent();
+      for (int i = 0; i < t.length; i++) {
+        t[i] = at(tx, i) * c + in[i] * ts;
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] g = grad, gt = gradTangent, in = x.value, tx = x.tangent;
+      double c = s.value[0];
+      double ts = scalarTangent();
+      if (x.gradTangent != null) {
+        double[] gxt = x.gradTangent;
+        for (int i = 0; i < gt.length; i++) {
+          gxt[i] += gt[i] * c + g[i] * ts;
+        }
+      }
+      if (s.gradTangent != null) {
+        double sum = 0;
+        for (int i = 0; i < gt.length; i++) {
+          sum += gt[i] * in[i] + g[i] * at(tx, i);
+        }
+        s.gradTangent[0] += sum;
+      }
+    }
   }
 
   static final class Add extends Binary {
@@ -224,6 +327,20 @@ final class Elementwise {
           gb[i] += g[i];
         }
       }
+    }
+
+    @Override
+    void computeTangent() {
+      double[] t = tangent, ta = a.tangent, tb = b.tangent;
+      for (int i = 0; i < t.length; i++) {
+        t[i] = at(ta, i) + at(tb, i);
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      addTo(a.gradTangent, gradTangent, 1);
+      addTo(b.gradTangent, gradTangent, 1);
     }
   }
 
@@ -256,6 +373,20 @@ final class Elementwise {
         }
       }
     }
+
+    @Override
+    void computeTangent() {
+      double[] t = tangent, ta = a.tangent, tb = b.tangent;
+      for (int i = 0; i < t.length; i++) {
+        t[i] = at(ta, i) - at(tb, i);
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      addTo(a.gradTangent, gradTangent, 1);
+      addTo(b.gradTangent, gradTangent, -1);
+    }
   }
 
   static final class Mul extends Binary {
@@ -287,6 +418,31 @@ final class Elementwise {
         }
       }
     }
+
+    @Override
+    void computeTangent() {
+      double[] t = tangent, ta = a.tangent, tb = b.tangent, x = a.value, y = b.value;
+      for (int i = 0; i < t.length; i++) {
+        t[i] = at(ta, i) * y[i] + x[i] * at(tb, i);
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] g = grad, gt = gradTangent, x = a.value, y = b.value, ta = a.tangent, tb = b.tangent;
+      if (a.gradTangent != null) {
+        double[] gat = a.gradTangent;
+        for (int i = 0; i < gt.length; i++) {
+          gat[i] += gt[i] * y[i] + g[i] * at(tb, i);
+        }
+      }
+      if (b.gradTangent != null) {
+        double[] gbt = b.gradTangent;
+        for (int i = 0; i < gt.length; i++) {
+          gbt[i] += gt[i] * x[i] + g[i] * at(ta, i);
+        }
+      }
+    }
   }
 
   static final class Div extends Binary {
@@ -315,6 +471,34 @@ final class Elementwise {
         double[] gb = b.gbuf;
         for (int i = from; i < to; i++) {
           gb[i] -= g[i] * out[i] / y[i];
+        }
+      }
+    }
+
+    // y = a/b: ẏ = (ȧ − y·ḃ)/b; a's term g/b has tangent ġ/b − g·ḃ/b², b's term −g·y/b has
+    // tangent −(ġ·y + g·ẏ)/b + g·y·ḃ/b².
+    @Override
+    void computeTangent() {
+      double[] t = tangent, ta = a.tangent, tb = b.tangent, y = b.value, out = value;
+      for (int i = 0; i < t.length; i++) {
+        t[i] = (at(ta, i) - out[i] * at(tb, i)) / y[i];
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] g = grad, gt = gradTangent, y = b.value, out = value, t = tangent, tb = b.tangent;
+      if (a.gradTangent != null) {
+        double[] gat = a.gradTangent;
+        for (int i = 0; i < gt.length; i++) {
+          gat[i] += gt[i] / y[i] - g[i] * at(tb, i) / (y[i] * y[i]);
+        }
+      }
+      if (b.gradTangent != null) {
+        double[] gbt = b.gradTangent;
+        for (int i = 0; i < gt.length; i++) {
+          gbt[i] +=
+              -(gt[i] * out[i] + g[i] * t[i]) / y[i] + g[i] * out[i] * at(tb, i) / (y[i] * y[i]);
         }
       }
     }
@@ -351,6 +535,49 @@ final class Elementwise {
         }
       }
     }
+
+    // y = aᵇ: ẏ = b·a^(b−1)·ȧ + y·ln a·ḃ, each term 0 where the first-order rule takes it as 0
+    // (b = 0, a = 0). The tangent of a's term g·b·a^(b−1) is ġ·b·a^(b−1) + g·b(b−1)·a^(b−2)·ȧ +
+    // g·a^(b−1)(1 + b·ln a)·ḃ; that of b's term g·y·ln a is (ġ·y + g·ẏ)·ln a + g·y·ȧ/a, 0 at a = 0.
+    @Override
+    void computeTangent() {
+      double[] t = tangent, ta = a.tangent, tb = b.tangent, x = a.value, y = b.value, out = value;
+      for (int i = 0; i < t.length; i++) {
+        double viaBase = ta == null || y[i] == 0 ? 0 : y[i] * Math.pow(x[i], y[i] - 1) * ta[i];
+        double viaExponent = tb == null || x[i] == 0 ? 0 : out[i] * Math.log(x[i]) * tb[i];
+        t[i] = viaBase + viaExponent;
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] g = grad, gt = gradTangent, x = a.value, y = b.value, out = value, t = tangent;
+      double[] ta = a.tangent, tb = b.tangent;
+      if (a.gradTangent != null) {
+        double[] gat = a.gradTangent;
+        for (int i = 0; i < gt.length; i++) {
+          double p = y[i];
+          double sum = p == 0 ? 0 : gt[i] * p * Math.pow(x[i], p - 1);
+          if (ta != null && p != 0 && p != 1) {
+            sum += g[i] * p * (p - 1) * Math.pow(x[i], p - 2) * ta[i];
+          }
+          if (tb != null) {
+            double log = x[i] == 0 ? 0 : p * Math.log(x[i]);
+            sum += g[i] * Math.pow(x[i], p - 1) * (1 + log) * tb[i];
+          }
+          gat[i] += sum;
+        }
+      }
+      if (b.gradTangent != null) {
+        double[] gbt = b.gradTangent;
+        for (int i = 0; i < gt.length; i++) {
+          if (x[i] != 0) {
+            double log = Math.log(x[i]);
+            gbt[i] += (gt[i] * out[i] + g[i] * t[i]) * log + g[i] * out[i] * at(ta, i) / x[i];
+          }
+        }
+      }
+    }
   }
 
   /** x^p for a fixed exponent p. */
@@ -380,6 +607,29 @@ final class Elementwise {
         gx[i] += g[i] * p * Math.pow(in[i], p - 1);
       }
     }
+
+    // ẏ = p·x^(p−1)·ẋ; the tangent of g·p·x^(p−1) is ġ·p·x^(p−1) + g·p(p−1)·x^(p−2)·ẋ, whose second
+    // term vanishes for p = 1 (where x^(p−2) could be ∞) and the whole for p = 0, as in first
+    // order.
+    @Override
+    void computeTangent() {
+      double[] t = tangent, tx = x.tangent, in = x.value;
+      for (int i = 0; i < t.length; i++) {
+        t[i] = p == 0 ? 0 : p * Math.pow(in[i], p - 1) * tx[i];
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      if (p == 0) {
+        return;
+      }
+      double[] g = grad, gt = gradTangent, in = x.value, tx = x.tangent, gxt = x.gradTangent;
+      for (int i = 0; i < gt.length; i++) {
+        double curvature = p == 1 ? 0 : g[i] * p * (p - 1) * Math.pow(in[i], p - 2) * tx[i];
+        gxt[i] += gt[i] * p * Math.pow(in[i], p - 1) + curvature;
+      }
+    }
   }
 
   static final class Neg extends Unary {
@@ -402,6 +652,19 @@ final class Elementwise {
         gx[i] -= g[i];
       }
     }
+
+    @Override
+    void computeTangent() {
+      double[] t = tangent, tx = x.tangent;
+      for (int i = 0; i < t.length; i++) {
+        t[i] = -tx[i];
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      addTo(x.gradTangent, gradTangent, -1);
+    }
   }
 
   static final class Square extends Unary {
@@ -422,6 +685,22 @@ final class Elementwise {
       double[] g = gbuf, in = x.vbuf, gx = x.gbuf;
       for (int i = from; i < to; i++) {
         gx[i] += 2 * in[i] * g[i];
+      }
+    }
+
+    @Override
+    void computeTangent() {
+      double[] t = tangent, tx = x.tangent, in = x.value;
+      for (int i = 0; i < t.length; i++) {
+        t[i] = 2 * in[i] * tx[i];
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] g = grad, gt = gradTangent, in = x.value, tx = x.tangent, gxt = x.gradTangent;
+      for (int i = 0; i < gt.length; i++) {
+        gxt[i] += 2 * in[i] * gt[i] + 2 * tx[i] * g[i];
       }
     }
   }
@@ -446,6 +725,23 @@ final class Elementwise {
         gx[i] += g[i] / (2 * out[i]);
       }
     }
+
+    // ẏ = ẋ/(2y); the tangent of g/(2y) is ġ/(2y) − g·ẏ/(2y²).
+    @Override
+    void computeTangent() {
+      double[] t = tangent, tx = x.tangent, out = value;
+      for (int i = 0; i < t.length; i++) {
+        t[i] = tx[i] / (2 * out[i]);
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] g = grad, gt = gradTangent, out = value, t = tangent, gxt = x.gradTangent;
+      for (int i = 0; i < gt.length; i++) {
+        gxt[i] += gt[i] / (2 * out[i]) - g[i] * t[i] / (2 * out[i] * out[i]);
+      }
+    }
   }
 
   static final class Exp extends Unary {
@@ -468,6 +764,22 @@ final class Elementwise {
         gx[i] += g[i] * out[i];
       }
     }
+
+    @Override
+    void computeTangent() {
+      double[] t = tangent, tx = x.tangent, out = value;
+      for (int i = 0; i < t.length; i++) {
+        t[i] = out[i] * tx[i];
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] g = grad, gt = gradTangent, out = value, t = tangent, gxt = x.gradTangent;
+      for (int i = 0; i < gt.length; i++) {
+        gxt[i] += gt[i] * out[i] + g[i] * t[i];
+      }
+    }
   }
 
   static final class Log extends Unary {
@@ -488,6 +800,22 @@ final class Elementwise {
       double[] g = gbuf, in = x.vbuf, gx = x.gbuf;
       for (int i = from; i < to; i++) {
         gx[i] += g[i] / in[i];
+      }
+    }
+
+    @Override
+    void computeTangent() {
+      double[] t = tangent, tx = x.tangent, in = x.value;
+      for (int i = 0; i < t.length; i++) {
+        t[i] = tx[i] / in[i];
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] g = grad, gt = gradTangent, in = x.value, tx = x.tangent, gxt = x.gradTangent;
+      for (int i = 0; i < gt.length; i++) {
+        gxt[i] += gt[i] / in[i] - g[i] * tx[i] / (in[i] * in[i]);
       }
     }
   }
@@ -513,6 +841,23 @@ final class Elementwise {
         gx[i] += g[i] * Math.signum(in[i]);
       }
     }
+
+    // sign(x) is constant on each side of 0 and taken as 0 at 0, so the curvature term is 0.
+    @Override
+    void computeTangent() {
+      double[] t = tangent, tx = x.tangent, in = x.value;
+      for (int i = 0; i < t.length; i++) {
+        t[i] = Math.signum(in[i]) * tx[i];
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] gt = gradTangent, in = x.value, gxt = x.gradTangent;
+      for (int i = 0; i < gt.length; i++) {
+        gxt[i] += gt[i] * Math.signum(in[i]);
+      }
+    }
   }
 
   static final class Sin extends Unary {
@@ -533,6 +878,22 @@ final class Elementwise {
       double[] g = gbuf, in = x.vbuf, gx = x.gbuf;
       for (int i = from; i < to; i++) {
         gx[i] += g[i] * Math.cos(in[i]);
+      }
+    }
+
+    @Override
+    void computeTangent() {
+      double[] t = tangent, tx = x.tangent, in = x.value;
+      for (int i = 0; i < t.length; i++) {
+        t[i] = Math.cos(in[i]) * tx[i];
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] g = grad, gt = gradTangent, in = x.value, tx = x.tangent, gxt = x.gradTangent;
+      for (int i = 0; i < gt.length; i++) {
+        gxt[i] += gt[i] * Math.cos(in[i]) - g[i] * Math.sin(in[i]) * tx[i];
       }
     }
   }
@@ -557,6 +918,22 @@ final class Elementwise {
         gx[i] -= g[i] * Math.sin(in[i]);
       }
     }
+
+    @Override
+    void computeTangent() {
+      double[] t = tangent, tx = x.tangent, in = x.value;
+      for (int i = 0; i < t.length; i++) {
+        t[i] = -Math.sin(in[i]) * tx[i];
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] g = grad, gt = gradTangent, in = x.value, tx = x.tangent, gxt = x.gradTangent;
+      for (int i = 0; i < gt.length; i++) {
+        gxt[i] -= gt[i] * Math.sin(in[i]) + g[i] * Math.cos(in[i]) * tx[i];
+      }
+    }
   }
 
   static final class Tan extends Unary {
@@ -579,6 +956,22 @@ final class Elementwise {
         gx[i] += g[i] * (1 + out[i] * out[i]);
       }
     }
+
+    @Override
+    void computeTangent() {
+      double[] t = tangent, tx = x.tangent, out = value;
+      for (int i = 0; i < t.length; i++) {
+        t[i] = (1 + out[i] * out[i]) * tx[i];
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] g = grad, gt = gradTangent, out = value, t = tangent, gxt = x.gradTangent;
+      for (int i = 0; i < gt.length; i++) {
+        gxt[i] += gt[i] * (1 + out[i] * out[i]) + 2 * g[i] * out[i] * t[i];
+      }
+    }
   }
 
   static final class Tanh extends Unary {
@@ -599,6 +992,22 @@ final class Elementwise {
       double[] g = gbuf, out = vbuf, gx = x.gbuf;
       for (int i = from; i < to; i++) {
         gx[i] += g[i] * (1 - out[i] * out[i]);
+      }
+    }
+
+    @Override
+    void computeTangent() {
+      double[] t = tangent, tx = x.tangent, out = value;
+      for (int i = 0; i < t.length; i++) {
+        t[i] = (1 - out[i] * out[i]) * tx[i];
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] g = grad, gt = gradTangent, out = value, t = tangent, gxt = x.gradTangent;
+      for (int i = 0; i < gt.length; i++) {
+        gxt[i] += gt[i] * (1 - out[i] * out[i]) - 2 * g[i] * out[i] * t[i];
       }
     }
   }
@@ -630,6 +1039,22 @@ final class Elementwise {
         gx[i] += g[i] * out[i] * (1 - out[i]);
       }
     }
+
+    @Override
+    void computeTangent() {
+      double[] t = tangent, tx = x.tangent, out = value;
+      for (int i = 0; i < t.length; i++) {
+        t[i] = out[i] * (1 - out[i]) * tx[i];
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] g = grad, gt = gradTangent, out = value, t = tangent, gxt = x.gradTangent;
+      for (int i = 0; i < gt.length; i++) {
+        gxt[i] += gt[i] * out[i] * (1 - out[i]) + g[i] * t[i] * (1 - 2 * out[i]);
+      }
+    }
   }
 
   /** max(x, 0), with derivative 0 at 0 as in PyTorch. */
@@ -652,6 +1077,25 @@ final class Elementwise {
       for (int i = from; i < to; i++) {
         if (in[i] > 0) {
           gx[i] += g[i];
+        }
+      }
+    }
+
+    // The same subgradient as first order: slope 1 where x > 0, 0 elsewhere (at 0 and at NaN).
+    @Override
+    void computeTangent() {
+      double[] t = tangent, tx = x.tangent, in = x.value;
+      for (int i = 0; i < t.length; i++) {
+        t[i] = in[i] > 0 ? tx[i] : 0;
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] gt = gradTangent, in = x.value, gxt = x.gradTangent;
+      for (int i = 0; i < gt.length; i++) {
+        if (in[i] > 0) {
+          gxt[i] += gt[i];
         }
       }
     }
@@ -678,6 +1122,14 @@ final class Elementwise {
     public void propagateGrad(int from, int to) {
       // the derivative of an indicator is 0 wherever it is defined
     }
+
+    @Override
+    void computeTangent() {
+      // an indicator's tangent is 0: the buffer stays as allocated, zero
+    }
+
+    @Override
+    void propagateGradTangent() {}
   }
 
   /** 1 where xᵢ ≠ 0 (NaN included), else 0; a set's membership vector. Passes back 0. */
@@ -698,5 +1150,13 @@ final class Elementwise {
     public void propagateGrad(int from, int to) {
       // the derivative of an indicator is 0 wherever it is defined
     }
+
+    @Override
+    void computeTangent() {
+      // an indicator's tangent is 0: the buffer stays as allocated, zero
+    }
+
+    @Override
+    void propagateGradTangent() {}
   }
 }

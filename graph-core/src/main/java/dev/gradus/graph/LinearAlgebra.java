@@ -151,5 +151,70 @@ final class LinearAlgebra {
         }
       }
     }
+
+    // C = A·B: Ċ = Ȧ·B + A·Ḃ; A's term G·Bᵀ has tangent Ġ·Bᵀ + G·Ḃᵀ, B's term Aᵀ·G has Aᵀ·Ġ + Ȧᵀ·G.
+    @Override
+    void computeTangent() {
+      java.util.Arrays.fill(tangent, 0.0);
+      if (a.tangent != null) {
+        addProduct(a.tangent, b.value, tangent);
+      }
+      if (b.tangent != null) {
+        addProduct(a.value, b.tangent, tangent);
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      if (a.gradTangent != null) {
+        addProductTransposingRight(gradTangent, b.value, a.gradTangent);
+        if (b.tangent != null) {
+          addProductTransposingRight(grad, b.tangent, a.gradTangent);
+        }
+      }
+      if (b.gradTangent != null) {
+        addProductTransposingLeft(a.value, gradTangent, b.gradTangent);
+        if (a.tangent != null) {
+          addProductTransposingLeft(a.tangent, grad, b.gradTangent);
+        }
+      }
+    }
+
+    /** out[m×n] += x[m×k]·y[k×n]. */
+    private void addProduct(double[] x, double[] y, double[] out) {
+      for (int i = 0; i < m; i++) {
+        for (int p = 0; p < k; p++) {
+          double xip = x[i * k + p];
+          for (int j = 0; j < n; j++) {
+            out[i * n + j] += xip * y[p * n + j];
+          }
+        }
+      }
+    }
+
+    /** out[m×k] += g[m×n]·y[k×n]ᵀ. */
+    private void addProductTransposingRight(double[] g, double[] y, double[] out) {
+      for (int i = 0; i < m; i++) {
+        for (int p = 0; p < k; p++) {
+          double sum = 0;
+          for (int j = 0; j < n; j++) {
+            sum += g[i * n + j] * y[p * n + j];
+          }
+          out[i * k + p] += sum;
+        }
+      }
+    }
+
+    /** out[k×n] += x[m×k]ᵀ·g[m×n]. */
+    private void addProductTransposingLeft(double[] x, double[] g, double[] out) {
+      for (int i = 0; i < m; i++) {
+        for (int p = 0; p < k; p++) {
+          double xip = x[i * k + p];
+          for (int j = 0; j < n; j++) {
+            out[p * n + j] += xip * g[i * n + j];
+          }
+        }
+      }
+    }
   }
 }

@@ -62,6 +62,16 @@ public abstract class Node {
 
   TiledSegment staleGrad;
 
+  /**
+   * Second order (forward-over-reverse): the directional derivative of {@link #value} along the
+   * direction of the last tangent pass, and the directional derivative of {@link #grad} along it.
+   * Allocated by {@link Graph} the first time it runs a second-order pass, for the nodes that
+   * require a gradient; null for the others, whose tangent is zero.
+   */
+  double[] tangent;
+
+  double[] gradTangent;
+
   private Graph graph;
 
   /** An operation on {@code inputs}. */
@@ -96,6 +106,22 @@ public abstract class Node {
    * input.grad != null}), given {@link #grad}.
    */
   abstract void propagateGrad();
+
+  /**
+   * Writes {@link #tangent} from the inputs' values and tangents: J·ṫ, with J this node's Jacobian
+   * at its inputs' values and an input's tangent null when it is zero. Called in topological order,
+   * node by node, after {@link #computeValue()}, only for a node that requires a gradient.
+   */
+  abstract void computeTangent();
+
+  /**
+   * The tangent of {@link #propagateGrad()}: adds to the {@link #gradTangent} of each input that
+   * has one the directional derivative of this node's contribution to that input's gradient, Jᵀ·ġ +
+   * (J̇)ᵀ·g, where J̇ is J's derivative along the inputs' tangents. Called in reverse topological
+   * order, node by node, after {@link #propagateGrad()}, with {@link #grad} and {@link
+   * #gradTangent} complete.
+   */
+  abstract void propagateGradTangent();
 
   /** Operation name, such as {@code "add"} or {@code "sin"}; a variable's name for variables. */
   public String op() {
@@ -158,6 +184,38 @@ public abstract class Node {
     requireGrad();
     freshGrad();
     System.arraycopy(grad, 0, target, offset, grad.length);
+  }
+
+  /**
+   * A copy of the tangent from the last second-order pass ({@link Graph#jacobianVectorProduct},
+   * {@link Graph#hessianVectorProduct}): the derivative of this node's value along that pass's
+   * direction. Zero for a node that depends on no variable requiring a gradient.
+   *
+   * @throws IllegalStateException if no second-order pass has run on a graph that contains it
+   */
+  public Tensor tangent() {
+    if (tangent == null && requiresGrad) {
+      throw new IllegalStateException(
+          "no tangent for " + describe() + ": run a second-order pass on a graph that contains it");
+    }
+    return tangent == null ? Tensor.zeros(shape) : Tensor.wrap(shape, tangent.clone());
+  }
+
+  /**
+   * A copy of the tangent of the gradient from the last {@link Graph#hessianVectorProduct}: for a
+   * variable, its block of H·v.
+   *
+   * @throws IllegalStateException if no Hessian-vector product has reached this node
+   */
+  public Tensor gradTangent() {
+    if (gradTangent == null) {
+      throw new IllegalStateException(
+          "no gradient tangent for "
+              + describe()
+              + ": run hessianVectorProduct on a graph that contains it and depends on a variable"
+              + " that requires a gradient");
+    }
+    return Tensor.wrap(shape, gradTangent.clone());
   }
 
   /** Copies the value into {@code target} at {@code offset}, without allocating. */

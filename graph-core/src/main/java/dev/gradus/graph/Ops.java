@@ -413,6 +413,11 @@ public final class Ops {
     return Arrays.equals(x.shape, shape) ? x : eval(new Structural.Expand(x, shape));
   }
 
+  /** A node built outside this class ({@link CustomOperation#apply}), evaluated as here. */
+  static <T extends Node> T evaluated(T node) {
+    return eval(node);
+  }
+
   private static <T extends Node> T eval(T node) {
     // An input a fused pass kept in scratch only gets that pass's value first, as node by node.
     for (Node input : node.inputs) {

@@ -92,6 +92,36 @@ final class Reductions {
         gx[k] += share;
       }
     }
+
+    @Override
+    void computeTangent() {
+      double[] in = x.tangent, out = tangent;
+      for (int o = 0; o < outer; o++) {
+        for (int i = 0; i < inner; i++) {
+          double sum = 0;
+          int at = o * length * inner + i;
+          for (int k = 0; k < length; k++, at += inner) {
+            sum += in[at];
+          }
+          out[o * inner + i] = mean ? sum / length : sum;
+        }
+      }
+    }
+
+    /** A sum is linear: its gradient's tangent spreads as its gradient does. */
+    @Override
+    void propagateGradTangent() {
+      double[] gt = gradTangent, gxt = x.gradTangent;
+      for (int o = 0; o < outer; o++) {
+        for (int i = 0; i < inner; i++) {
+          double share = mean ? gt[o * inner + i] / length : gt[o * inner + i];
+          int at = o * length * inner + i;
+          for (int k = 0; k < length; k++, at += inner) {
+            gxt[at] += share;
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -137,6 +167,26 @@ final class Reductions {
       double[] g = grad, gx = x.grad;
       for (int j = 0; j < g.length; j++) {
         gx[winner[j]] += g[j];
+      }
+    }
+
+    /**
+     * Along a direction the extreme moves with its winner, the element the forward pass picked: the
+     * convention of the gradient, so that first and second order agree at ties.
+     */
+    @Override
+    void computeTangent() {
+      double[] t = tangent, tx = x.tangent;
+      for (int j = 0; j < t.length; j++) {
+        t[j] = tx[winner[j]];
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] gt = gradTangent, gxt = x.gradTangent;
+      for (int j = 0; j < gt.length; j++) {
+        gxt[winner[j]] += gt[j];
       }
     }
   }

@@ -48,6 +48,35 @@ final class Structural {
         }
       }
     }
+
+    // Linear: the tangent is broadcast, the gradient's tangent summed back, as value and gradient.
+    @Override
+    void computeTangent() {
+      double[] in = x.tangent, out = tangent;
+      if (sourceIndex == null) {
+        Arrays.fill(out, in[0]);
+      } else {
+        for (int i = 0; i < out.length; i++) {
+          out[i] = in[sourceIndex[i]];
+        }
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] gt = gradTangent, gxt = x.gradTangent;
+      if (sourceIndex == null) {
+        double sum = 0;
+        for (double v : gt) {
+          sum += v;
+        }
+        gxt[0] += sum;
+      } else {
+        for (int i = 0; i < gt.length; i++) {
+          gxt[sourceIndex[i]] += gt[i];
+        }
+      }
+    }
   }
 
   static final class Reshape extends Node {
@@ -68,6 +97,19 @@ final class Structural {
       double[] g = grad, gx = x.grad;
       for (int i = 0; i < g.length; i++) {
         gx[i] += g[i];
+      }
+    }
+
+    @Override
+    void computeTangent() {
+      System.arraycopy(x.tangent, 0, tangent, 0, tangent.length);
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] gt = gradTangent, gxt = x.gradTangent;
+      for (int i = 0; i < gt.length; i++) {
+        gxt[i] += gt[i];
       }
     }
   }
@@ -125,6 +167,22 @@ final class Structural {
         gx[map[i]] += g[i];
       }
     }
+
+    @Override
+    void computeTangent() {
+      double[] in = x.tangent, out = tangent;
+      for (int i = 0; i < out.length; i++) {
+        out[i] = in[sourceIndex[i]];
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] gt = gradTangent, gxt = x.gradTangent;
+      for (int i = 0; i < gt.length; i++) {
+        gxt[sourceIndex[i]] += gt[i];
+      }
+    }
   }
 
   /**
@@ -153,35 +211,12 @@ final class Structural {
 
     @Override
     void computeValue() {
-      double[] in = x.value, out = value;
-      // With step 1 the slice of each outer block is one contiguous run of count·inner elements.
-      int run = step == 1 ? count * inner : inner;
-      int runs = step == 1 ? 1 : count;
-      int o = 0;
-      for (int block = 0; block < outer; block++) {
-        int base = block * axisLength;
-        for (int k = 0; k < runs; k++) {
-          System.arraycopy(in, (base + start + k * step) * inner, out, o, run);
-          o += run;
-        }
-      }
+      gather(x.value, value);
     }
 
     @Override
     void propagateGrad() {
-      double[] g = grad, gx = x.grad;
-      int run = step == 1 ? count * inner : inner;
-      int runs = step == 1 ? 1 : count;
-      int o = 0;
-      for (int block = 0; block < outer; block++) {
-        int base = block * axisLength;
-        for (int k = 0; k < runs; k++, o += run) {
-          int from = (base + start + k * step) * inner;
-          for (int i = 0; i < run; i++) {
-            gx[from + i] += g[o + i];
-          }
-        }
-      }
+      scatterAdd(grad, x.grad);
     }
 
     /**
@@ -226,6 +261,47 @@ final class Structural {
         gx[shift + i] += g[i];
       }
     }
+
+    @Override
+    void computeTangent() {
+      gather(x.tangent, tangent);
+    }
+
+    @Override
+    void propagateGradTangent() {
+      scatterAdd(gradTangent, x.gradTangent);
+    }
+
+    /** out = the sliced elements of in. */
+    private void gather(double[] in, double[] out) {
+      // With step 1 the slice of each outer block is one contiguous run of count·inner elements.
+      int run = step == 1 ? count * inner : inner;
+      int runs = step == 1 ? 1 : count;
+      int o = 0;
+      for (int block = 0; block < outer; block++) {
+        int base = block * axisLength;
+        for (int k = 0; k < runs; k++) {
+          System.arraycopy(in, (base + start + k * step) * inner, out, o, run);
+          o += run;
+        }
+      }
+    }
+
+    /** target += g at the sliced elements. */
+    private void scatterAdd(double[] g, double[] target) {
+      int run = step == 1 ? count * inner : inner;
+      int runs = step == 1 ? 1 : count;
+      int o = 0;
+      for (int block = 0; block < outer; block++) {
+        int base = block * axisLength;
+        for (int k = 0; k < runs; k++, o += run) {
+          int from = (base + start + k * step) * inner;
+          for (int i = 0; i < run; i++) {
+            target[from + i] += g[o + i];
+          }
+        }
+      }
+    }
   }
 
   static final class Concat extends Node {
@@ -265,6 +341,41 @@ final class Structural {
             int from = block * n;
             for (int i = 0; i < n; i++) {
               gp[from + i] += g[o + i];
+            }
+          }
+          o += n;
+        }
+      }
+    }
+
+    @Override
+    void computeTangent() {
+      int o = 0;
+      for (int block = 0; block < outer; block++) {
+        for (int p = 0; p < inputs.length; p++) {
+          double[] tp = inputs[p].tangent;
+          if (tp == null) {
+            Arrays.fill(tangent, o, o + chunk[p], 0.0);
+          } else {
+            System.arraycopy(tp, block * chunk[p], tangent, o, chunk[p]);
+          }
+          o += chunk[p];
+        }
+      }
+    }
+
+    @Override
+    void propagateGradTangent() {
+      double[] gt = gradTangent;
+      int o = 0;
+      for (int block = 0; block < outer; block++) {
+        for (int p = 0; p < inputs.length; p++) {
+          double[] gpt = inputs[p].gradTangent;
+          int n = chunk[p];
+          if (gpt != null) {
+            int from = block * n;
+            for (int i = 0; i < n; i++) {
+              gpt[from + i] += gt[o + i];
             }
           }
           o += n;

@@ -299,6 +299,21 @@ final class TiledSegment {
     }
   }
 
+  /**
+   * Records that a second-order pass computed every member's value into its own array, node by
+   * node, at the variables' current values: nothing is stale, no forward pass is pending, and a
+   * later backward pass without a forward pass is one at those values.
+   */
+  void valuesComputedNodeByNode() {
+    if (pending) {
+      releaseSources();
+    }
+    for (Node member : members) {
+      member.staleValue = null;
+    }
+    recordVersions(forwardVersions);
+  }
+
   /** Runs a deferred forward pass on its own, if one is pending. */
   void runPendingForward() {
     if (pending) {

@@ -140,6 +140,13 @@ public final class Variable extends Node {
   @Override
   void propagateGrad() {}
 
+  /** A variable's tangent is its block of the direction, which the graph writes before the pass. */
+  @Override
+  void computeTangent() {}
+
+  @Override
+  void propagateGradTangent() {}
+
   @Override
   public String describe() {
     return name() + " " + Shapes.format(shape);

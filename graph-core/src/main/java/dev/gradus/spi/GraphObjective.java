@@ -9,8 +9,10 @@ import java.util.List;
 
 /**
  * An objective whose value is a computation graph over one parameter vector {@code x}, and whose
- * gradient is therefore computed by reverse-mode autodiff. The graph is built once, on first use,
- * and re-run for every point; no call allocates.
+ * gradient is therefore computed by reverse-mode autodiff, and its Hessian-vector products by
+ * forward-over-reverse ({@link HessianMethod#AUTODIFF}). The graph is built once, on first use, and
+ * re-run for every point; no call allocates, except the first Hessian-vector product, which
+ * allocates the graph's tangent buffers.
  *
  * <p>Subclasses implement {@link #build}, and may override the optional methods of {@link
  * Objective}.
@@ -93,5 +95,22 @@ public abstract class GraphObjective implements Objective {
     g.forward().backward();
     x.copyGradTo(gradient, 0);
     return output.valueAt(0);
+  }
+
+  /** {@link HessianMethod#AUTODIFF}. */
+  @Override
+  public HessianMethod hessianMethod() {
+    return HessianMethod.AUTODIFF;
+  }
+
+  /** H(x)·v exactly, by {@link Graph#hessianVectorProduct}: about two gradients' cost. */
+  @Override
+  public void hessianVectorProduct(double[] point, double[] direction, double[] out) {
+    Objective.requireDimension(this, point);
+    Objective.requireLength(this, "direction", direction);
+    Objective.requireLength(this, "out", out);
+    Graph g = graph();
+    x.set(point, 0);
+    g.hessianVectorProduct(direction, out);
   }
 }

@@ -77,9 +77,72 @@ public interface Objective {
     return ParameterBlock.whole(dimension());
   }
 
+  /**
+   * How {@link #hessianVectorProduct} computes (SPI 1.5): {@link HessianMethod#FINITE_DIFFERENCES}
+   * by default, {@link HessianMethod#AUTODIFF} for a {@link GraphObjective}. Objectives that wrap
+   * another pass its method on with its product.
+   */
+  default HessianMethod hessianMethod() {
+    return HessianMethod.FINITE_DIFFERENCES;
+  }
+
+  /**
+   * Writes H(x)·v, the Hessian of f at x times {@code direction}, into {@code out} (SPI 1.5). Both
+   * have length {@link #dimension()}; neither x nor the direction is kept or modified, and out may
+   * not alias them. The Hessian is that of {@link #value}: a {@link Stochastic} objective's product
+   * is that of its deterministic loss and draws nothing.
+   *
+   * <p>By default, {@link HessianMethod#FINITE_DIFFERENCES} of {@link #valueAndGradient}: two
+   * gradients at x ± hv (see there for the step), two arrays of the dimension allocated per call; v
+   * = 0 gives 0 without evaluating. A {@link Stochastic} objective must override it, since its
+   * gradients are samples; a {@link GraphObjective} computes it exactly by autodiff and allocates
+   * nothing per call.
+   *
+   * @throws IllegalArgumentException for an array of the wrong length, naming it and both lengths
+   */
+  default void hessianVectorProduct(double[] x, double[] direction, double[] out) {
+    requireDimension(this, x);
+    requireLength(this, "direction", direction);
+    requireLength(this, "out", out);
+    double h = dev.gradus.graph.GradientCheck.directionalStep(x, direction);
+    if (h == 0) {
+      java.util.Arrays.fill(out, 0.0);
+      return;
+    }
+    int n = x.length;
+    double[] shifted = new double[n];
+    double[] minus = new double[n];
+    for (int i = 0; i < n; i++) {
+      shifted[i] = x[i] + h * direction[i];
+    }
+    valueAndGradient(shifted, out);
+    for (int i = 0; i < n; i++) {
+      shifted[i] = x[i] - h * direction[i];
+    }
+    valueAndGradient(shifted, minus);
+    for (int i = 0; i < n; i++) {
+      out[i] = (out[i] - minus[i]) / (2 * h);
+    }
+  }
+
   /** The conventional starting point, when there is one; a fresh array on each call. */
   default Optional<double[]> defaultStart() {
     return Optional.empty();
+  }
+
+  /**
+   * Throws the standard error for a buffer other than the point ({@code what}, such as a direction
+   * or an output) whose length is not the dimension, naming it and both lengths.
+   */
+  static void requireLength(Objective objective, String what, double[] buffer) {
+    if (buffer.length != objective.dimension()) {
+      throw new IllegalArgumentException(
+          what
+              + " has "
+              + buffer.length
+              + " entries, but the dimension is "
+              + objective.dimension());
+    }
   }
 
   /**

@@ -8,11 +8,13 @@ package dev.gradus.spi;
  * working: 1.1 and 1.2 added held-out metrics and epochs; 1.3 adds {@link ParameterBlock}s ({@link
  * Objective#blocks()}) and {@link BlockAware} optimizers; 1.4 adds {@link MomentumAware}
  * optimizers, whose momentum a schedule may cycle, and {@link AveragedIterate} ones, which keep an
- * averaged point.
+ * averaged point; 1.5 adds {@link Objective#hessianVectorProduct} and {@link
+ * Objective#hessianMethod()}, default methods (central differences of gradients; exact by autodiff
+ * for a {@link GraphObjective}).
  */
 public final class Spi {
   /** major.minor of the SPI in this graph-core. */
-  public static final String VERSION = "1.4";
+  public static final String VERSION = "1.5";
 
   private Spi() {}
 

@@ -107,6 +107,18 @@ class GradientCheckTest {
         x.grad[i] += 2 * grad[i];
       }
     }
+
+    @Override
+    void computeTangent() {
+      System.arraycopy(x.tangent, 0, tangent, 0, tangent.length);
+    }
+
+    @Override
+    void propagateGradTangent() {
+      for (int i = 0; i < gradTangent.length; i++) {
+        x.gradTangent[i] += 2 * gradTangent[i];
+      }
+    }
   }
 
   @Test

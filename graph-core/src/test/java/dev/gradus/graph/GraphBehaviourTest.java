@@ -39,6 +39,20 @@ class GraphBehaviourTest {
         }
       }
     }
+
+    @Override
+    void computeTangent() {
+      System.arraycopy(x.tangent, 0, tangent, 0, tangent.length);
+    }
+
+    @Override
+    void propagateGradTangent() {
+      if (x.gradTangent != null) {
+        for (int i = 0; i < gradTangent.length; i++) {
+          x.gradTangent[i] += gradTangent[i];
+        }
+      }
+    }
   }
 
   // ---- accumulation where a node feeds several others ----

@@ -28,4 +28,16 @@ class MlpContractTest extends ObjectiveContract {
         Map.of("data", tenth, "hidden", List.of(5.0, 3.0), "activation", "sigmoid"),
         Map.of("data", tenth, "hidden", List.of(4.0), "activation", "relu", "batch_size", 32));
   }
+
+  /**
+   * The ReLU network's loss has a kink per row and hidden unit where a pre-activation crosses 0; a
+   * line of length ε^¼ through 180 rows crosses some, and second differences of the value then
+   * measure those jumps in slope rather than the curvature of the pieces, which is what the product
+   * computes (the gradient's own subgradient convention). Its symmetry is still checked, and the
+   * sigmoid network's curvature.
+   */
+  @Override
+  protected boolean curvatureResolvable(Objective objective) {
+    return !objective.toString().contains("relu");
+  }
 }

@@ -53,6 +53,15 @@ import org.junit.jupiter.api.Test;
  *       few for the final operations, and the quotient divides it by 2h. Below a thousand
  *       dimensions and for |f| ≲ 1 this is under 1e-9; at 100,000 dimensions it is what central
  *       differences can resolve at all.
+ *   <li>Hessian-vector products (SPI 1.5) against central differences of gradients along the same
+ *       direction, (∇f(x + hv) − ∇f(x − hv)) / 2h with {@link GradientCheck#directionalStep}:
+ *       {@link #hessianTolerance()} in {@link GradientCheck#error}'s measure, plus the rounding of
+ *       the quotient, (√n + 4)·ulp(max |∂ᵢf(x ± hv)|)/h as for the gradient. The truncation error
+ *       h²/6·∇³f[v, v, v] is below 1e-6 for third derivatives up to 1e4 at h ≈ 2e-5 (larger on wide
+ *       domains, where h grows with |x|: such functions override the tolerance). For a {@link
+ *       Stochastic} objective, whose gradients are samples, the curvature vᵀHv against the second
+ *       difference of {@link Objective#value} instead (step ε^¼·max(1, ‖x‖∞)/‖v‖∞, error O(h²) plus
+ *       4(√n + 4)·ulp(|f|)/h² from rounding), and its product must draw nothing from its stream.
  * </ul>
  */
 public abstract class ObjectiveContract {
@@ -80,6 +89,212 @@ public abstract class ObjectiveContract {
   /** The gradient check's tolerance; override with a comment saying why a function needs more. */
   protected double gradientTolerance() {
     return GradientCheck.DEFAULT_TOLERANCE;
+  }
+
+  /**
+   * The Hessian-vector check's tolerance; override with a comment saying why a function needs more.
+   */
+  protected double hessianTolerance() {
+    return 1e-6;
+  }
+
+  /** Points per hyperparameter set at which Hessian-vector products are checked. */
+  protected static final int HESSIAN_SAMPLES = 5;
+
+  /**
+   * SPI 1.5: a method is declared, the product leaves its inputs alone, agrees with differences of
+   * gradients (of the value, for a stochastic objective, whose product must draw nothing), and
+   * rejects arrays of the wrong length naming both lengths.
+   */
+  @Test
+  public void hessianVectorProductAgreesWithDifferences() {
+    SplittableRandom random = new SplittableRandom(19);
+    for (Labelled each : objectives()) {
+      Objective o = each.objective();
+      int n = o.dimension();
+      assertTrue(o.hessianMethod() != null, each.label() + ": hessianMethod() is null");
+      for (int sample = 0; sample < HESSIAN_SAMPLES; sample++) {
+        double[] point = samplePoint(o, random);
+        double[] direction = new double[n];
+        for (int i = 0; i < n; i++) {
+          direction[i] = 2 * random.nextDouble() - 1;
+        }
+        double[] pointCopy = point.clone();
+        double[] directionCopy = direction.clone();
+        double[] product = new double[n];
+        if (o instanceof Stochastic s) {
+          RandomStream stream = new RandomStream(3);
+          s.useStream(stream);
+          long[] before = stream.snapshot();
+          o.hessianVectorProduct(point, direction, product);
+          assertTrue(
+              java.util.Arrays.equals(before, stream.snapshot()),
+              each.label() + ": the Hessian-vector product drew from the stream");
+          if (curvatureResolvable(o)) {
+            checkCurvature(each.label(), o, point, direction, product);
+          }
+        } else {
+          o.hessianVectorProduct(point, direction, product);
+          checkAgainstGradientDifferences(each.label(), o, point, direction, product, random);
+        }
+        assertTrue(
+            java.util.Arrays.equals(pointCopy, point)
+                && java.util.Arrays.equals(directionCopy, direction),
+            each.label() + ": the Hessian-vector product modified its point or direction");
+      }
+      for (int wrong : new int[] {n + 1, Math.max(0, n - 1)}) {
+        IllegalArgumentException e =
+            assertThrows(
+                IllegalArgumentException.class,
+                () -> o.hessianVectorProduct(new double[n], new double[wrong], new double[n]),
+                each.label());
+        assertTrue(
+            e.getMessage().contains(Integer.toString(wrong))
+                && e.getMessage().contains(Integer.toString(n)),
+            each.label() + ": message should name " + wrong + " and " + n + ": " + e);
+      }
+    }
+  }
+
+  /**
+   * Whether second differences of {@link Objective#value} along a line resolve vᵀHv for this
+   * stochastic objective; true by default. Override to exclude a loss with many kinks, such as a
+   * ReLU network summed over many rows, where a line of length ε^¼ crosses some kinks and their
+   * jumps in slope dominate the difference.
+   */
+  protected boolean curvatureResolvable(Objective objective) {
+    return true;
+  }
+
+  private static void checkSymmetry(
+      String label, Objective o, double[] x, double[] v, double[] hv, SplittableRandom random) {
+    int n = x.length;
+    double[] u = new double[n];
+    for (int i = 0; i < n; i++) {
+      u[i] = 2 * random.nextDouble() - 1;
+    }
+    double[] hu = new double[n];
+    o.hessianVectorProduct(x, u, hu);
+    double uHv = 0;
+    double vHu = 0;
+    double uNorm = 0;
+    double vNorm = 0;
+    double hvNorm = 0;
+    double huNorm = 0;
+    for (int i = 0; i < n; i++) {
+      uHv += u[i] * hv[i];
+      vHu += v[i] * hu[i];
+      uNorm += u[i] * u[i];
+      vNorm += v[i] * v[i];
+      hvNorm += hv[i] * hv[i];
+      huNorm += hu[i] * hu[i];
+    }
+    double scale = Math.sqrt(uNorm * hvNorm) + Math.sqrt(vNorm * huNorm);
+    assertTrue(
+        Math.abs(uHv - vHu) <= 1e-9 * scale,
+        label + ": uᵀ(Hv) = " + uHv + " but vᵀ(Hu) = " + vHu + " (" + o.hessianMethod() + ")");
+  }
+
+  private void checkAgainstGradientDifferences(
+      String label,
+      Objective o,
+      double[] x,
+      double[] v,
+      double[] product,
+      SplittableRandom random) {
+    int n = x.length;
+    double h = GradientCheck.directionalStep(x, v);
+    double[][] wide = gradientDifference(o, x, v, h);
+    double[][] narrow = gradientDifference(o, x, v, h / 2);
+    for (int i : coordinates(n, random)) {
+      // Richardson: (4·D(h/2) − D(h)) / 3 cancels the h² term of the truncation error
+      double numerical = (4 * narrow[0][i] - wide[0][i]) / 3;
+      double rounding = (4 * narrow[1][i] + wide[1][i]) / 3;
+      // a product by finite differences itself carries the plain quotient's truncation error
+      double truncation =
+          o.hessianMethod() == dev.gradus.spi.HessianMethod.FINITE_DIFFERENCES
+              ? Math.abs(wide[0][i] - numerical)
+              : 0;
+      double tolerance =
+          hessianTolerance() + (rounding + truncation) / Math.max(1, Math.abs(numerical));
+      double error = GradientCheck.error(product[i], numerical);
+      if (!(error <= tolerance)) {
+        fail(
+            String.format(
+                "%s: (H·v)[%s] at %s is %.17g by hessianVectorProduct (%s) but %.17g by"
+                    + " differences of gradients (error %.3e, tolerance %.1e)",
+                label,
+                o.parameterNames().get(i),
+                n <= 8 ? java.util.Arrays.toString(x) : "a random point",
+                product[i],
+                o.hessianMethod(),
+                numerical,
+                error,
+                tolerance));
+      }
+    }
+  }
+
+  /**
+   * (∇f(x + hv) − ∇f(x − hv)) / 2h, and per coordinate the rounding error it may carry, (√n +
+   * 4)·ulp(max |∂ᵢf(x ± hv)|)/h.
+   */
+  private static double[][] gradientDifference(Objective o, double[] x, double[] v, double h) {
+    int n = x.length;
+    double[] shifted = new double[n];
+    double[] plus = new double[n];
+    double[] minus = new double[n];
+    for (int i = 0; i < n; i++) {
+      shifted[i] = x[i] + h * v[i];
+    }
+    o.valueAndGradient(shifted, plus);
+    for (int i = 0; i < n; i++) {
+      shifted[i] = x[i] - h * v[i];
+    }
+    o.valueAndGradient(shifted, minus);
+    double[] quotient = new double[n];
+    double[] rounding = new double[n];
+    for (int i = 0; i < n; i++) {
+      quotient[i] = (plus[i] - minus[i]) / (2 * h);
+      rounding[i] =
+          (Math.sqrt(n) + 4) * Math.ulp(Math.max(Math.abs(plus[i]), Math.abs(minus[i]))) / h;
+    }
+    return new double[][] {quotient, rounding};
+  }
+
+  private void checkCurvature(String label, Objective o, double[] x, double[] v, double[] product) {
+    int n = x.length;
+    double xMax = 0;
+    double vMax = 0;
+    double curvature = 0;
+    for (int i = 0; i < n; i++) {
+      xMax = Math.max(xMax, Math.abs(x[i]));
+      vMax = Math.max(vMax, Math.abs(v[i]));
+      curvature += v[i] * product[i];
+    }
+    double h = Math.pow(Math.ulp(1.0), 0.25) * Math.max(1, xMax) / vMax;
+    double[] shifted = new double[n];
+    for (int i = 0; i < n; i++) {
+      shifted[i] = x[i] + h * v[i];
+    }
+    double plus = o.value(shifted);
+    for (int i = 0; i < n; i++) {
+      shifted[i] = x[i] - h * v[i];
+    }
+    double minus = o.value(shifted);
+    double centre = o.value(x);
+    double numerical = (plus - 2 * centre + minus) / (h * h);
+    double rounding =
+        4 * (Math.sqrt(n) + 4) * Math.ulp(Math.max(Math.abs(centre), Math.abs(plus))) / (h * h);
+    double tolerance = 1e-5 + rounding / Math.max(1, Math.abs(numerical));
+    double error = GradientCheck.error(curvature, numerical);
+    if (!(error <= tolerance)) {
+      fail(
+          String.format(
+              "%s: vᵀHv is %.17g by hessianVectorProduct (%s) but %.17g by second differences of"
+                  + " the value (error %.3e, tolerance %.1e)",
+              label, curvature, o.hessianMethod(), numerical, error, tolerance));
+    }
   }
 
   /**
