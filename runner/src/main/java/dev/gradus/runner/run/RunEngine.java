@@ -333,25 +333,11 @@ public final class RunEngine {
     // nothing the run does
     dev.gradus.spi.SampledLoss sampled =
         objective instanceof dev.gradus.spi.SampledLoss s ? s : null;
-    Evaluator evaluator =
-        sampled != null
-            ? (point, g) -> {
-              evaluations[0]++;
-              return sampled.sampledValueAndGradient(point, g);
-            }
-            : (point, g) -> {
-              evaluations[0]++;
-              return objective.valueAndGradient(point, g);
-            };
+    Evaluator evaluator = new CountingEvaluator(objective, sampled, false, evaluations);
     // what the optimizer's own evaluations within a step see: the step's batch again, as a torch
     // closure re-evaluates its batch (SAM's second gradient, L-BFGS's line search)
     Evaluator withinStep =
-        sampled != null
-            ? (point, g) -> {
-              evaluations[0]++;
-              return sampled.sameSampleValueAndGradient(point, g);
-            }
-            : evaluator;
+        sampled != null ? new CountingEvaluator(objective, sampled, true, evaluations) : evaluator;
     RunRules.Budget budget = spec.budget();
     // a warm-up stops early, records nothing and saves no checkpoint
     long maxIterations =
