@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
-    description = "Print a function's value and gradient (by autodiff) at a point.")
+    description =
+        "Print a function's value and gradient (by autodiff) at a point, and on request its Hessian or Hessian-vector products.")
 final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -46,6 +47,20 @@ final class EvalCommand implements Callable<Integer> {
   boolean json;
 
   @Option(
+      names = "--hessian",
+      description =
+          "Also the dense Hessian, from n Hessian-vector products (\"hessian\": [[…]]), and how"
+              + " they are computed (\"hessian_method\": autodiff or finite_differences).")
+  boolean hessian;
+
+  @Option(
+      names = "--hvp",
+      split = ",",
+      paramLabel = "V",
+      description = "Also the Hessian-vector product H(x)·v (\"hvp\": […]): --hvp 1,0")
+  List<Double> hvp;
+
+  @Option(
       names = "--plugins",
       paramLabel = "DIR",
       description = "A folder of plugin jars; repeatable.")
@@ -63,18 +78,81 @@ final class EvalCommand implements Callable<Integer> {
     double[] gradient = new double[point.length];
     Objective.requireDimension(objective, point);
     double f = objective.valueAndGradient(point, gradient);
+    double[] direction =
+        hvp == null ? null : hvp.stream().mapToDouble(Double::doubleValue).toArray();
+    if (direction != null && direction.length != point.length) {
+      throw new IllegalArgumentException(
+          "--hvp has "
+              + direction.length
+              + (direction.length == 1 ? " entry" : " entries")
+              + ", but the point and the function have "
+              + point.length);
+    }
+    double[][] matrix = hessian ? denseHessian(objective, point) : null;
+    double[] product = null;
+    if (direction != null) {
+      product = new double[point.length];
+      objective.hessianVectorProduct(point, direction, product);
+    }
+    String method = objective.hessianMethod().name().toLowerCase(java.util.Locale.ROOT);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("f", f);
       m.put("grad", gradient);
+      if (matrix != null) {
+        m.put("hessian", matrix);
+      }
+      if (product != null) {
+        m.put("hvp", product);
+      }
+      if (matrix != null || product != null) {
+        m.put("hessian_method", method);
+      }
       out.println(Json.line(m));
     } else {
       out.println("f    = " + f);
       out.println("grad = " + Arrays.toString(gradient));
+      if (matrix != null) {
+        out.println("hessian = " + Arrays.deepToString(matrix));
+      }
+      if (product != null) {
+        out.println("hvp  = " + Arrays.toString(product));
+      }
+      if (matrix != null || product != null) {
+        out.println("(second order by " + method.replace('_', ' ') + ")");
+      }
     }
     out.flush();
     return 0;
+  }
+
+  /** The most coordinates --hessian forms the dense matrix for (n products, n² numbers). */
+  static final int MAX_DENSE = 2000;
+
+  /** H(x), column j from the product with the j-th unit vector. */
+  static double[][] denseHessian(Objective objective, double[] point) {
+    int n = point.length;
+    if (n > MAX_DENSE) {
+      throw new IllegalArgumentException(
+          "--hessian prints the dense Hessian, for at most "
+              + MAX_DENSE
+              + " coordinates; this function has "
+              + n
+              + ": use --hvp for products with it");
+    }
+    double[][] h = new double[n][n];
+    double[] unit = new double[n];
+    double[] column = new double[n];
+    for (int j = 0; j < n; j++) {
+      unit[j] = 1;
+      objective.hessianVectorProduct(point, unit, column);
+      unit[j] = 0;
+      for (int i = 0; i < n; i++) {
+        h[i][j] = column[i];
+      }
+    }
+    return h;
   }
 
   /** A --set value as YAML would read it: a number, true/false, or text. */

@@ -1,7 +1,9 @@
 package dev.gradus.runner.cli;
 
 import dev.gradus.functions.expression.Expressions;
+import dev.gradus.graph.Graph;
 import dev.gradus.graph.Tensor;
+import dev.gradus.graph.Variable;
 import dev.gradus.spi.Names;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,6 +48,14 @@ final class GradCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print one JSON object {\"f\": …, \"grad\": {\"x\": …}}.")
   boolean json;
+
+  @Option(
+      names = "--hessian",
+      description =
+          "Also the Hessian, exact by autodiff (forward-over-reverse); in JSON"
+              + " \"hessian\": {\"x\": {\"x\": …, \"y\": …}, …}, a block of rows for"
+              + " vector and matrix variables.")
+  boolean hessian;
 
   @Option(
       names = "--dot",
@@ -94,10 +104,20 @@ final class GradCommand implements Callable<Integer> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("f", result.value());
       m.put("grad", gradient);
+      if (hessian) {
+        m.put("hessian", hessianBlocks(result));
+      }
       out.println(Json.write(m));
     } else {
       out.println("f = " + result.value());
       gradient.forEach((name, g) -> out.println("d/d" + name + " = " + text(g)));
+      if (hessian) {
+        hessianBlocks(result)
+            .forEach(
+                (a, row) ->
+                    row.forEach(
+                        (b, block) -> out.println("d2/d" + a + " d" + b + " = " + text(block))));
+      }
     }
     if (dot != null) {
       try {
@@ -164,6 +184,43 @@ final class GradCommand implements Callable<Integer> {
   }
 
   /** A gradient in its variable's shape: a number, a list, or a list of rows. */
+  /**
+   * The Hessian as blocks by pairs of variables, in the order the gradient lists them: a number for
+   * two scalars, otherwise one row per element of the first (row-major) holding the second's
+   * elements. A variable the expression does not use has zero blocks.
+   */
+  static Map<String, Map<String, Object>> hessianBlocks(Expressions.Evaluation result) {
+    Graph graph = result.graph();
+    double[][] h = graph.parameterCount() == 0 ? new double[0][0] : graph.hessian();
+    Map<String, Integer> offsets = new LinkedHashMap<>();
+    int at = 0;
+    for (Variable v : graph.variables()) {
+      if (v.requiresGradient()) {
+        offsets.put(v.name(), at);
+        at += v.size();
+      }
+    }
+    Map<String, Map<String, Object>> blocks = new LinkedHashMap<>();
+    for (String a : result.gradients().keySet()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      int sizeA = result.gradients().get(a).length;
+      for (String b : result.gradients().keySet()) {
+        int sizeB = result.gradients().get(b).length;
+        double[][] block = new double[sizeA][sizeB];
+        Integer offsetA = offsets.get(a);
+        Integer offsetB = offsets.get(b);
+        if (offsetA != null && offsetB != null) {
+          for (int i = 0; i < sizeA; i++) {
+            System.arraycopy(h[offsetA + i], offsetB, block[i], 0, sizeB);
+          }
+        }
+        row.put(b, sizeA == 1 && sizeB == 1 ? (Object) block[0][0] : Arrays.asList(block));
+      }
+      blocks.put(a, row);
+    }
+    return blocks;
+  }
+
   private static Object shaped(double[] g, int[] shape) {
     if (shape.length == 0) {
       return g[0];

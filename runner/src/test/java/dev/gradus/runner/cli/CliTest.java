@@ -213,6 +213,44 @@ class CliTest {
   }
 
   @Test
+  void gradPrintsTheHessianByPairsOfVariables() throws Exception {
+    Result r = gradus("grad", "sin((x + y) * z)", "--at", "x=1,y=2,z=3", "--hessian", "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode h = new ObjectMapper().readTree(r.out()).get("hessian");
+    // g = sin(uz), u = x + y = 3, z = 3: g_xx = g_xy = −z² sin 9, g_xz = cos 9 − uz sin 9,
+    // g_zz = −u² sin 9
+    assertEquals(-9 * Math.sin(9), h.get("x").get("x").asDouble(), 1e-13);
+    assertEquals(-9 * Math.sin(9), h.get("x").get("y").asDouble(), 1e-13);
+    assertEquals(Math.cos(9) - 9 * Math.sin(9), h.get("x").get("z").asDouble(), 1e-13);
+    assertEquals(Math.cos(9) - 9 * Math.sin(9), h.get("z").get("y").asDouble(), 1e-13);
+    assertEquals(-9 * Math.sin(9), h.get("z").get("z").asDouble(), 1e-13);
+    // xᵀAx: the x block is A + Aᵀ, and ∂²/∂A_01∂x = (x_1, x_0) = (2, 1)
+    Result quadratic =
+        gradus("grad", "dot(x, matmul(A, x))", "--at", "A=2;1|1;3,x=1;2", "--hessian", "--json");
+    JsonNode q = new ObjectMapper().readTree(quadratic.out()).get("hessian");
+    assertEquals("[[4.0,2.0],[2.0,6.0]]", q.get("x").get("x").toString());
+    assertEquals("[2.0,1.0]", q.get("A").get("x").get(1).toString());
+    Result text = gradus("grad", "x^3", "--at", "x=2", "--hessian");
+    assertTrue(text.out().contains("d2/dx dx = 12.0"), text.out());
+  }
+
+  @Test
+  void evalPrintsTheHessianAndProductsWithIt() throws Exception {
+    Result r = gradus("eval", "rosenbrock", "--x", "1,2", "--hessian", "--hvp", "1,-1", "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    // ∇² of (1 − x)² + 100(y − x²)² at (1, 2): [[2 − 400(y − x²) + 800x², −400x], [−400x, 200]]
+    assertEquals("[[402.0,-400.0],[-400.0,200.0]]", json.get("hessian").toString());
+    assertEquals("[802.0,-600.0]", json.get("hvp").toString());
+    assertEquals("autodiff", json.get("hessian_method").asText());
+    Result wrong = gradus("eval", "rosenbrock", "--x", "1,2", "--hvp", "1");
+    assertEquals(1, wrong.code());
+    assertTrue(
+        wrong.err().contains("--hvp has 1 entry, but the point and the function have 2"),
+        wrong.err());
+  }
+
+  @Test
   void anExpressionMayStartWithAMinusSign() throws Exception {
     Result minus = gradus("grad", "-20 * exp(x)", "--at", "x=1", "--json");
     assertEquals(0, minus.code(), minus.err());
