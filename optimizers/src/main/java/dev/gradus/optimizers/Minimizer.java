@@ -26,10 +26,10 @@ import java.util.Objects;
  * <p>What the runner has and this does not: wall-clock limits ({@code max_seconds}), epochs and
  * samples, projection onto the domain ({@code bounds: project}), stochastic and minibatch
  * objectives' random streams (an objective here is evaluated by {@link
- * Objective#valueAndGradient}), the best point, averaged iterates, held-out metrics, checkpoints
- * and listeners. An exception of the objective or optimizer propagates (the runner records it as
- * {@code failed}). A run allocates nothing per step beyond the optimizer's own and the trace's
- * occasional growth.
+ * Objective#valueAndGradient}), the best point, averaged iterates, held-out metrics, the rows a
+ * trace that skips iterations adds where f − f* first reaches a target, checkpoints and listeners.
+ * An exception of the objective or optimizer propagates (the runner records it as {@code failed}).
+ * A run allocates nothing per step beyond the optimizer's own and the trace's occasional growth.
  */
 public final class Minimizer {
   private Minimizer() {}
