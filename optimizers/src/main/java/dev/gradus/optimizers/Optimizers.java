@@ -1,12 +1,40 @@
 package dev.gradus.optimizers;
 
+import dev.gradus.optimizers.internal.AdaBeliefProvider;
+import dev.gradus.optimizers.internal.AdadeltaProvider;
+import dev.gradus.optimizers.internal.AdafactorProvider;
+import dev.gradus.optimizers.internal.AdagradProvider;
+import dev.gradus.optimizers.internal.AdamProvider;
+import dev.gradus.optimizers.internal.AdamWProvider;
+import dev.gradus.optimizers.internal.AdamWScheduleFreeProvider;
+import dev.gradus.optimizers.internal.AdamaxProvider;
+import dev.gradus.optimizers.internal.AsgdProvider;
+import dev.gradus.optimizers.internal.GdProvider;
+import dev.gradus.optimizers.internal.LambProvider;
+import dev.gradus.optimizers.internal.LarsProvider;
+import dev.gradus.optimizers.internal.LbfgsProvider;
+import dev.gradus.optimizers.internal.LionProvider;
+import dev.gradus.optimizers.internal.MomentumProvider;
+import dev.gradus.optimizers.internal.MuonProvider;
+import dev.gradus.optimizers.internal.NAdamProvider;
+import dev.gradus.optimizers.internal.NovoGradProvider;
+import dev.gradus.optimizers.internal.RAdamProvider;
+import dev.gradus.optimizers.internal.RmsPropProvider;
+import dev.gradus.optimizers.internal.RpropProvider;
+import dev.gradus.optimizers.internal.SgdScheduleFreeProvider;
+import dev.gradus.optimizers.internal.ShampooProvider;
+import dev.gradus.optimizers.internal.YogiProvider;
 import dev.gradus.spi.AveragedIterate;
 import dev.gradus.spi.BlockAware;
 import dev.gradus.spi.Optimizer;
 import java.util.List;
 import java.util.Objects;
 
-/** Ways to combine optimizers with schedules and clipping, as links in an optax-style chain. */
+/**
+ * The built-in optimizers as typed builders ({@code Optimizers.adam().lr(1e-2).build()}, one
+ * factory per id of {@code ./gradus list}), and ways to combine any optimizer with schedules,
+ * clipping, wrappers and parameter groups, as links in an optax-style chain.
+ */
 public final class Optimizers {
   private Optimizers() {}
 
@@ -139,5 +167,169 @@ public final class Optimizers {
               + " the same point's, and sam gives it f(x) with the gradient at x + e");
     }
     return Wrapped.of(new Sam(inner, Objects.requireNonNull(config, "config")));
+  }
+
+  // ---- the built-in optimizers, typed (see OptimizerBuilder) ----
+  //
+  // One factory per provider id, named after it (adamw-schedule-free -> adamwScheduleFree); each
+  // builder reads its defaults and ranges from that provider, so there is nothing to keep in step.
+
+  /** {@code gd}: gradient descent (torch.optim.SGD without momentum). */
+  public static OptimizerBuilders.Gd gd() {
+    return new OptimizerBuilders.Gd(new GdProvider());
+  }
+
+  /** {@code momentum}: SGD with momentum, optionally Nesterov (torch.optim.SGD). */
+  public static OptimizerBuilders.Momentum momentum() {
+    return new OptimizerBuilders.Momentum(new MomentumProvider());
+  }
+
+  /** {@code adam}: torch.optim.Adam (Kingma &amp; Ba, 2015). */
+  public static OptimizerBuilders.Adam adam() {
+    return new OptimizerBuilders.Adam(new AdamProvider());
+  }
+
+  /**
+   * {@code adamw}: torch.optim.AdamW, Adam with decoupled weight decay (Loshchilov &amp; Hutter,
+   * 2019).
+   */
+  public static OptimizerBuilders.Adam adamw() {
+    return new OptimizerBuilders.Adam(new AdamWProvider());
+  }
+
+  /** {@code rmsprop}: RMSprop, optionally centered and with momentum (torch.optim.RMSprop). */
+  public static OptimizerBuilders.RmsProp rmsprop() {
+    return new OptimizerBuilders.RmsProp(new RmsPropProvider());
+  }
+
+  /** {@code adagrad}: Adagrad (torch.optim.Adagrad). */
+  public static OptimizerBuilders.Adagrad adagrad() {
+    return new OptimizerBuilders.Adagrad(new AdagradProvider());
+  }
+
+  /** {@code nadam}: NAdam, Adam with Nesterov momentum (torch.optim.NAdam). */
+  public static OptimizerBuilders.NAdam nadam() {
+    return new OptimizerBuilders.NAdam(new NAdamProvider());
+  }
+
+  /** {@code lbfgs}: limited-memory BFGS, several iterations per step (torch.optim.LBFGS). */
+  public static OptimizerBuilders.Lbfgs lbfgs() {
+    return new OptimizerBuilders.Lbfgs(new LbfgsProvider());
+  }
+
+  /** {@code adadelta}: torch.optim.Adadelta (Zeiler, 2012). */
+  public static OptimizerBuilders.Adadelta adadelta() {
+    return new OptimizerBuilders.Adadelta(new AdadeltaProvider());
+  }
+
+  /** {@code adamax}: torch.optim.Adamax (Kingma &amp; Ba, 2015, section 7.1). */
+  public static OptimizerBuilders.Adamax adamax() {
+    return new OptimizerBuilders.Adamax(new AdamaxProvider());
+  }
+
+  /** {@code asgd}: torch.optim.ASGD: averaged SGD (Polyak &amp; Juditsky, 1992). */
+  public static OptimizerBuilders.Asgd asgd() {
+    return new OptimizerBuilders.Asgd(new AsgdProvider());
+  }
+
+  /** {@code radam}: torch.optim.RAdam (Liu et al., 2020). */
+  public static OptimizerBuilders.RAdam radam() {
+    return new OptimizerBuilders.RAdam(new RAdamProvider());
+  }
+
+  /** {@code rprop}: torch.optim.Rprop (Riedmiller &amp; Braun, 1993). */
+  public static OptimizerBuilders.Rprop rprop() {
+    return new OptimizerBuilders.Rprop(new RpropProvider());
+  }
+
+  /**
+   * {@code adafactor}: torch.optim.Adafactor of torch 2.5 (Shazeer &amp; Stern, 2018,
+   * arXiv:1804.04235).
+   */
+  public static OptimizerBuilders.Adafactor adafactor() {
+    return new OptimizerBuilders.Adafactor(new AdafactorProvider());
+  }
+
+  /**
+   * {@code lion}: Lion, sign of interpolated momentum (Chen et al., 2023, arXiv:2302.06675);
+   * optax.lion's hyperparameters.
+   */
+  public static OptimizerBuilders.Lion lion() {
+    return new OptimizerBuilders.Lion(new LionProvider());
+  }
+
+  /**
+   * {@code lars}: LARS, momentum SGD with one trust ratio per parameter block (You, Gitman &amp;
+   * Ginsburg, 2017, arXiv:1708.03888).
+   */
+  public static OptimizerBuilders.Lars lars() {
+    return new OptimizerBuilders.Lars(new LarsProvider());
+  }
+
+  /**
+   * {@code lamb}: LAMB, Adam with one trust ratio per parameter block (You et al., 2020,
+   * arXiv:1904.00962).
+   */
+  public static OptimizerBuilders.Lamb lamb() {
+    return new OptimizerBuilders.Lamb(new LambProvider());
+  }
+
+  /**
+   * {@code adabelief}: AdaBelief, Adam with the variance of g around its mean (Zhuang et al., 2020,
+   * arXiv:2010.07468).
+   */
+  public static OptimizerBuilders.AdaBelief adabelief() {
+    return new OptimizerBuilders.AdaBelief(new AdaBeliefProvider());
+  }
+
+  /**
+   * {@code yogi}: Yogi, Adam with an additive second-moment update (Zaheer et al., 2018, NeurIPS).
+   */
+  public static OptimizerBuilders.Yogi yogi() {
+    return new OptimizerBuilders.Yogi(new YogiProvider());
+  }
+
+  /**
+   * {@code novograd}: NovoGrad, one second moment per parameter block (Ginsburg et al., 2019,
+   * arXiv:1905.11286).
+   */
+  public static OptimizerBuilders.NovoGrad novograd() {
+    return new OptimizerBuilders.NovoGrad(new NovoGradProvider());
+  }
+
+  /**
+   * {@code sgd-schedule-free}: Schedule-free SGD, gradients at y, answer x (Defazio et al., 2024,
+   * The Road Less Scheduled, arXiv:2405.15682).
+   */
+  public static OptimizerBuilders.SgdScheduleFree sgdScheduleFree() {
+    return new OptimizerBuilders.SgdScheduleFree(new SgdScheduleFreeProvider());
+  }
+
+  /**
+   * {@code adamw-schedule-free}: Schedule-free AdamW, gradients at y, answer x (Defazio et al.,
+   * 2024, The Road Less Scheduled, arXiv:2405.15682).
+   */
+  public static OptimizerBuilders.AdamWScheduleFree adamwScheduleFree() {
+    return new OptimizerBuilders.AdamWScheduleFree(new AdamWScheduleFreeProvider());
+  }
+
+  /**
+   * {@code muon}: Muon, SGD-Nesterov momentum orthogonalised by 5 Newton–Schulz steps on each
+   * matrix block, as torch.optim.Muon (Jordan et al., 2024, github.com/KellerJordan/Muon);
+   * non-matrix blocks (biases, and the whole vector of an objective without matrix blocks) take
+   * AdamW steps with the fallback_* hyperparameters.
+   */
+  public static OptimizerBuilders.Muon muon() {
+    return new OptimizerBuilders.Muon(new MuonProvider());
+  }
+
+  /**
+   * {@code shampoo}: Shampoo, W ← W − γ·L^(−1/4)·G·R^(−1/4) on each matrix block, L and R
+   * accumulating GGᵀ and GᵀG from εI (Gupta, Koren &amp; Singer, 2018); vector blocks, and the
+   * whole vector of an objective without matrix blocks, use the diagonal order-1 case
+   * (Adagrad-like).
+   */
+  public static OptimizerBuilders.Shampoo shampoo() {
+    return new OptimizerBuilders.Shampoo(new ShampooProvider());
   }
 }

@@ -43,7 +43,7 @@ public final class Distances {
 
   /**
    * Minkowski (Lp) distance (Σ |aᵢ − bᵢ|^p)^(1/p) for p ≥ 1; p = 1 is {@link #manhattan}, p = 2
-   * {@link #euclidean}, and p = +∞ the limit {@link #chebyshev}. For p < 1 the formula is not a
+   * {@link #euclidean}, and p = +∞ the limit {@link #chebyshev}. For p &lt; 1 the formula is not a
    * metric (the triangle inequality fails), so such p are rejected.
    *
    * <p>The differences are scaled by their largest magnitude before raising them to the power p, so
