@@ -913,4 +913,111 @@ public final class OptimizerBuilders {
       return set("weight_decay", weightDecay);
     }
   }
+
+  /** The hyperparameters of {@code newton} ({@link Optimizers#newton()}). */
+  public static final class Newton extends OptimizerBuilder<Newton> {
+    Newton(OptimizerProvider provider) {
+      super(provider);
+    }
+
+    /** {@code lr}: the first step the backtracking line search tries. */
+    public Newton lr(double lr) {
+      return set("lr", lr);
+    }
+
+    /**
+     * {@code damping}: the least multiple τ of the identity added to the Hessian (Levenberg
+     * damping).
+     */
+    public Newton damping(double damping) {
+      return set("damping", damping);
+    }
+  }
+
+  /** The hyperparameters of {@code newton-cg} ({@link Optimizers#newtonCg()}). */
+  public static final class NewtonCg extends OptimizerBuilder<NewtonCg> {
+    NewtonCg(OptimizerProvider provider) {
+      super(provider);
+    }
+
+    /** {@code lr}: the first step the backtracking line search tries. */
+    public NewtonCg lr(double lr) {
+      return set("lr", lr);
+    }
+
+    /**
+     * {@code max_cg_iterations}: most conjugate-gradient iterations (Hessian-vector products) per
+     * step.
+     */
+    public NewtonCg maxCgIterations(long maxCgIterations) {
+      return set("max_cg_iterations", maxCgIterations);
+    }
+  }
+
+  /** The hyperparameters of {@code trust-region} ({@link Optimizers#trustRegion()}). */
+  public static final class TrustRegion extends OptimizerBuilder<TrustRegion> {
+    TrustRegion(OptimizerProvider provider) {
+      super(provider);
+    }
+
+    /** {@code initial_radius}: the first radius Δ₀. */
+    public TrustRegion initialRadius(double initialRadius) {
+      return set("initial_radius", initialRadius);
+    }
+
+    /** {@code max_radius}: the largest radius Δ may grow to. */
+    public TrustRegion maxRadius(double maxRadius) {
+      return set("max_radius", maxRadius);
+    }
+
+    /** {@code eta}: a step is taken when actual/predicted decrease ρ exceeds eta. */
+    public TrustRegion eta(double eta) {
+      return set("eta", eta);
+    }
+
+    /**
+     * {@code max_cg_iterations}: most conjugate-gradient iterations (Hessian-vector products) per
+     * step.
+     */
+    public TrustRegion maxCgIterations(long maxCgIterations) {
+      return set("max_cg_iterations", maxCgIterations);
+    }
+  }
+
+  /** The hyperparameters of {@code adahessian} ({@link Optimizers#adahessian()}). */
+  public static final class AdaHessian extends OptimizerBuilder<AdaHessian> {
+    AdaHessian(OptimizerProvider provider) {
+      super(provider);
+    }
+
+    /** {@code lr}: learning rate γ. */
+    public AdaHessian lr(double lr) {
+      return set("lr", lr);
+    }
+
+    /** {@code betas}: β₁, β₂: decay rates of the first and second moment averages. */
+    public AdaHessian betas(double beta1, double beta2) {
+      return set("betas", List.of(beta1, beta2));
+    }
+
+    /** {@code eps}: ε added to the denominator for stability. */
+    public AdaHessian eps(double eps) {
+      return set("eps", eps);
+    }
+
+    /** {@code weight_decay}: weight decay λ, added to the update as λθ. */
+    public AdaHessian weightDecay(double weightDecay) {
+      return set("weight_decay", weightDecay);
+    }
+
+    /** {@code hessian_power}: k: the power of the Hessian diagonal's root in the denominator. */
+    public AdaHessian hessianPower(double hessianPower) {
+      return set("hessian_power", hessianPower);
+    }
+
+    /** {@code seed}: seed of the Rademacher vectors of Hutchinson's estimate. */
+    public AdaHessian seed(long seed) {
+      return set("seed", seed);
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package dev.gradus.optimizers;
 
 import dev.gradus.optimizers.internal.AdaBeliefProvider;
+import dev.gradus.optimizers.internal.AdaHessianProvider;
 import dev.gradus.optimizers.internal.AdadeltaProvider;
 import dev.gradus.optimizers.internal.AdafactorProvider;
 import dev.gradus.optimizers.internal.AdagradProvider;
@@ -17,12 +18,15 @@ import dev.gradus.optimizers.internal.LionProvider;
 import dev.gradus.optimizers.internal.MomentumProvider;
 import dev.gradus.optimizers.internal.MuonProvider;
 import dev.gradus.optimizers.internal.NAdamProvider;
+import dev.gradus.optimizers.internal.NewtonCgProvider;
+import dev.gradus.optimizers.internal.NewtonProvider;
 import dev.gradus.optimizers.internal.NovoGradProvider;
 import dev.gradus.optimizers.internal.RAdamProvider;
 import dev.gradus.optimizers.internal.RmsPropProvider;
 import dev.gradus.optimizers.internal.RpropProvider;
 import dev.gradus.optimizers.internal.SgdScheduleFreeProvider;
 import dev.gradus.optimizers.internal.ShampooProvider;
+import dev.gradus.optimizers.internal.TrustRegionProvider;
 import dev.gradus.optimizers.internal.YogiProvider;
 import dev.gradus.spi.AveragedIterate;
 import dev.gradus.spi.BlockAware;
@@ -331,5 +335,37 @@ public final class Optimizers {
    */
   public static OptimizerBuilders.Shampoo shampoo() {
     return new OptimizerBuilders.Shampoo(new ShampooProvider());
+  }
+
+  /**
+   * {@code newton}: damped Newton with the dense Hessian from Hessian-vector products, Nocedal
+   * &amp; Wright's Cholesky with added identity and Armijo backtracking; at most 2,000 coordinates.
+   */
+  public static OptimizerBuilders.Newton newton() {
+    return new OptimizerBuilders.Newton(new NewtonProvider());
+  }
+
+  /**
+   * {@code newton-cg}: line-search Newton–CG, truncated conjugate gradients on Hessian-vector
+   * products (Nocedal &amp; Wright, Algorithm 7.1).
+   */
+  public static OptimizerBuilders.NewtonCg newtonCg() {
+    return new OptimizerBuilders.NewtonCg(new NewtonCgProvider());
+  }
+
+  /**
+   * {@code trust-region}: trust region with the Steihaug–Toint CG step (Nocedal &amp; Wright,
+   * Algorithms 4.1 and 7.2), scipy trust-ncg's defaults.
+   */
+  public static OptimizerBuilders.TrustRegion trustRegion() {
+    return new OptimizerBuilders.TrustRegion(new TrustRegionProvider());
+  }
+
+  /**
+   * {@code adahessian}: Adam with Hutchinson's estimate of the Hessian diagonal (Yao et al., AAAI
+   * 2021), its authors' defaults.
+   */
+  public static OptimizerBuilders.AdaHessian adahessian() {
+    return new OptimizerBuilders.AdaHessian(new AdaHessianProvider());
   }
 }

@@ -44,7 +44,7 @@ class OptimizerBuildersTest {
 
   @Test
   void everyBuiltInProviderIsCovered() {
-    assertEquals(24, PROVIDERS.size(), "providers: " + ids());
+    assertEquals(28, PROVIDERS.size(), "providers: " + ids());
     for (OptimizerProvider provider : PROVIDERS) {
       assertEquals(provider.id(), builder(provider).id());
     }
@@ -370,7 +370,18 @@ class OptimizerBuildersTest {
     for (int k = 0; k < 2; k++) {
       double[] x = {-1.2, 1.0, 0.5, -0.3};
       double[] g = new double[4];
-      Evaluator f = OptimizerBuildersTest::valueAndGradient;
+      Evaluator f =
+          new Evaluator() {
+            @Override
+            public double evaluate(double[] point, double[] gradient) {
+              return valueAndGradient(point, gradient);
+            }
+
+            @Override
+            public void hessianVectorProduct(double[] point, double[] v, double[] out) {
+              OptimizerBuildersTest.hessianVectorProduct(point, v, out);
+            }
+          };
       OptimizerState state = both[k].init(4);
       double[] path = new double[12 * 4];
       for (int t = 0; t < 12; t++) {
@@ -382,6 +393,17 @@ class OptimizerBuildersTest {
     }
     assertArrayEquals(trajectories[0], trajectories[1], what);
     assertTrue(Arrays.stream(trajectories[1]).anyMatch(Double::isFinite), what + " moved to NaN");
+  }
+
+  /** H·v of {@link #valueAndGradient}'s sum, term by term: each term's 2 × 2 block. */
+  private static void hessianVectorProduct(double[] x, double[] v, double[] out) {
+    Arrays.fill(out, 0);
+    for (int i = 0; i + 1 < x.length; i++) {
+      double diagonal = 1200 * x[i] * x[i] - 400 * x[i + 1] + 2;
+      double cross = -400 * x[i];
+      out[i] += diagonal * v[i] + cross * v[i + 1];
+      out[i + 1] += cross * v[i] + 200 * v[i + 1];
+    }
   }
 
   /** Σ 100(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)², with its gradient. */
