@@ -20,8 +20,9 @@ import java.util.Objects;
  * a stop rule holds there; as {@link Minimization.Status#BUDGET_EXHAUSTED} when t steps have used
  * up {@link StopRule#maxIterations} or the evaluations {@link StopRule#maxEvaluations}; and
  * otherwise takes step t to x_{t+1}, with the optimizer's own learning rate and an {@link
- * Evaluator} whose calls count too. So the same objective, optimizer, start and rules give the
- * status, iterations, evaluations, point and f that the runner records for that run, bit for bit.
+ * Evaluator} whose calls count too (Hessian-vector products included, for second-order methods). So
+ * the same objective, optimizer, start and rules give the status, iterations, evaluations, point
+ * and f that the runner records for that run, bit for bit.
  *
  * <p>What the runner has and this does not: wall-clock limits ({@code max_seconds}), epochs and
  * samples, projection onto the domain ({@code bounds: project}), stochastic and minibatch
@@ -82,10 +83,20 @@ public final class Minimizer {
     OptimizerState state = composed.init(n, objective.blocks());
     Domain domain = objective.domain().orElse(null);
     long[] evaluations = {0};
+    // a Hessian-vector product counts as an evaluation, as in the runner
     Evaluator evaluator =
-        (point, g) -> {
-          evaluations[0]++;
-          return objective.valueAndGradient(point, g);
+        new Evaluator() {
+          @Override
+          public double evaluate(double[] point, double[] g) {
+            evaluations[0]++;
+            return objective.valueAndGradient(point, g);
+          }
+
+          @Override
+          public void hessianVectorProduct(double[] point, double[] v, double[] out) {
+            evaluations[0]++;
+            objective.hessianVectorProduct(point, v, out);
+          }
         };
     Trace trace = new Trace();
     for (long iteration = 0; ; iteration++) {

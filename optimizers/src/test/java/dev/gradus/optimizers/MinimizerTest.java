@@ -208,6 +208,23 @@ class MinimizerTest {
   }
 
   @Test
+  void secondOrderMethodsGetHessianVectorProductsThatCount() {
+    // x²/2 has H = 1, here by the default differences of two gradients: newton's first step
+    // takes the evaluation the driver made, one product and one line-search trial, and lands
+    // at 0 up to the differences' rounding; the evaluation there ends the run
+    Minimization r =
+        Minimizer.minimize(
+            HALF_SQUARE,
+            Optimizers.newton().build(),
+            new double[] {1},
+            StopRule.maxIterations(10).gradNorm(1e-9));
+    assertEquals(Minimization.Status.CONVERGED, r.status());
+    assertEquals(1, r.iterations());
+    assertEquals(1 + 1 + 1 + 1, r.evaluations());
+    assertTrue(Math.abs(r.x()[0]) < 1e-9, "x = " + r.x()[0]);
+  }
+
+  @Test
   void aComposedOptimizerKeepsItsSchedule() {
     // step schedule: γ = 0.5 for the first step, then 0.5·0.5 = 0.25: x = 1 → 0.5 → 0.375
     ComposedOptimizer scheduled =
