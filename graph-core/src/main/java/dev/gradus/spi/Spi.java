@@ -10,7 +10,8 @@ package dev.gradus.spi;
  * optimizers, whose momentum a schedule may cycle, and {@link AveragedIterate} ones, which keep an
  * averaged point; 1.5 adds {@link Objective#hessianVectorProduct} and {@link
  * Objective#hessianMethod()}, default methods (central differences of gradients; exact by autodiff
- * for a {@link GraphObjective}).
+ * for a {@link GraphObjective}), and {@link Evaluator#hessianVectorProduct} for second-order
+ * optimizers.
  */
 public final class Spi {
   /** major.minor of the SPI in this graph-core. */
