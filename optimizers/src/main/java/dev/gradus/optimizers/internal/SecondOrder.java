@@ -68,7 +68,7 @@ final class SecondOrder {
     double[] r = w.residual;
     double[] d = w.searchDirection;
     double[] hd = w.curvature;
-    double gNorm = Math.sqrt(dot(g, g));
+    double gNorm = Math.sqrt(Lbfgs.dot(g, g));
     double tolerance = Math.min(0.5, Math.sqrt(gNorm)) * gNorm;
     for (int i = 0; i < n; i++) {
       p[i] = 0;
@@ -78,7 +78,7 @@ final class SecondOrder {
     double rr = gNorm * gNorm;
     for (long j = 0; j < maxIterations && Math.sqrt(rr) > tolerance; j++) {
       objective.hessianVectorProduct(x, d, hd);
-      double curvature = dot(d, hd);
+      double curvature = Lbfgs.dot(d, hd);
       if (!(curvature > 0)) {
         if (j == 0) {
           for (int i = 0; i < n; i++) {
@@ -119,7 +119,7 @@ final class SecondOrder {
     double[] d = w.searchDirection;
     double[] hd = w.curvature;
     double[] hz = w.stepCurvature;
-    double gNorm = Math.sqrt(dot(g, g));
+    double gNorm = Math.sqrt(Lbfgs.dot(g, g));
     double tolerance = Math.min(0.5, Math.sqrt(gNorm)) * gNorm;
     for (int i = 0; i < n; i++) {
       z[i] = 0;
@@ -130,11 +130,11 @@ final class SecondOrder {
     double rr = gNorm * gNorm;
     for (long j = 0; j < maxIterations && Math.sqrt(rr) > tolerance; j++) {
       objective.hessianVectorProduct(x, d, hd);
-      double curvature = dot(d, hd);
+      double curvature = Lbfgs.dot(d, hd);
       if (!(curvature > 0)) {
         // the model falls without bound along ±d: go to the boundary on the lower side
         double[] taus = boundary(z, d, radius);
-        double rd = dot(r, d);
+        double rd = Lbfgs.dot(r, d);
         double low = taus[0] * rd + 0.5 * taus[0] * taus[0] * curvature;
         double high = taus[1] * rd + 0.5 * taus[1] * taus[1] * curvature;
         moveAlong(z, hz, d, hd, low < high ? taus[0] : taus[1]);
@@ -168,7 +168,7 @@ final class SecondOrder {
 
   /** −(gᵀp + ½pᵀHp), from p and H·p. */
   private static double decrease(double[] g, double[] p, double[] hp) {
-    return -(dot(g, p) + 0.5 * dot(p, hp));
+    return -(Lbfgs.dot(g, p) + 0.5 * Lbfgs.dot(p, hp));
   }
 
   private static void moveAlong(double[] z, double[] hz, double[] d, double[] hd, double tau) {
@@ -183,9 +183,9 @@ final class SecondOrder {
    * (dᵀd)τ² + 2(zᵀd)τ + (zᵀz − radius²), the larger one computed without cancellation.
    */
   static double[] boundary(double[] z, double[] d, double radius) {
-    double a = dot(d, d);
-    double b = dot(z, d);
-    double c = dot(z, z) - radius * radius;
+    double a = Lbfgs.dot(d, d);
+    double b = Lbfgs.dot(z, d);
+    double c = Lbfgs.dot(z, z) - radius * radius;
     double root = Math.sqrt(b * b - a * c);
     // c ≤ 0, so the roots have opposite signs; q has the sign of −b, so c/q and q/a do not cancel
     double q = b >= 0 ? -(b + root) : -b + root;
@@ -203,7 +203,7 @@ final class SecondOrder {
    */
   static boolean backtrack(
       Evaluator objective, double[] x, double f, double[] g, double[] d, double t, Workspace w) {
-    double slope = dot(g, d);
+    double slope = Lbfgs.dot(g, d);
     if (!(slope < 0)) {
       return false;
     }
@@ -219,13 +219,5 @@ final class SecondOrder {
       }
     }
     return false;
-  }
-
-  static double dot(double[] a, double[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
-    }
-    return sum;
   }
 }

@@ -126,7 +126,7 @@ final class TrustRegion implements Optimizer {
     }
     double trialValue = objective.evaluate(w.trial, w.trialGradient);
     double rho = Double.isFinite(trialValue) ? (value - trialValue) / predicted : -1;
-    double stepNorm = Math.sqrt(SecondOrder.dot(p, p));
+    double stepNorm = Math.sqrt(Lbfgs.dot(p, p));
     if (rho < SHRINK_BELOW) {
       state.radius *= 0.25;
     } else if (rho > GROW_ABOVE && stepNorm >= state.radius * (1 - 1e-12)) {
