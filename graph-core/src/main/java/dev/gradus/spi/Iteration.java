@@ -18,6 +18,11 @@ package dev.gradus.spi;
  *     evaluated (SPI 1.3: rows at the suite's held-out interval have it)
  * @param testLoss {@link HeldOut#TEST_LOSS} at x_t, or NaN
  * @param testAccuracy {@link HeldOut#TEST_ACCURACY} at x_t, or NaN
+ * @param sharpness the largest eigenvalue of the Hessian at x_t as {@link dev.gradus.graph.Lanczos}
+ *     estimates it, NaN where it was not measured (SPI 1.6: rows at the suite's sharpness interval
+ *     have it)
+ * @param sharpnessBound the estimate's residual bound: some eigenvalue of the Hessian lies within
+ *     it of {@code sharpness}, and {@code sharpness} is at most the largest one; NaN with it
  */
 public record Iteration(
     long iteration,
@@ -31,7 +36,9 @@ public record Iteration(
     boolean inDomain,
     double trainLoss,
     double testLoss,
-    double testAccuracy) {
+    double testAccuracy,
+    double sharpness,
+    double sharpnessBound) {
 
   /** A row without held-out metrics, as every row was before SPI 1.3. */
   public Iteration(
@@ -59,6 +66,37 @@ public record Iteration(
         Double.NaN);
   }
 
+  /** A row with held-out metrics and no sharpness, as every row was before SPI 1.6. */
+  public Iteration(
+      long iteration,
+      long evaluations,
+      double seconds,
+      double f,
+      double gap,
+      double gradNorm,
+      double stepNorm,
+      double lr,
+      boolean inDomain,
+      double trainLoss,
+      double testLoss,
+      double testAccuracy) {
+    this(
+        iteration,
+        evaluations,
+        seconds,
+        f,
+        gap,
+        gradNorm,
+        stepNorm,
+        lr,
+        inDomain,
+        trainLoss,
+        testLoss,
+        testAccuracy,
+        Double.NaN,
+        Double.NaN);
+  }
+
   /** This row with the given held-out metrics (NaN for one not evaluated). */
   public Iteration withHeldOut(double trainLoss, double testLoss, double testAccuracy) {
     return new Iteration(
@@ -73,7 +111,28 @@ public record Iteration(
         inDomain,
         trainLoss,
         testLoss,
-        testAccuracy);
+        testAccuracy,
+        sharpness,
+        sharpnessBound);
+  }
+
+  /** This row with the given sharpness and its bound (NaN for none). */
+  public Iteration withSharpness(double sharpness, double sharpnessBound) {
+    return new Iteration(
+        iteration,
+        evaluations,
+        seconds,
+        f,
+        gap,
+        gradNorm,
+        stepNorm,
+        lr,
+        inDomain,
+        trainLoss,
+        testLoss,
+        testAccuracy,
+        sharpness,
+        sharpnessBound);
   }
 
   /** Whether this row has any held-out metric. */

@@ -11,11 +11,12 @@ package dev.gradus.spi;
  * averaged point; 1.5 adds {@link Objective#hessianVectorProduct} and {@link
  * Objective#hessianMethod()}, default methods (central differences of gradients; exact by autodiff
  * for a {@link GraphObjective}), and {@link Evaluator#hessianVectorProduct} for second-order
- * optimizers.
+ * optimizers; 1.6 adds {@link Iteration#sharpness()} and its bound to the rows listeners see (the
+ * constructors of earlier versions remain).
  */
 public final class Spi {
   /** major.minor of the SPI in this graph-core. */
-  public static final String VERSION = "1.5";
+  public static final String VERSION = "1.6";
 
   private Spi() {}
 

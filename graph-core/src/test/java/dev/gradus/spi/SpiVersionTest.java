@@ -12,16 +12,17 @@ class SpiVersionTest {
 
   @Test
   void supportsTheSameMajorVersionUpToThisMinor() {
-    assertEquals("1.5", Spi.VERSION);
+    assertEquals("1.6", Spi.VERSION);
     assertTrue(Spi.supports("1.0"), "a plugin built against the older SPI keeps working");
     assertTrue(Spi.supports("1.1"));
     assertTrue(Spi.supports("1.2"));
     assertTrue(Spi.supports("1.3"));
     assertTrue(Spi.supports("1.4"));
     assertTrue(Spi.supports("1.5"));
+    assertTrue(Spi.supports("1.6"));
     assertTrue(Spi.supports("1"));
     assertTrue(Spi.supports(" 1.0 "));
-    assertFalse(Spi.supports("1.6"));
+    assertFalse(Spi.supports("1.7"));
     assertFalse(Spi.supports("0.9"));
     assertFalse(Spi.supports("2.0"));
   }

@@ -32,14 +32,14 @@ final class RemoteRuns implements FlatMapFunction<Iterator<Integer>, RemoteRuns.
   private static final Map<String, Plan> PLANS = new ConcurrentHashMap<>();
 
   /** The fields of one {@link Iteration}, as {@link RemoteRun#events} packs them. */
-  static final int FIELDS = 12;
+  static final int FIELDS = 14;
 
   /**
    * One run executed remotely.
    *
    * @param events {@link #FIELDS} doubles per recorded iteration, in order: iteration, evaluations,
    *     seconds, f, gap, grad norm, step norm, lr, in domain (1 or 0), train loss, test loss, test
-   *     accuracy
+   *     accuracy, sharpness, sharpness bound
    */
   record RemoteRun(int index, RunResult result, double[] events) implements Serializable {
     /** The recorded iterations, unpacked. */
@@ -59,7 +59,9 @@ final class RemoteRuns implements FlatMapFunction<Iterator<Integer>, RemoteRuns.
                 events[k + 8] != 0,
                 events[k + 9],
                 events[k + 10],
-                events[k + 11]));
+                events[k + 11],
+                events[k + 12],
+                events[k + 13]));
       }
       return out;
     }
@@ -111,6 +113,8 @@ final class RemoteRuns implements FlatMapFunction<Iterator<Integer>, RemoteRuns.
       events[size++] = row.trainLoss();
       events[size++] = row.testLoss();
       events[size++] = row.testAccuracy();
+      events[size++] = row.sharpness();
+      events[size++] = row.sharpnessBound();
     }
 
     double[] packed() {

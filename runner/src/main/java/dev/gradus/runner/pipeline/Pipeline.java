@@ -266,7 +266,7 @@ public final class Pipeline {
       SuiteCopy.save(layout.dir(), request.suiteFile());
     }
     List<RunResult> results = Collections.synchronizedList(new ArrayList<>());
-    TraceWriter traces = new TraceWriter(layout);
+    TraceWriter traces = new TraceWriter(layout, plan.rules().sharpness().tracked());
     CheckpointFiles checkpoints = new CheckpointFiles(layout, traces);
     try (ResultsStore store =
         ResultsStore.open(layout.dir(), decision.resume(), provenance(plan))) {

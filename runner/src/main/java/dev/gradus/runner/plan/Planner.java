@@ -187,7 +187,8 @@ public final class Planner {
             suite.output().checkpointEvery(),
             suite.output().logSpacedTrace(),
             ReportSection.traceTargets(suite, report),
-            suite.output().heldOutEvery());
+            suite.output().heldOutEvery(),
+            SharpnessSection.rules(suite));
     return new Plan(
         suite.name(),
         suite.file(),

@@ -16,6 +16,7 @@ package dev.gradus.runner.plan;
  * @param heldOutEvery iterations between rows with the objective's held-out metrics (a row is
  *     recorded at each, and the last row has them too), 0 for none in the trace (runs.jsonl still
  *     has the final ones), or {@link #HELD_OUT_AT_TRACE_ROWS}
+ * @param sharpness when the traces record the Hessian's largest eigenvalue
  */
 public record RunRules(
     Stop stop,
@@ -23,7 +24,8 @@ public record RunRules(
     long checkpointEvery,
     boolean logSpacedTrace,
     double[] traceTargets,
-    long heldOutEvery) {
+    long heldOutEvery,
+    Sharpness sharpness) {
   /** Held-out metrics at every scheduled trace row (and the last): the default. */
   public static final long HELD_OUT_AT_TRACE_ROWS = -1;
 
@@ -34,10 +36,18 @@ public record RunRules(
    * Every {@code traceEvery}-th row and no target rows: the rules of a suite without {@code trace}.
    */
   public RunRules(Stop stop, int traceEvery, long checkpointEvery) {
-    this(stop, traceEvery, checkpointEvery, false, new double[0], HELD_OUT_AT_TRACE_ROWS);
+    this(
+        stop,
+        traceEvery,
+        checkpointEvery,
+        false,
+        new double[0],
+        HELD_OUT_AT_TRACE_ROWS,
+        Sharpness.NONE);
   }
 
   public RunRules {
+    java.util.Objects.requireNonNull(sharpness, "sharpness");
     traceTargets = traceTargets.clone();
     for (int k = 1; k < traceTargets.length; k++) {
       if (!(traceTargets[k] < traceTargets[k - 1])) {
@@ -101,6 +111,62 @@ public record RunRules(
   @Override
   public double[] traceTargets() {
     return traceTargets.clone();
+  }
+
+  /**
+   * Curvature tracking ({@code output.sharpness_every} and its companions): at every {@code
+   * every}-th iteration and at the last, the largest eigenvalue of the Hessian at x_t by {@link
+   * dev.gradus.graph.Lanczos} on the objective's Hessian-vector products, recorded in the trace
+   * with its residual bound. The products are the objective's own ({@link
+   * dev.gradus.spi.Objective#hessianVectorProduct}, of the full loss), not counted as the run's
+   * evaluations; they change nothing the run does.
+   *
+   * @param every iterations between measurements, in [0, {@link #MAX_EVERY}]; 0 for none
+   * @param tolerance the relative residual bound that ends a measurement, in [{@link
+   *     #MIN_TOLERANCE}, {@link #MAX_TOLERANCE}]
+   * @param maxProducts the most Hessian-vector products per measurement, in [1, {@link
+   *     #MAX_PRODUCTS}]
+   */
+  public record Sharpness(long every, double tolerance, int maxProducts) {
+    public static final long MAX_EVERY = 1_000_000_000L;
+    public static final double DEFAULT_TOLERANCE = 1e-3;
+    public static final double MIN_TOLERANCE = 1e-14;
+    public static final double MAX_TOLERANCE = 0.5;
+    public static final int DEFAULT_MAX_PRODUCTS = 30;
+    public static final int MAX_PRODUCTS = 1000;
+
+    /** No sharpness in the traces: the default. */
+    public static final Sharpness NONE = new Sharpness(0, DEFAULT_TOLERANCE, DEFAULT_MAX_PRODUCTS);
+
+    public Sharpness {
+      if (every < 0 || every > MAX_EVERY) {
+        throw new IllegalArgumentException(
+            "output.sharpness_every = " + every + " is out of range [0, " + MAX_EVERY + "]");
+      }
+      if (!(tolerance >= MIN_TOLERANCE && tolerance <= MAX_TOLERANCE)) {
+        throw new IllegalArgumentException(
+            "output.sharpness_tolerance = "
+                + tolerance
+                + " is out of range ["
+                + MIN_TOLERANCE
+                + ", "
+                + MAX_TOLERANCE
+                + "]");
+      }
+      if (maxProducts < 1 || maxProducts > MAX_PRODUCTS) {
+        throw new IllegalArgumentException(
+            "output.sharpness_iterations = "
+                + maxProducts
+                + " is out of range [1, "
+                + MAX_PRODUCTS
+                + "]");
+      }
+    }
+
+    /** Whether the traces record sharpness. */
+    public boolean tracked() {
+      return every > 0;
+    }
   }
 
   /**

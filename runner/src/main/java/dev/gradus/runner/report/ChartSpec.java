@@ -8,8 +8,8 @@ import java.util.Map;
  * Statistics are all computed here in Java; the page's script only maps them onto options.
  *
  * @param id the id of the chart's element in the page
- * @param kind {@code convergence}, {@code ecdf}, {@code ert}, {@code lr} or {@code profile}: which
- *     option builder of report.js draws it
+ * @param kind {@code convergence}, {@code ecdf}, {@code ert}, {@code lr}, {@code profile} or {@code
+ *     sharpness}: which option builder of report.js draws it
  * @param series how many ECharts series the page draws from {@code data} (lines, bands and marks of
  *     all legend entries), which the browser test checks against the rendered chart
  * @param data the chart's JSON object: {@code id}, {@code kind}, {@code title} and what its kind

@@ -176,6 +176,18 @@ final class HtmlReport {
                     + " domain, per learning rate, for optimizers whose configurations differ"
                     + " only in lr."));
       }
+      ChartSpec sharpness = SharpnessChart.of("sharpness-f" + f, own, results, style);
+      if (sharpness != null) {
+        charts.add(sharpness);
+        body.append(
+            figure(
+                sharpness,
+                "Median over each configuration's runs of the Hessian's largest eigenvalue"
+                    + " (Lanczos on Hessian-vector products, output.sharpness_every), with 2/lr"
+                    + " dashed: gradient descent is unstable along directions curved more than"
+                    + " 2/lr, so a line that reaches its dashed one is at the edge of"
+                    + " stability."));
+      }
       body.append("</section>\n");
     }
     toc.append("</ol></li>\n");

@@ -28,9 +28,9 @@ import java.util.concurrent.Future;
  * Draws the plots of a results folder into {@code plots/} (each as PNG, PDF and, when small, SVG;
  * see {@link FigureFiles}) and writes {@code report.html}, a single interactive file that opens
  * offline ({@link HtmlReport}). Each kind of plot is its own {@link PlotKind}: convergence, paths
- * on contours, learning-rate sensitivity, ECDFs, and the performance and data profiles. Runs are
- * grouped by the configuration indices their records carry; every plot shares one {@link Palette},
- * so a configuration looks the same everywhere.
+ * on contours, learning-rate sensitivity, sharpness, ECDFs, and the performance and data profiles.
+ * Runs are grouped by the configuration indices their records carry; every plot shares one {@link
+ * Palette}, so a configuration looks the same everywhere.
  */
 public final class ReportWriter {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportWriter.class);
@@ -42,6 +42,7 @@ public final class ReportWriter {
           new ConvergencePlots(),
           new PathPlots(),
           new LrSensitivityPlots(),
+          new SharpnessPlots(),
           new EcdfPlot(),
           PROFILES);
 

@@ -64,10 +64,10 @@ public final class FlatTables {
 
   /**
    * The columns of {@code traces.csv.gz}: the run's keys, then the trace's own, held-out metrics
-   * included (empty for runs without them).
+   * and sharpness included (empty for runs without them).
    */
   public static final String TRACES_HEADER =
-      "run_id,function_index,optimizer_index,repeat," + TraceWriter.HEADER_WITH_HELD_OUT;
+      "run_id,function_index,optimizer_index,repeat," + TraceWriter.header(true, true);
 
   private FlatTables() {}
 
@@ -232,12 +232,26 @@ public final class FlatTables {
                     + ",";
             try (BufferedReader in = ResultsFolder.openTrace(trace)) {
               String header = in.readLine(); // the trace's own
-              String pad = TraceWriter.HEADER_WITH_HELD_OUT.equals(header) ? "" : ",,,";
+              // the held-out columns come before the sharpness ones, which end the row
+              boolean heldOut =
+                  header != null && header.startsWith(TraceWriter.HEADER_WITH_HELD_OUT);
+              boolean sharpness =
+                  header != null && header.endsWith("," + TraceWriter.SHARPNESS_COLUMNS);
+              String missingHeldOut = heldOut ? "" : ",,,";
               for (String row = in.readLine(); row != null; row = in.readLine()) {
                 if (!row.isEmpty()) {
                   out.write(keys);
-                  out.write(row);
-                  out.write(pad);
+                  if (sharpness) {
+                    // the sharpness cells stay last: the missing held-out ones go before them
+                    int cut = row.lastIndexOf(',', row.lastIndexOf(',') - 1);
+                    out.write(row, 0, cut);
+                    out.write(missingHeldOut);
+                    out.write(row, cut, row.length() - cut);
+                  } else {
+                    out.write(row);
+                    out.write(missingHeldOut);
+                    out.write(",,");
+                  }
                   out.write('\n');
                 }
               }

@@ -87,6 +87,11 @@ public final class ResolvedSuite {
       // only when set, so that folders of earlier versions compare alike
       output.put("held_out_every", rules.heldOutEvery());
     }
+    if (rules.sharpness().tracked()) {
+      output.put("sharpness_every", rules.sharpness().every());
+      output.put("sharpness_tolerance", rules.sharpness().tolerance());
+      output.put("sharpness_iterations", rules.sharpness().maxProducts());
+    }
     output.put("checkpoint_every", rules.checkpointEvery());
     out.put("output", output);
     ReportRules report = plan.report();

@@ -37,11 +37,34 @@ public record ResultsFolder(
    * @param evaluations the evaluations so far at each row
    * @param gap f − f* per row; NaN where the function has no known minimum
    * @param inDomain whether each row's point lies in the domain
+   * @param lr per row, the rate of the step into it (NaN at iteration 0), for a trace with
+   *     sharpness columns; empty for one without
+   * @param sharpness per row, the Hessian's largest eigenvalue where it was measured, NaN at the
+   *     other rows; empty for a trace without sharpness columns
+   * @param sharpnessBound per row, the residual bound of {@code sharpness}; empty with it
    */
   public record Trace(
-      double[] iteration, double[] evaluations, double[] f, double[] gap, boolean[] inDomain) {
+      double[] iteration,
+      double[] evaluations,
+      double[] f,
+      double[] gap,
+      boolean[] inDomain,
+      double[] lr,
+      double[] sharpness,
+      double[] sharpnessBound) {
+    /** A trace without sharpness columns. */
+    public Trace(
+        double[] iteration, double[] evaluations, double[] f, double[] gap, boolean[] inDomain) {
+      this(iteration, evaluations, f, gap, inDomain, new double[0], new double[0], new double[0]);
+    }
+
     public boolean hasGap() {
       return gap.length > 0 && !Double.isNaN(gap[0]);
+    }
+
+    /** Whether the trace has sharpness columns (and rows). */
+    public boolean hasSharpness() {
+      return sharpness.length > 0;
     }
   }
 
@@ -117,9 +140,7 @@ public record ResultsFolder(
     String header;
     try (BufferedReader in = openTrace(file)) {
       header = in.readLine();
-      if (header == null
-          || !(header.equals(TraceWriter.HEADER)
-              || header.equals(TraceWriter.HEADER_WITH_HELD_OUT))) {
+      if (header == null || !TraceWriter.HEADERS.contains(header)) {
         throw new IllegalArgumentException(
             file + ":1: not a trace of this Gradus (header " + header + ")");
       }
@@ -134,6 +155,10 @@ public record ResultsFolder(
     double[] f = new double[n];
     double[] gap = new double[n];
     boolean[] inDomain = new boolean[n];
+    boolean curvature = header.endsWith("," + TraceWriter.SHARPNESS_COLUMNS);
+    double[] lr = new double[curvature ? n : 0];
+    double[] sharpness = new double[curvature ? n : 0];
+    double[] sharpnessBound = new double[curvature ? n : 0];
     int rows = 0;
     int[] commas = new int[columns - 1];
     for (int k = 0; k < n; k++) {
@@ -160,6 +185,12 @@ public record ResultsFolder(
                 commas.length > 8
                     ? line.substring(commas[7] + 1, commas[8])
                     : line.substring(commas[7] + 1));
+        if (curvature) {
+          int last = commas.length - 1;
+          lr[rows] = cell(line.substring(commas[6] + 1, commas[7]));
+          sharpness[rows] = cell(line.substring(commas[last - 1] + 1, commas[last]));
+          sharpnessBound[rows] = cell(line.substring(commas[last] + 1));
+        }
         rows++;
       } catch (RuntimeException e) {
         if (k == n - 1) {
@@ -174,7 +205,10 @@ public record ResultsFolder(
         java.util.Arrays.copyOf(evaluations, rows),
         java.util.Arrays.copyOf(f, rows),
         java.util.Arrays.copyOf(gap, rows),
-        java.util.Arrays.copyOf(inDomain, rows));
+        java.util.Arrays.copyOf(inDomain, rows),
+        java.util.Arrays.copyOf(lr, curvature ? rows : 0),
+        java.util.Arrays.copyOf(sharpness, curvature ? rows : 0),
+        java.util.Arrays.copyOf(sharpnessBound, curvature ? rows : 0));
   }
 
   /** A reader of a trace file, plain ({@code .csv}) or gzipped ({@code .csv.gz}). */

@@ -50,10 +50,27 @@ public final class TraceWriter implements RunListener {
    */
   public static final String HEADER_WITH_HELD_OUT = HEADER + "," + HELD_OUT_COLUMNS;
 
+  /**
+   * The columns the traces of a suite that tracks sharpness ({@code output.sharpness_every}) end
+   * with: the Hessian's largest eigenvalue at the row's point and its residual bound, at the rows
+   * where it was measured, empty cells at the others.
+   */
+  public static final String SHARPNESS_COLUMNS = "sharpness,sharpness_bound";
+
+  /** Every header a trace of this Gradus may have. */
+  public static final List<String> HEADERS =
+      List.of(HEADER, HEADER_WITH_HELD_OUT, header(false, true), header(true, true));
+
+  /** The header of a trace with or without the held-out and the sharpness columns. */
+  public static String header(boolean heldOut, boolean sharpness) {
+    return (heldOut ? HEADER_WITH_HELD_OUT : HEADER) + (sharpness ? "," + SHARPNESS_COLUMNS : "");
+  }
+
   /** Rows held in memory beyond this many characters go to the plain file. */
   static final int SPILL_CHARS = 1 << 20;
 
   private final ResultsLayout layout;
+  private final boolean sharpness;
   private final Map<String, Open> open = new ConcurrentHashMap<>();
   private final Map<String, Long> resumeAt = new ConcurrentHashMap<>();
   private volatile boolean folderMade;
@@ -76,7 +93,7 @@ public final class TraceWriter implements RunListener {
      * The columns a report reads, as {@link ResultsFolder#readTrace} would read them back; null for
      * a run continued from a checkpoint, whose earlier rows are only on disk.
      */
-    Columns columns = new Columns();
+    Columns columns;
   }
 
   /** Growing columns of one trace. */
@@ -86,7 +103,21 @@ public final class TraceWriter implements RunListener {
     double[] f = new double[64];
     double[] gap = new double[64];
     boolean[] inDomain = new boolean[64];
+
+    /** lr and the sharpness columns, for a trace that has them; null otherwise. */
+    double[] lr;
+
+    double[] sharpness;
+    double[] sharpnessBound;
     int rows;
+
+    Columns(boolean withSharpness) {
+      if (withSharpness) {
+        lr = new double[64];
+        sharpness = new double[64];
+        sharpnessBound = new double[64];
+      }
+    }
 
     void add(Iteration row) {
       if (rows == iteration.length) {
@@ -96,24 +127,42 @@ public final class TraceWriter implements RunListener {
         f = java.util.Arrays.copyOf(f, grown);
         gap = java.util.Arrays.copyOf(gap, grown);
         inDomain = java.util.Arrays.copyOf(inDomain, grown);
+        if (lr != null) {
+          lr = java.util.Arrays.copyOf(lr, grown);
+          sharpness = java.util.Arrays.copyOf(sharpness, grown);
+          sharpnessBound = java.util.Arrays.copyOf(sharpnessBound, grown);
+        }
+      }
+      if (lr != null) {
+        lr[rows] = readBack(row.lr());
+        sharpness[rows] = readBack(row.sharpness());
+        sharpnessBound[rows] = readBack(row.sharpnessBound());
       }
       iteration[rows] = row.iteration();
       evaluations[rows] = row.evaluations();
       // an empty cell reads back as NaN; a finite number as itself (the shortest decimal that
       // parses back to it)
-      f[rows] = Double.isFinite(row.f()) ? row.f() : Double.NaN;
-      gap[rows] = Double.isFinite(row.gap()) ? row.gap() : Double.NaN;
+      f[rows] = readBack(row.f());
+      gap[rows] = readBack(row.gap());
       inDomain[rows] = row.inDomain();
       rows++;
     }
 
+    private static double readBack(double v) {
+      return Double.isFinite(v) ? v : Double.NaN;
+    }
+
     ResultsFolder.Trace trace() {
+      double[] none = new double[0];
       return new ResultsFolder.Trace(
           java.util.Arrays.copyOf(iteration, rows),
           java.util.Arrays.copyOf(evaluations, rows),
           java.util.Arrays.copyOf(f, rows),
           java.util.Arrays.copyOf(gap, rows),
-          java.util.Arrays.copyOf(inDomain, rows));
+          java.util.Arrays.copyOf(inDomain, rows),
+          lr == null ? none : java.util.Arrays.copyOf(lr, rows),
+          lr == null ? none : java.util.Arrays.copyOf(sharpness, rows),
+          lr == null ? none : java.util.Arrays.copyOf(sharpnessBound, rows));
     }
   }
 
@@ -129,8 +178,18 @@ public final class TraceWriter implements RunListener {
     return java.util.Collections.unmodifiableMap(finished);
   }
 
+  /** A writer of traces without sharpness columns. */
   public TraceWriter(ResultsLayout layout) {
+    this(layout, false);
+  }
+
+  /**
+   * @param sharpness whether every trace has the {@link #SHARPNESS_COLUMNS} (a suite that tracks
+   *     sharpness)
+   */
+  public TraceWriter(ResultsLayout layout, boolean sharpness) {
     this.layout = layout;
+    this.sharpness = sharpness;
   }
 
   /** The next {@link #runStarted} of {@code runId} keeps its trace's rows before {@code t}. */
@@ -149,6 +208,7 @@ public final class TraceWriter implements RunListener {
       Long from = resumeAt.remove(run.runId());
       Path finished = layout.finishedTrace(run.runId());
       Open trace = new Open();
+      trace.columns = new Columns(sharpness);
       if (from != null) {
         String kept =
             Files.isRegularFile(file)
@@ -157,7 +217,7 @@ public final class TraceWriter implements RunListener {
                     ? rowsBefore(new String(uncompressed(finished), StandardCharsets.UTF_8), from)
                     : null;
         if (kept != null) {
-          trace.heldOut = kept.startsWith(HEADER_WITH_HELD_OUT + "\n");
+          trace.heldOut = kept.startsWith(HEADER_WITH_HELD_OUT);
           trace.pending.append(kept);
           trace.columns = null;
         }
@@ -176,10 +236,7 @@ public final class TraceWriter implements RunListener {
   private static String rowsBefore(String text, long t) {
     List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
     lines.remove(lines.size() - 1); // after the last newline: empty, or a torn row
-    String header =
-        !lines.isEmpty() && lines.get(0).equals(HEADER_WITH_HELD_OUT)
-            ? HEADER_WITH_HELD_OUT
-            : HEADER;
+    String header = !lines.isEmpty() && HEADERS.contains(lines.get(0)) ? lines.get(0) : HEADER;
     StringBuilder kept = new StringBuilder(header).append('\n');
     for (int i = 1; i < lines.size(); i++) {
       String line = lines.get(i);
@@ -199,9 +256,9 @@ public final class TraceWriter implements RunListener {
     }
     if (trace.heldOut == null) {
       trace.heldOut = row.hasHeldOut();
-      trace.pending.append(trace.heldOut ? HEADER_WITH_HELD_OUT : HEADER).append('\n');
+      trace.pending.append(header(trace.heldOut, sharpness)).append('\n');
     }
-    trace.pending.append(trace.heldOut ? rowWithHeldOut(row) : row(row));
+    trace.pending.append(line(row, trace.heldOut, sharpness));
     if (trace.columns != null) {
       trace.columns.add(row);
     }
@@ -211,10 +268,10 @@ public final class TraceWriter implements RunListener {
   }
 
   /** Gives a trace that got no row its header, so that every trace file has one. */
-  private static void headIfEmpty(Open trace) {
+  private void headIfEmpty(Open trace) {
     if (trace.heldOut == null) {
       trace.heldOut = false;
-      trace.pending.append(HEADER).append('\n');
+      trace.pending.append(header(false, sharpness)).append('\n');
     }
   }
 
@@ -243,6 +300,20 @@ public final class TraceWriter implements RunListener {
       headIfEmpty(trace);
       spill(runId, trace);
     }
+  }
+
+  /** One line of a trace with the columns of {@link #header}, newline included. */
+  public static String line(Iteration r, boolean heldOut, boolean sharpness) {
+    String plain = heldOut ? rowWithHeldOut(r) : row(r);
+    if (!sharpness) {
+      return plain;
+    }
+    return plain.substring(0, plain.length() - 1)
+        + ","
+        + cell(r.sharpness())
+        + ","
+        + cell(r.sharpnessBound())
+        + "\n";
   }
 
   /** One line of a trace with held-out columns, newline included. */

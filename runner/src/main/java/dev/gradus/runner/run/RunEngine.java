@@ -1,6 +1,7 @@
 package dev.gradus.runner.run;
 
 import dev.gradus.functions.distance.Distances;
+import dev.gradus.graph.Lanczos;
 import dev.gradus.optimizers.ComposedOptimizer;
 import dev.gradus.runner.plan.Bounds;
 import dev.gradus.runner.plan.RunRules;
@@ -367,6 +368,16 @@ public final class RunEngine {
     long checkpointEvery = warmingUp ? 0 : rules.checkpointEvery();
     int traceEvery = rules.traceEvery();
     long heldOutEvery = rules.heldOutEvery();
+    // sharpness: Lanczos on the objective's own, uncounted Hessian-vector products at x, at its
+    // interval's rows and the last; a warm-up measures nothing
+    RunRules.Sharpness curvature = rules.sharpness();
+    long sharpnessEvery = warmingUp ? 0 : curvature.every();
+    Lanczos lanczos =
+        sharpnessEvery > 0
+            ? new Lanczos(n, curvature.maxProducts(), curvature.tolerance(), LANCZOS_SEED)
+            : null;
+    Lanczos.SymmetricOperator hessian =
+        lanczos == null ? null : (v, out) -> objective.hessianVectorProduct(x, v, out);
     boolean logSpaced = rules.logSpacedTrace();
     double[] traceTargets = rules.traceTargets();
     // targets already crossed: those at or above the best gap so far (a resumed run has one)
@@ -426,6 +437,7 @@ public final class RunEngine {
         if (scheduled) {
           nextRow = logSpaced ? RunRules.nextLogSpacedRow(iteration + 1) : iteration + traceEvery;
         }
+        boolean sharpnessRow = sharpnessEvery > 0 && iteration % sharpnessEvery == 0;
         boolean heldOutRow =
             t.heldOutSource != null
                 && (heldOutEvery == RunRules.HELD_OUT_AT_TRACE_ROWS
@@ -441,6 +453,7 @@ public final class RunEngine {
             sampled == null
                 || scheduled
                 || heldOutRow
+                || sharpnessRow
                 || iteration >= maxIterations
                 || evaluations[0] >= maxEvaluations
                 || !(Math.abs(fSampled) <= OVERFLOW && gradNorm <= OVERFLOW)
@@ -518,7 +531,7 @@ public final class RunEngine {
           nextTarget++;
           crossed = true;
         }
-        if ((scheduled || crossed || last || heldOut != null) && !t.abandoned) {
+        if ((scheduled || crossed || last || heldOut != null || sharpnessRow) && !t.abandoned) {
           if (last && heldOut == null && t.heldOutSource != null && heldOutEvery != 0) {
             heldOut = t.heldOutSource.at(x);
           }
@@ -529,7 +542,14 @@ public final class RunEngine {
           // made only for a recorded row, so that unrecorded iterations allocate nothing
           Iteration recorded =
               row(iteration, evaluations[0], started, f, gap, gradNorm, stepNorm, lastLr, inDomain);
-          listener.iteration(info, heldOut == null ? recorded : withHeldOut(recorded, heldOut, t));
+          if (heldOut != null) {
+            recorded = withHeldOut(recorded, heldOut, t);
+          }
+          if (lanczos != null && (sharpnessRow || last)) {
+            Lanczos.Estimate e = lanczos.largestEigenvalue(hessian);
+            recorded = recorded.withSharpness(e.eigenvalue(), e.residualBound());
+          }
+          listener.iteration(info, recorded);
           if (last) {
             t.lastRowHeldOut = heldOut; // the record's, measured once
           }
@@ -638,6 +658,12 @@ public final class RunEngine {
     }
     return bounds.length == 0 ? Double.NaN : bounds[0];
   }
+
+  /**
+   * Fixes the start vector of every sharpness measurement, so that a row's sharpness is a function
+   * of its point alone (the same whatever the run, thread, shard or resume).
+   */
+  static final long LANCZOS_SEED = 0x5ca1ab1eL;
 
   /** ‖v‖₂, rescaled when the plain sum of squares overflows, so that 1e300 stays 1e300. */
   static double norm(double[] v) {

@@ -75,8 +75,21 @@ public record Suite(
    * @param heldOutEvery iterations between held-out metrics in the traces, 0 for none, or {@link
    *     #HELD_OUT_AT_TRACE_ROWS}
    */
+  /**
+   * @param sharpness the keys {@code sharpness_every}, {@code sharpness_tolerance} and {@code
+   *     sharpness_iterations} as given (types checked; the planner checks ranges and gives
+   *     defaults), absent keys left out
+   */
   public record Output(
-      int traceEvery, long checkpointEvery, boolean logSpacedTrace, long heldOutEvery) {
+      int traceEvery,
+      long checkpointEvery,
+      boolean logSpacedTrace,
+      long heldOutEvery,
+      Map<String, Located> sharpness) {
+    public Output {
+      sharpness = Map.copyOf(sharpness);
+    }
+
     /** Held-out metrics at every scheduled trace row: the default. */
     public static final long HELD_OUT_AT_TRACE_ROWS = -1;
 

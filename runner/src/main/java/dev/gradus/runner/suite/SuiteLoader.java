@@ -35,7 +35,14 @@ public final class SuiteLoader {
       Set.of("strategy", "trials", "seeds", "select", "eta", "grid_points");
   private static final Set<String> STOP_KEYS = Set.of("target", "grad_norm", "f", "test_accuracy");
   private static final Set<String> OUTPUT_KEYS =
-      Set.of("trace", "trace_every", "checkpoint_every", "held_out_every");
+      Set.of(
+          "trace",
+          "trace_every",
+          "checkpoint_every",
+          "held_out_every",
+          "sharpness_every",
+          "sharpness_tolerance",
+          "sharpness_iterations");
   private static final List<String> TRACE_SPACINGS = List.of("every", "log");
   private static final Set<String> REPORT_KEYS = Set.of("convergence", "ecdf_x", "targets", "tau");
   private static final Set<String> TARGET_KEYS = Set.of("from", "to", "step");
@@ -280,7 +287,8 @@ public final class SuiteLoader {
           Suite.Output.DEFAULT_TRACE_EVERY,
           Suite.Output.DEFAULT_CHECKPOINT_EVERY,
           false,
-          Suite.Output.HELD_OUT_AT_TRACE_ROWS);
+          Suite.Output.HELD_OUT_AT_TRACE_ROWS,
+          Map.of());
     }
     Map<String, Located> m = map(node, "output");
     checkKeys(m, OUTPUT_KEYS, "output", node);
@@ -309,7 +317,18 @@ public final class SuiteLoader {
         m.containsKey("held_out_every")
             ? integer(m.get("held_out_every"), "output.held_out_every", 0, 1_000_000_000L)
             : Suite.Output.HELD_OUT_AT_TRACE_ROWS;
-    return new Suite.Output(every, checkpoints, log, heldOut);
+    Map<String, Located> sharpness = new LinkedHashMap<>();
+    for (String key : List.of("sharpness_every", "sharpness_iterations")) {
+      if (m.containsKey(key)) {
+        integer(m.get(key), "output." + key, Long.MIN_VALUE, Long.MAX_VALUE);
+        sharpness.put(key, m.get(key));
+      }
+    }
+    if (m.containsKey("sharpness_tolerance")) {
+      number(m.get("sharpness_tolerance"), "output.sharpness_tolerance");
+      sharpness.put("sharpness_tolerance", m.get("sharpness_tolerance"));
+    }
+    return new Suite.Output(every, checkpoints, log, heldOut, sharpness);
   }
 
   /**

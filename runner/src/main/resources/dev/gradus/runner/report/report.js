@@ -173,7 +173,29 @@
     return option;
   }
 
-  var builders = {convergence: convergence, ecdf: ecdf, lr: lr, ert: ert, profile: profile};
+  function sharpness(c) {
+    var option = base(c,
+      axis('value', 'iterations', {min: 0, max: c.xMax}),
+      axis(c.yLog ? 'log' : 'value', 'sharpness (largest eigenvalue of the Hessian)', {nameGap: 56}));
+    option.series = [];
+    c.series.forEach(function (s) {
+      option.series.push({name: s.name, type: 'line', data: s.points, symbol: 'circle',
+        symbolSize: 4, color: s.colour, lineStyle: {width: 2, type: s.dash}});
+      if (s.threshold) {
+        option.series.push({name: s.name, type: 'line', data: s.threshold, symbol: 'none',
+          color: s.colour, lineStyle: {width: 1, opacity: 0.6, type: 'dashed'},
+          tooltip: {show: false}});
+      }
+    });
+    option.tooltip = {trigger: 'item', confine: true, formatter: function (p) {
+      return p.marker + p.seriesName + '<br>iteration ' + fmt(p.value[0]) + ': sharpness ' +
+        fmt(p.value[1]);
+    }};
+    return option;
+  }
+
+  var builders = {convergence: convergence, ecdf: ecdf, lr: lr, ert: ert, profile: profile,
+    sharpness: sharpness};
   var instances = [];
   var byId = {};
   data.charts.forEach(function (c) { byId[c.id] = c; });

@@ -119,6 +119,8 @@ class ReportInBrowserTest {
     assertTrue(
         ids.containsAll(List.of("ecdf-all", "ecdf-f0", "ecdf-f1", "ecdf-f2")), ids.toString());
     assertTrue(ids.containsAll(List.of("ert-f0", "ert-f1", "ert-f2", "lr-f0")), ids.toString());
+    assertTrue(
+        ids.containsAll(List.of("sharpness-f0", "sharpness-f1", "sharpness-f2")), ids.toString());
   }
 
   @Test

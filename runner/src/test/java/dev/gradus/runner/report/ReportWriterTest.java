@@ -60,6 +60,8 @@ class ReportWriterTest {
         - name: adam
           lr: 0.05
         - name: lbfgs
+      output:
+        sharpness_every: 10
       """;
 
   @TempDir static Path dir;
@@ -118,6 +120,8 @@ class ReportWriterTest {
                 "ecdf-" + f0,
                 "ecdf-bowl",
                 "ecdf",
+                "sharpness-iterations-" + f0,
+                "sharpness-iterations-bowl",
                 "performance-profile",
                 "data-profile")),
         names.toString());

@@ -77,7 +77,8 @@ class FlatTablesTest {
     }
     assertEquals(
         "run_id,function_index,optimizer_index,repeat,iteration,evaluations,seconds,f,f_gap,"
-            + "grad_norm,step_norm,lr,in_domain,train_loss,test_loss,test_accuracy",
+            + "grad_norm,step_norm,lr,in_domain,train_loss,test_loss,test_accuracy,sharpness,"
+            + "sharpness_bound",
         rows.get(0));
     int expected = 0;
     for (RunResult r : outcome.results()) {
@@ -96,7 +97,7 @@ class FlatTablesTest {
               + r.repeat()
               + ","
               + trace.get(1)
-              + ",,,"; // these functions hold no data out
+              + ",,,,,"; // these functions hold no data out, and the suite tracks no sharpness
       assertTrue(rows.contains(firstRow), firstRow);
     }
     assertEquals(expected, rows.size() - 1, "every row of every trace");
