@@ -53,6 +53,7 @@ class SparkLocalTest {
           lr: [0.01, 0.001]
         - name: adam
           lr: 0.01
+      output: {sharpness_every: 50}
       """;
 
   /** A summary line without its wall_ms_median, the one column that differs between runs. */
@@ -217,7 +218,7 @@ class SparkLocalTest {
     assertEquals(0, code, err.toString());
 
     assertEquals(lines(dir.resolve("local/runs.jsonl")), lines(dir.resolve("spark/runs.jsonl")));
-    // traces too, held-out columns included (the seconds column aside)
+    // traces too, held-out and sharpness columns included (the seconds column aside)
     for (RunResult r : outcome.results()) {
       List<String> local = withoutSeconds(TraceLines.of(dir.resolve("local"), r.runId()));
       List<String> remote = withoutSeconds(TraceLines.of(dir.resolve("spark"), r.runId()));
@@ -226,7 +227,7 @@ class SparkLocalTest {
     assertTrue(
         TraceLines.of(dir.resolve("spark"), "f2-logistic-regression_o2-adam_r0")
             .get(0)
-            .endsWith(",test_accuracy"));
+            .endsWith(",test_accuracy,sharpness,sharpness_bound"));
     for (String name : new String[] {"summary.csv", "plan.json"}) {
       List<String> local = Files.readAllLines(dir.resolve("local").resolve(name));
       List<String> remote = Files.readAllLines(dir.resolve("spark").resolve(name));

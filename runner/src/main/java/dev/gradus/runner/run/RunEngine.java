@@ -372,10 +372,7 @@ public final class RunEngine {
     // interval's rows and the last; a warm-up measures nothing
     RunRules.Sharpness curvature = rules.sharpness();
     long sharpnessEvery = warmingUp ? 0 : curvature.every();
-    Lanczos lanczos =
-        sharpnessEvery > 0
-            ? new Lanczos(n, curvature.maxProducts(), curvature.tolerance(), LANCZOS_SEED)
-            : null;
+    Lanczos lanczos = sharpnessEvery > 0 ? lanczos(n, curvature) : null;
     Lanczos.SymmetricOperator hessian =
         lanczos == null ? null : (v, out) -> objective.hessianVectorProduct(x, v, out);
     boolean logSpaced = rules.logSpacedTrace();
@@ -657,6 +654,16 @@ public final class RunEngine {
       }
     }
     return bounds.length == 0 ? Double.NaN : bounds[0];
+  }
+
+  /** The run's Lanczos workspace; one too large fails the run naming the suite's setting. */
+  private static Lanczos lanczos(int n, RunRules.Sharpness curvature) {
+    try {
+      return new Lanczos(n, curvature.maxProducts(), curvature.tolerance(), LANCZOS_SEED);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "output.sharpness_iterations = " + curvature.maxProducts() + ": " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -289,6 +289,27 @@ class SharpnessTracesTest {
     assertFalse(TestSuites.plan(base).rules().sharpness().tracked());
   }
 
+  @Test
+  void aBasisTooLargeForTheDimensionFailsTheRunNamingTheSetting() {
+    Plan plan =
+        TestSuites.plan(
+            """
+            suite: large
+            budget: {max_iterations: 2}
+            output: {sharpness_every: 1, sharpness_iterations: 1000}
+            functions:
+              - {name: sphere, dim: 100000}
+            optimizers:
+              - {name: gd, lr: 0.1}
+            """);
+    RunResult r = new RunEngine(plan.rules()).run(plan.runs().get(0), new Recorder(10));
+    assertEquals(RunStatus.FAILED, r.status());
+    assertTrue(
+        r.error().contains("output.sharpness_iterations = 1000")
+            && r.error().contains("allow at most 335 iterations"),
+        r.error());
+  }
+
   /** Cells [from, to) of every row after the header, joined. */
   private static List<String> cells(List<String> lines, int from, int to) {
     List<String> out = new ArrayList<>();
