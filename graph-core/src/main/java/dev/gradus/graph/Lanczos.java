@@ -238,38 +238,29 @@ public final class Lanczos {
 
     /** The largest eigenvalue, to a few units in the last place. */
     double largest(double[] alpha, double[] beta, int k) {
+      return eigenvalue(alpha, beta, k, k - 1);
+    }
+
+    /** The smallest eigenvalue, to a few units in the last place. */
+    double smallest(double[] alpha, double[] beta, int k) {
+      return eigenvalue(alpha, beta, k, 0);
+    }
+
+    /** Eigenvalue {@code j} in increasing order (0 the smallest), by bisection. */
+    private double eigenvalue(double[] alpha, double[] beta, int k, int j) {
       double[] range = gershgorin(alpha, beta, k);
       double low = range[0];
       double high = range[1];
-      // invariant: count(high) = k (all below), count(low) < k
+      // invariant: at most j eigenvalues below low, more than j below high
       while (true) {
         double mid = low + (high - low) / 2;
         if (mid <= low || mid >= high || narrow(low, high, range[2])) {
           return high;
         }
-        if (countBelow(alpha, beta, k, mid) == k) {
+        if (countBelow(alpha, beta, k, mid) > j) {
           high = mid;
         } else {
           low = mid;
-        }
-      }
-    }
-
-    /** The smallest eigenvalue, to a few units in the last place. */
-    double smallest(double[] alpha, double[] beta, int k) {
-      double[] range = gershgorin(alpha, beta, k);
-      double low = range[0];
-      double high = range[1];
-      // invariant: count(low) = 0, count(high) ≥ 1
-      while (true) {
-        double mid = low + (high - low) / 2;
-        if (mid <= low || mid >= high || narrow(low, high, range[2])) {
-          return low;
-        }
-        if (countBelow(alpha, beta, k, mid) == 0) {
-          low = mid;
-        } else {
-          high = mid;
         }
       }
     }
